@@ -1,0 +1,114 @@
+package org.secondshift;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.socket_mode.SocketModeClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.secondshift.activity.ActivityRecorder;
+import org.secondshift.config.Mode;
+import org.secondshift.config.Settings;
+import org.secondshift.hours.HourLog;
+import org.secondshift.hours.HourReports;
+import org.secondshift.hours.QuietWindow;
+import org.secondshift.hours.SessionRules;
+import org.secondshift.slack.HealthServlet;
+import org.secondshift.slack.HttpServer;
+import org.secondshift.slack.RequestGuard;
+import org.secondshift.slack.SlackApp;
+import org.secondshift.slack.SlackEventsServlet;
+import org.secondshift.slack.SlackZoneDirectory;
+import org.secondshift.slack.command.HoursCommand;
+import org.secondshift.slack.command.ShiftCommands;
+import org.secondshift.slack.command.StartCommand;
+import org.secondshift.slack.command.StatusCommand;
+import org.secondshift.slack.command.StopCommand;
+import org.secondshift.store.Database;
+import org.secondshift.store.PersonStore;
+import org.secondshift.store.SessionStore;
+
+/** The running bot: the object graph for one set of settings, started and stopped as a whole. */
+public final class Bot implements AutoCloseable {
+  /** Socket Mode listeners run on this many threads, never on the socket's own. */
+  static final int SOCKET_LISTENERS = 8;
+
+  private final Database db;
+  private final ExecutorService background;
+  private final HttpServer http;
+  private final SocketModeApp socket;
+
+  private Bot(Database db, ExecutorService background, HttpServer http, SocketModeApp socket) {
+    this.db = db;
+    this.background = background;
+    this.http = http;
+    this.socket = socket;
+  }
+
+  /** Builds everything for HTTP or Socket Mode and starts serving. */
+  public static Bot start(Settings settings, Clock clock) throws Exception {
+    if (settings.mode() == Mode.SANDBOX) {
+      throw new IllegalArgumentException("the sandbox is started by Main, not as a Slack-connected bot");
+    }
+    Database db = Database.open(settings.database());
+    ExecutorService background = Executors.newFixedThreadPool(2, daemon("background"));
+    try {
+      SessionRules rules = new SessionRules(settings.sessionGap(), settings.sessionTail());
+      SessionStore sessions = new SessionStore(db, rules);
+      Slack slack = SlackApp.client(settings);
+      SlackZoneDirectory zones = new SlackZoneDirectory(
+          slack.methods(settings.botToken()), new PersonStore(db), background, clock);
+      ActivityRecorder recorder = new ActivityRecorder(sessions, zones::prefetch);
+      HourReports reports = new HourReports(sessions, zones,
+          new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo())), clock);
+      ShiftCommands commands = new ShiftCommands(List.of(
+          new HoursCommand(reports), new StatusCommand(reports),
+          new StartCommand(reports), new StopCommand(reports)));
+      App app = SlackApp.app(settings, slack, recorder, zones, commands);
+
+      SlackEventsServlet events = settings.mode() == Mode.HTTP
+          ? new SlackEventsServlet(app, new RequestGuard(settings.signingSecret(), clock))
+          : null;
+      HttpServer http = new HttpServer(settings.port(), events, new HealthServlet(db::isUp));
+      http.start();
+      SocketModeApp socket = null;
+      if (settings.mode() == Mode.SOCKET) {
+        socket = new SocketModeApp(settings.appToken(), app, SocketModeClient.Backend.JavaWebSocket,
+            SOCKET_LISTENERS);
+        socket.startAsync();
+      }
+      return new Bot(db, background, http, socket);
+    } catch (Exception e) {
+      background.shutdownNow();
+      db.close();
+      throw e;
+    }
+  }
+
+  /** The HTTP port actually bound (useful with port 0). */
+  public int port() {
+    return http.port();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (socket != null) {
+      socket.close();
+    }
+    http.close();
+    background.shutdown();
+    background.awaitTermination(5, TimeUnit.SECONDS);
+    db.close();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

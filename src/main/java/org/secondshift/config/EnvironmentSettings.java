@@ -1,0 +1,161 @@
+package org.secondshift.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads {@link Settings} from environment variables and reports every problem at once. */
+public final class EnvironmentSettings {
+  public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
+  public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
+  public static final String APP_TOKEN = "SLACK_APP_TOKEN";
+  public static final String API_URL = "SLACK_API_URL";
+  public static final String PORT = "PORT";
+  public static final String DATABASE = "SECOND_SHIFT_DB";
+  public static final String SESSION_GAP = "SECOND_SHIFT_SESSION_GAP";
+  public static final String SESSION_TAIL = "SECOND_SHIFT_SESSION_TAIL";
+  public static final String LATE_NIGHT = "SECOND_SHIFT_LATE_NIGHT";
+
+  private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m(?:in)?)?");
+  private static final Pattern WINDOW = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
+
+  private final Map<String, String> env;
+  private final List<String> problems = new ArrayList<>();
+
+  private EnvironmentSettings(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** Reads and validates; throws {@link InvalidSettingsException} naming each bad variable. */
+  public static Settings read(Map<String, String> env) {
+    return new EnvironmentSettings(env).read();
+  }
+
+  private Settings read() {
+    String bot = value(BOT_TOKEN);
+    String secret = value(SIGNING_SECRET);
+    String app = value(APP_TOKEN);
+    Mode mode = mode(bot, secret, app);
+    URI apiUrl = apiUrl();
+    int port = port();
+    Path db = Path.of(value(DATABASE) == null
+        ? (mode == Mode.SANDBOX ? "sandbox.db" : "second-shift.db") : value(DATABASE));
+    Duration gap = duration(SESSION_GAP, Duration.ofMinutes(30));
+    Duration tail = duration(SESSION_TAIL, Duration.ofMinutes(10));
+    if (gap != null && gap.compareTo(Duration.ofMinutes(1)) < 0) {
+      problems.add(SESSION_GAP + " must be at least 1m.");
+    }
+    LocalTime[] lateNight = window(LATE_NIGHT, "22:00-07:00");
+    if (!problems.isEmpty()) {
+      throw new InvalidSettingsException(problems);
+    }
+    return new Settings(mode, bot, secret, app, apiUrl, port, db, gap, tail,
+        lateNight[0], lateNight[1]);
+  }
+
+  private Mode mode(String bot, String secret, String app) {
+    if (bot == null && secret == null && app == null) {
+      return Mode.SANDBOX;
+    }
+    if (bot == null) {
+      problems.add(BOT_TOKEN + " is required (the Bot User OAuth Token, xoxb-...).");
+    } else if (!bot.startsWith("xoxb-")) {
+      problems.add(BOT_TOKEN + " must be a bot token starting with xoxb-.");
+    }
+    if (app != null) {
+      if (!app.startsWith("xapp-")) {
+        problems.add(APP_TOKEN + " must be an app-level token starting with xapp-.");
+      }
+      return Mode.SOCKET;
+    }
+    if (secret == null) {
+      problems.add("Set " + SIGNING_SECRET + " for HTTP mode, or " + APP_TOKEN
+          + " (xapp-...) for Socket Mode.");
+    }
+    return Mode.HTTP;
+  }
+
+  private URI apiUrl() {
+    String raw = value(API_URL);
+    if (raw == null) {
+      return Settings.SLACK_API;
+    }
+    try {
+      URI uri = URI.create(raw.endsWith("/") ? raw : raw + "/");
+      if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        problems.add(API_URL + " must be an http(s) URL such as https://slack.com/api/.");
+      }
+      return uri;
+    } catch (IllegalArgumentException | NullPointerException e) {
+      problems.add(API_URL + " is not a URL: " + raw);
+      return Settings.SLACK_API;
+    }
+  }
+
+  private int port() {
+    String raw = value(PORT);
+    if (raw == null) {
+      return 3000;
+    }
+    try {
+      int port = Integer.parseInt(raw);
+      if (port < 1 || port > 65_535) {
+        problems.add(PORT + " must be between 1 and 65535, not " + raw + ".");
+      }
+      return Math.max(0, Math.min(port, 65_535));
+    } catch (NumberFormatException e) {
+      problems.add(PORT + " must be a number, not '" + raw + "'.");
+      return 3000;
+    }
+  }
+
+  private Duration duration(String name, Duration fallback) {
+    String raw = value(name);
+    if (raw == null) {
+      return fallback;
+    }
+    Matcher m = DURATION.matcher(raw.toLowerCase(Locale.ROOT));
+    if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
+      problems.add(name + " must look like 30m, 1h or 1h30m, not '" + raw + "'.");
+      return fallback;
+    }
+    long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
+    long minutes = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
+    return Duration.ofHours(hours).plusMinutes(minutes);
+  }
+
+  private LocalTime[] window(String name, String fallback) {
+    String raw = value(name) == null ? fallback : value(name);
+    Matcher m = WINDOW.matcher(raw);
+    try {
+      if (m.matches()) {
+        LocalTime from = LocalTime.parse(pad(m.group(1)));
+        LocalTime to = LocalTime.parse(pad(m.group(2)));
+        if (!from.equals(to)) {
+          return new LocalTime[] {from, to};
+        }
+      }
+    } catch (DateTimeParseException e) {
+      // reported below
+    }
+    problems.add(name + " must look like 22:00-07:00, not '" + raw + "'.");
+    return new LocalTime[] {LocalTime.of(22, 0), LocalTime.of(7, 0)};
+  }
+
+  private static String pad(String time) {
+    return time.length() == 4 ? "0" + time : time;
+  }
+
+  private String value(String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? null : v.trim();
+  }
+}

@@ -1,0 +1,64 @@
+package org.secondshift.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Objects;
+
+/**
+ * Everything the bot reads from its environment, validated once at start.
+ *
+ * @param apiUrl base URL of Slack's Web API, always ending in {@code /}
+ */
+public record Settings(
+    Mode mode,
+    String botToken,
+    String signingSecret,
+    String appToken,
+    URI apiUrl,
+    int port,
+    Path database,
+    Duration sessionGap,
+    Duration sessionTail,
+    LocalTime lateNightFrom,
+    LocalTime lateNightTo) {
+
+  public static final URI SLACK_API = URI.create("https://slack.com/api/");
+
+  public Settings {
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(apiUrl, "apiUrl");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(sessionGap, "sessionGap");
+    Objects.requireNonNull(sessionTail, "sessionTail");
+    Objects.requireNonNull(lateNightFrom, "lateNightFrom");
+    Objects.requireNonNull(lateNightTo, "lateNightTo");
+    if (!apiUrl.toString().endsWith("/")) {
+      throw new IllegalArgumentException("apiUrl must end with '/': " + apiUrl);
+    }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port out of range: " + port);
+    }
+  }
+
+  /** Settings that differ only in the database file, for tests and tools. */
+  public Settings withDatabase(Path file) {
+    return new Settings(mode, botToken, signingSecret, appToken, apiUrl, port, file,
+        sessionGap, sessionTail, lateNightFrom, lateNightTo);
+  }
+
+  /** Settings that differ only in the port, for tests and tools. */
+  public Settings withPort(int newPort) {
+    return new Settings(mode, botToken, signingSecret, appToken, apiUrl, newPort, database,
+        sessionGap, sessionTail, lateNightFrom, lateNightTo);
+  }
+
+  @Override
+  public String toString() {
+    // Tokens and the signing secret never reach a log line.
+    return "Settings[mode=" + mode + ", apiUrl=" + apiUrl + ", port=" + port
+        + ", database=" + database + ", sessionGap=" + sessionGap
+        + ", sessionTail=" + sessionTail + ", lateNight=" + lateNightFrom + "-" + lateNightTo + "]";
+  }
+}

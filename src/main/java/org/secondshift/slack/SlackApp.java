@@ -1,0 +1,58 @@
+package org.secondshift.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.UserChangeEvent;
+import org.secondshift.activity.ActivityRecorder;
+import org.secondshift.config.Settings;
+import org.secondshift.slack.command.ShiftCommands;
+import org.secondshift.slack.listeners.BroadcastListener;
+import org.secondshift.slack.listeners.MentionListener;
+import org.secondshift.slack.listeners.MessageListener;
+import org.secondshift.slack.listeners.ReactionListener;
+import org.secondshift.slack.listeners.SharedMessageListener;
+import org.secondshift.slack.listeners.ShiftCommandListener;
+import org.secondshift.slack.listeners.UserChangeListener;
+
+/** Builds the Slack client pointed at the configured Web API, and the Bolt app with its listeners. */
+public final class SlackApp {
+  private SlackApp() {}
+
+  /** A Slack client whose every Web API call goes to {@code settings.apiUrl()}. */
+  public static Slack client(Settings settings) {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
+    config.setPrettyResponseLoggingEnabled(false);
+    return Slack.getInstance(config);
+  }
+
+  /**
+   * The Bolt app. Signatures are checked by {@link RequestGuard} in front of it, so Bolt's own
+   * check is off; events nobody listens to are acknowledged rather than answered 404.
+   */
+  public static App app(Settings settings, Slack slack, ActivityRecorder recorder,
+      SlackZoneDirectory zones, ShiftCommands commands) {
+    App app = new App(AppConfig.builder()
+        .slack(slack)
+        .singleTeamBotToken(settings.botToken())
+        .signingSecret(settings.signingSecret())
+        .requestVerificationEnabled(false)
+        .allEventsApiAutoAckEnabled(true)
+        .build());
+    app.event(MessageEvent.class, new MessageListener(recorder));
+    app.event(MessageFileShareEvent.class, new SharedMessageListener(recorder));
+    app.event(MessageThreadBroadcastEvent.class, new BroadcastListener(recorder));
+    app.event(AppMentionEvent.class, new MentionListener(recorder));
+    app.event(ReactionAddedEvent.class, new ReactionListener(recorder));
+    app.event(UserChangeEvent.class, new UserChangeListener(zones));
+    app.command("/shift", new ShiftCommandListener(commands));
+    return app;
+  }
+}

@@ -1,0 +1,111 @@
+package org.secondshift.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import org.secondshift.hours.ZoneLookup;
+import org.secondshift.store.PersonStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * People's time zones from {@code users.info}, kept in memory and in the database.
+ *
+ * <p>A zone is re-read after a week; {@code user_change} events refresh it sooner.
+ */
+public final class SlackZoneDirectory implements ZoneLookup {
+  static final Duration REFRESH_AFTER = Duration.ofDays(7);
+  private static final Logger log = LoggerFactory.getLogger(SlackZoneDirectory.class);
+
+  private final MethodsClient slack;
+  private final PersonStore people;
+  private final Executor background;
+  private final Clock clock;
+  private final Map<String, PersonStore.KnownZone> cache = new ConcurrentHashMap<>();
+
+  public SlackZoneDirectory(MethodsClient slack, PersonStore people, Executor background, Clock clock) {
+    this.slack = slack;
+    this.people = people;
+    this.background = background;
+    this.clock = clock;
+  }
+
+  @Override
+  public ZoneId zoneOf(String teamId, String userId) {
+    return known(teamId, userId).map(z -> parse(z.zoneId())).orElseGet(() -> fetch(teamId, userId));
+  }
+
+  /** Looks the zone up in the background if it is not known yet; never blocks. */
+  public void prefetch(String teamId, String userId) {
+    if (!cache.containsKey(key(teamId, userId))) {
+      background.execute(() -> {
+        try {
+          zoneOf(teamId, userId);
+        } catch (RuntimeException e) {
+          log.warn("zone lookup failed for user {} in team {}: {}", userId, teamId, e.toString());
+        }
+      });
+    }
+  }
+
+  /** Takes a zone Slack sent us unasked, e.g. in {@code user_change}. */
+  public void remember(String teamId, String userId, String zoneId) {
+    if (zoneId == null || zoneId.isBlank()) {
+      return;
+    }
+    Instant now = clock.instant();
+    people.saveZone(teamId, userId, zoneId, now);
+    cache.put(key(teamId, userId), new PersonStore.KnownZone(zoneId, now));
+  }
+
+  private Optional<PersonStore.KnownZone> known(String teamId, String userId) {
+    String key = key(teamId, userId);
+    PersonStore.KnownZone zone = cache.get(key);
+    if (zone == null) {
+      zone = people.zone(teamId, userId).orElse(null);
+      if (zone != null) {
+        cache.put(key, zone);
+      }
+    }
+    if (zone != null && zone.seenAt().plus(REFRESH_AFTER).isBefore(clock.instant())) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(zone);
+  }
+
+  private ZoneId fetch(String teamId, String userId) {
+    try {
+      UsersInfoResponse info = slack.usersInfo(r -> r.user(userId));
+      if (info.isOk() && info.getUser() != null && info.getUser().getTz() != null) {
+        remember(teamId, userId, info.getUser().getTz());
+        return parse(info.getUser().getTz());
+      }
+      log.warn("users.info gave no zone for user {} in team {}: {}", userId, teamId, info.getError());
+    } catch (Exception e) {
+      log.warn("users.info failed for user {} in team {}: {}", userId, teamId, e.toString());
+    }
+    // A stale zone beats none; UTC only when we never knew.
+    return people.zone(teamId, userId).map(z -> parse(z.zoneId())).orElse(ZoneOffset.UTC);
+  }
+
+  private static ZoneId parse(String zoneId) {
+    try {
+      return ZoneId.of(zoneId);
+    } catch (DateTimeException e) {
+      return ZoneOffset.UTC;
+    }
+  }
+
+  private static String key(String teamId, String userId) {
+    return teamId + "/" + userId;
+  }
+}

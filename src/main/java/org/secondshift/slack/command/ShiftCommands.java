@@ -1,0 +1,69 @@
+package org.secondshift.slack.command;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.secondshift.slack.blocks.HelpView;
+
+/** Routes {@code /shift <subcommand> ...} to its handler and turns bad input into usage. */
+public final class ShiftCommands {
+  private final Map<String, Subcommand> byName = new LinkedHashMap<>();
+
+  public ShiftCommands(List<Subcommand> subcommands) {
+    for (Subcommand s : subcommands) {
+      byName.put(s.name(), s);
+    }
+  }
+
+  /** Answers one {@code /shift} invocation; never throws for anything a person can type. */
+  public Reply handle(String teamId, String userId, String channelId, String text) {
+    String trimmed = text == null ? "" : text.trim();
+    if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("help")) {
+      return HelpView.help(List.copyOf(byName.values()));
+    }
+    String[] words = trimmed.split("\\s+");
+    String name = words[0].toLowerCase(Locale.ROOT);
+    Subcommand sub = byName.get(name);
+    if (sub == null) {
+      Subcommand nearest = nearest(name);
+      return HelpView.usageError("`" + words[0] + "` is not a /shift command.", nearest.usage());
+    }
+    String rest = trimmed.substring(words[0].length()).trim();
+    List<String> args = Arrays.asList(words).subList(1, words.length);
+    try {
+      return sub.run(new Invocation(teamId, userId, channelId, args, rest));
+    } catch (UsageException e) {
+      return HelpView.usageError(e.getMessage(), sub.usage());
+    }
+  }
+
+  private Subcommand nearest(String word) {
+    return byName.values().stream()
+        .min(Comparator.comparingInt((Subcommand s) -> distance(word, s.name()))
+            .thenComparing(Subcommand::name))
+        .orElseThrow();
+  }
+
+  /** Edit distance, so that {@code /shift hour} suggests {@code hours}. */
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

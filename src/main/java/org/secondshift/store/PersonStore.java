@@ -1,0 +1,36 @@
+package org.secondshift.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** What the bot knows about a person: their time zone and when it last checked it. */
+public final class PersonStore {
+  private static final String ZONE =
+      "SELECT zone, zone_seen_at FROM person WHERE team_id = :teamId AND user_id = :userId";
+  private static final String SAVE_ZONE =
+      "INSERT INTO person (team_id, user_id, zone, zone_seen_at) VALUES (:teamId, :userId, :zone, :at)"
+          + " ON CONFLICT (team_id, user_id) DO UPDATE SET zone = excluded.zone,"
+          + " zone_seen_at = excluded.zone_seen_at";
+
+  private final Database db;
+
+  public PersonStore(Database db) {
+    this.db = db;
+  }
+
+  /** The zone id last seen for the person, and when. */
+  public Optional<KnownZone> zone(String teamId, String userId) {
+    return db.read(h -> h.createQuery(ZONE).bind("teamId", teamId).bind("userId", userId)
+        .map((rs, ctx) -> new KnownZone(rs.getString("zone"), Instant.ofEpochMilli(rs.getLong("zone_seen_at"))))
+        .findOne()
+        .filter(z -> z.zoneId() != null));
+  }
+
+  public void saveZone(String teamId, String userId, String zoneId, Instant at) {
+    db.write(h -> h.createUpdate(SAVE_ZONE).bind("teamId", teamId).bind("userId", userId)
+        .bind("zone", zoneId).bind("at", at.toEpochMilli()).execute());
+  }
+
+  /** A zone id as Slack reported it, and when it was read. */
+  public record KnownZone(String zoneId, Instant seenAt) {}
+}
