@@ -1,0 +1,52 @@
+package org.secondshift.testing;
+
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Realistic Events API envelopes for behaviour tests. */
+public final class Envelopes {
+  public static final String TEAM = "T0SANDBOX";
+  private final AtomicLong ids = new AtomicLong(1000);
+
+  /** A fresh event id, like Slack's {@code Ev...}. */
+  public String eventId() {
+    return "Ev0" + ids.incrementAndGet();
+  }
+
+  public static String ts(Instant at) {
+    return at.getEpochSecond() + "." + String.format("%06d", at.getNano() / 1000);
+  }
+
+  public String message(String user, String channel, Instant at) {
+    return message(eventId(), user, channel, at, null);
+  }
+
+  public String message(String eventId, String user, String channel, Instant at, String extraJson) {
+    JsonObject event = new JsonObject();
+    event.addProperty("type", "message");
+    event.addProperty("channel", channel);
+    event.addProperty("user", user);
+    event.addProperty("text", "a secret the bot must never keep");
+    event.addProperty("ts", ts(at));
+    event.addProperty("event_ts", ts(at));
+    event.addProperty("channel_type", channel.startsWith("G") ? "group" : "channel");
+    if (extraJson != null) {
+      com.google.gson.JsonParser.parseString(extraJson).getAsJsonObject().entrySet()
+          .forEach(e -> event.add(e.getKey(), e.getValue()));
+    }
+    return envelope(eventId, event, at);
+  }
+
+  public String envelope(String eventId, JsonObject event, Instant at) {
+    JsonObject env = new JsonObject();
+    env.addProperty("token", "legacy-unused");
+    env.addProperty("team_id", TEAM);
+    env.addProperty("api_app_id", "A0SANDBOX");
+    env.add("event", event);
+    env.addProperty("type", "event_callback");
+    env.addProperty("event_id", eventId);
+    env.addProperty("event_time", at.getEpochSecond());
+    return env.toString();
+  }
+}

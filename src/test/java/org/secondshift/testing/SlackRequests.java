@@ -1,0 +1,92 @@
+package org.secondshift.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.secondshift.slack.RequestGuard;
+
+/** Sends requests to the bot the way Slack does: over HTTP, signed with the signing secret. */
+public final class SlackRequests {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI endpoint;
+  private final RequestGuard signer;
+  private final Clock clock;
+
+  public SlackRequests(int port, String signingSecret, Clock clock) {
+    this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
+    this.signer = new RequestGuard(signingSecret, clock);
+    this.clock = clock;
+  }
+
+  public HttpResponse<String> json(String body) {
+    return send("application/json", body, clock.instant().getEpochSecond(), Map.of());
+  }
+
+  public HttpResponse<String> json(String body, Map<String, String> headers) {
+    return send("application/json", body, clock.instant().getEpochSecond(), headers);
+  }
+
+  /** A slash command as Slack posts it: a form body. */
+  public HttpResponse<String> command(String teamId, String userId, String channelId, String text) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("token", "legacy-unused");
+    form.put("team_id", teamId);
+    form.put("team_domain", "sandbox");
+    form.put("channel_id", channelId);
+    form.put("channel_name", "general");
+    form.put("user_id", userId);
+    form.put("user_name", "someone");
+    form.put("command", "/shift");
+    form.put("text", text);
+    form.put("api_app_id", "A0SANDBOX");
+    form.put("response_url", "https://hooks.example.invalid/commands/1");
+    form.put("trigger_id", "1.2.3");
+    return form(form);
+  }
+
+  public HttpResponse<String> form(Map<String, String> fields) {
+    String body = fields.entrySet().stream()
+        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        .collect(Collectors.joining("&"));
+    return send("application/x-www-form-urlencoded", body, clock.instant().getEpochSecond(), Map.of());
+  }
+
+  /** Full control, for forged and stale requests. */
+  public HttpResponse<String> send(String contentType, String body, long timestamp, Map<String, String> headers) {
+    String ts = Long.toString(timestamp);
+    HttpRequest.Builder req = HttpRequest.newBuilder(endpoint)
+        .header("Content-Type", contentType)
+        .header("X-Slack-Request-Timestamp", ts)
+        .header("X-Slack-Signature", signer.sign(ts, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(req::setHeader);
+    return send(req.build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("request to the bot failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
