@@ -41,7 +41,8 @@ final class RequestParser {
       return null;
     }
     String token = authorization.substring(7).trim();
-    return token.isEmpty() ? null : token;
+    // The Java SDK sends "Bearer null" when a client was built without a token.
+    return token.isEmpty() || token.equals("null") ? null : token;
   }
 
   private static Map<String, String> form(String text) {

@@ -1,5 +1,6 @@
 package org.secondshift.sandbox;
 
+import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -38,7 +39,8 @@ final class WebApiEndpoint {
       return HttpReply.rateLimited(fault.get().retryAfterSeconds());
     }
     // Record after answering so that a waiting test sees the workspace already changed.
-    HttpReply reply = HttpReply.json(fault.map(f -> WebApi.error(f.error())).orElseGet(() -> answer(call)));
+    JsonObject answer = fault.map(f -> WebApi.error(f.error())).orElseGet(() -> answer(call));
+    HttpReply reply = HttpReply.json(answer);
     log.record(new RecordedCall(method, params, call.token(), at));
     return reply;
   }
@@ -52,7 +54,7 @@ final class WebApiEndpoint {
         : HttpReply.text(404, "file_not_found");
   }
 
-  private com.google.gson.JsonObject answer(ApiCall call) {
+  private JsonObject answer(ApiCall call) {
     return call.token() == null ? WebApi.error("not_authed") : api.answer(call);
   }
 }
