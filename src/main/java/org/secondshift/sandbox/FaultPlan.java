@@ -1,0 +1,51 @@
+package org.secondshift.sandbox;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Failures queued per Web API method, consumed one per call in the order they were queued. */
+final class FaultPlan {
+
+  /** A queued failure: either a 429 with Retry-After, or a 200 with ok=false. */
+  record Fault(int retryAfterSeconds, String error) {
+    static Fault rateLimited(int retryAfterSeconds) {
+      return new Fault(retryAfterSeconds, "ratelimited");
+    }
+
+    static Fault failed(String error) {
+      return new Fault(0, error);
+    }
+
+    public boolean isRateLimit() {
+      return retryAfterSeconds > 0;
+    }
+  }
+
+  private final Map<String, Deque<Fault>> queued = new HashMap<>();
+
+  public synchronized void rateLimitNext(String method, int times, int retryAfterSeconds) {
+    if (retryAfterSeconds < 1) {
+      throw new IllegalArgumentException("Retry-After must be at least one second");
+    }
+    enqueue(method, times, Fault.rateLimited(retryAfterSeconds));
+  }
+
+  public synchronized void failNext(String method, int times, String error) {
+    enqueue(method, times, Fault.failed(error));
+  }
+
+  public synchronized Optional<Fault> take(String method) {
+    Deque<Fault> faults = queued.get(method);
+    return faults == null ? Optional.empty() : Optional.ofNullable(faults.pollFirst());
+  }
+
+  private void enqueue(String method, int times, Fault fault) {
+    Deque<Fault> faults = queued.computeIfAbsent(method, m -> new ArrayDeque<>());
+    for (int i = 0; i < times; i++) {
+      faults.addLast(fault);
+    }
+  }
+}

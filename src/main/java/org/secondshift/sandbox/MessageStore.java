@@ -1,0 +1,52 @@
+package org.secondshift.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Channel histories of the sandbox workspace, keyed by Slack message timestamp. */
+final class MessageStore {
+  // Slack timestamps have microsecond precision; stepping by 100 leaves room and reads like Slack.
+  private static final long TS_STEP_MICROS = 100;
+
+  private final Clock clock;
+  private final Map<String, Map<String, PostedMessage>> channels = new LinkedHashMap<>();
+  private long lastTsMicros;
+
+  MessageStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  synchronized PostedMessage post(String channel, String text, String blocksJson, String threadTs) {
+    PostedMessage message = new PostedMessage(channel, nextTs(), text, blocksJson, threadTs);
+    channels.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(message.ts(), message);
+    return message;
+  }
+
+  synchronized Optional<PostedMessage> update(
+      String channel, String ts, String text, String blocksJson) {
+    Map<String, PostedMessage> history = channels.get(channel);
+    if (history == null || ts == null || !history.containsKey(ts)) {
+      return Optional.empty();
+    }
+    PostedMessage updated = history.get(ts).updatedWith(text, blocksJson);
+    history.put(ts, updated);
+    return Optional.of(updated);
+  }
+
+  synchronized List<PostedMessage> messages(String channel) {
+    return new ArrayList<>(channels.getOrDefault(channel, Map.of()).values());
+  }
+
+  /** A fresh, strictly increasing timestamp that follows the clock when the clock moves on. */
+  synchronized String nextTs() {
+    Instant now = clock.instant();
+    long clockMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+    lastTsMicros = Math.max(clockMicros, lastTsMicros) + TS_STEP_MICROS;
+    return "%d.%06d".formatted(lastTsMicros / 1_000_000, lastTsMicros % 1_000_000);
+  }
+}

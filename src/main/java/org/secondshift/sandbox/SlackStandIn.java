@@ -1,0 +1,174 @@
+package org.secondshift.sandbox;
+
+import com.google.gson.JsonObject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** A local, in-memory Slack workspace that answers the bot's Web API and Socket Mode traffic. */
+public final class SlackStandIn implements AutoCloseable {
+  private static final String HOST = "127.0.0.1";
+
+  private final Server http;
+  private final int httpPort;
+  private final SocketModeServer socket;
+  private final TeamDirectory directory;
+  private final MessageStore messages;
+  private final ViewStore views;
+  private final FileStore files;
+  private final FaultPlan faults;
+  private final CallLog log;
+
+  private SlackStandIn(Clock clock, Server http, ServerConnector connector, SocketModeServer socket) {
+    this.http = http;
+    this.httpPort = connector.getLocalPort();
+    this.socket = socket;
+    this.directory = new TeamDirectory();
+    this.messages = new MessageStore(clock);
+    this.views = new ViewStore();
+    this.files = new FileStore();
+    this.faults = new FaultPlan();
+    this.log = new CallLog();
+    String socketUrl = "ws://" + HOST + ":" + socket.boundPort() + "/link";
+    WebApi api =
+        new WebApi(clock, directory, messages, views, files, baseUrl(), socketUrl);
+    http.setHandler(new HttpFrontDoor(new WebApiEndpoint(clock, api, faults, log, files)));
+  }
+
+  public static SlackStandIn start(Clock clock) {
+    return start(clock, 0);
+  }
+
+  /** Starts on {@code httpPort} (0 picks a free port); the Socket Mode port is always free-picked. */
+  public static SlackStandIn start(Clock clock, int httpPort) {
+    QueuedThreadPool threads = new QueuedThreadPool();
+    threads.setName("slack-stand-in");
+    Server http = new Server(threads);
+    ServerConnector connector = new ServerConnector(http);
+    connector.setHost(HOST);
+    connector.setPort(httpPort);
+    http.addConnector(connector);
+    SocketModeServer socket = SocketModeServer.start(HOST);
+    try {
+      // Bind first: the upload URLs the Web API hands out must carry the real port.
+      connector.open();
+      SlackStandIn standIn = new SlackStandIn(clock, http, connector, socket);
+      http.start();
+      return standIn;
+    } catch (Exception e) {
+      stopQuietly(http, socket);
+      throw new IllegalStateException("Cannot start the Slack stand-in on port " + httpPort, e);
+    }
+  }
+
+  public String apiUrl() {
+    return baseUrl() + "api/";
+  }
+
+  public int port() {
+    return httpPort;
+  }
+
+  public int socketPort() {
+    return socket.boundPort();
+  }
+
+  public String teamId() {
+    return TeamDirectory.TEAM_ID;
+  }
+
+  public String botUserId() {
+    return TeamDirectory.BOT_USER_ID;
+  }
+
+  public String botId() {
+    return TeamDirectory.BOT_ID;
+  }
+
+  public void addUser(String userId, String name, String tz) {
+    directory.addUser(userId, name, tz);
+  }
+
+  public void setDnd(String userId, boolean enabled) {
+    directory.setDnd(userId, enabled);
+  }
+
+  public void rateLimitNext(String method, int times, int retryAfterSeconds) {
+    faults.rateLimitNext(method, times, retryAfterSeconds);
+  }
+
+  public void failNext(String method, int times, String error) {
+    faults.failNext(method, times, error);
+  }
+
+  public List<RecordedCall> calls() {
+    return log.all();
+  }
+
+  public List<RecordedCall> calls(String method) {
+    return log.of(method);
+  }
+
+  /** Blocks until {@code count} calls of {@code method} arrived; throws IllegalStateException on timeout. */
+  public List<RecordedCall> awaitCalls(String method, int count, Duration timeout) {
+    return log.await(method, count, timeout);
+  }
+
+  public void clearCalls() {
+    log.clear();
+  }
+
+  public List<PostedMessage> messages(String channelId) {
+    return messages.messages(channelId);
+  }
+
+  public Optional<String> homeView(String userId) {
+    return views.homeView(userId);
+  }
+
+  public List<UploadedFile> uploads() {
+    return files.all();
+  }
+
+  public boolean awaitSocketClient(Duration timeout) {
+    return socket.awaitClient(timeout);
+  }
+
+  public String sendSocketEnvelope(String type, JsonObject payload) {
+    return socket.sendEnvelope(type, payload);
+  }
+
+  public void sendSocketDisconnect(String reason) {
+    socket.sendDisconnect(reason);
+  }
+
+  public JsonObject awaitSocketAck(String envelopeId, Duration timeout) {
+    return socket.awaitAck(envelopeId, timeout);
+  }
+
+  @Override
+  public void close() {
+    stopQuietly(http, socket);
+  }
+
+  private String baseUrl() {
+    return "http://" + HOST + ":" + httpPort + "/";
+  }
+
+  private static void stopQuietly(Server http, SocketModeServer socket) {
+    try {
+      http.stop();
+    } catch (Exception e) {
+      // Closing is best effort; a half-stopped test server must not hide the test's own failure.
+    }
+    try {
+      socket.stop(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.secondshift.sandbox;
+
+import com.google.gson.JsonObject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** Applies Slack's request rules (auth, queued faults, recording) around the Web API methods. */
+final class WebApiEndpoint {
+  private final Clock clock;
+  private final WebApi api;
+  private final FaultPlan faults;
+  private final CallLog log;
+  private final FileStore files;
+
+  WebApiEndpoint(Clock clock, WebApi api, FaultPlan faults, CallLog log, FileStore files) {
+    this.clock = clock;
+    this.api = api;
+    this.faults = faults;
+    this.log = log;
+    this.files = files;
+  }
+
+  HttpReply call(String method, String contentType, String query, String authorization, byte[] body) {
+    Instant at = clock.instant();
+    Map<String, String> params;
+    try {
+      params = RequestParser.parse(contentType, query, body);
+    } catch (RequestParser.MalformedRequestException e) {
+      return HttpReply.text(400, e.getMessage());
+    }
+    String token = Optional.ofNullable(RequestParser.bearerToken(authorization))
+        .orElse(params.get("token"));
+    ApiCall call = new ApiCall(method, params, token == null || token.isBlank() ? null : token);
+    Optional<FaultPlan.Fault> fault = faults.take(method);
+    if (fault.isPresent() && fault.get().isRateLimit()) {
+      log.record(new RecordedCall(method, params, call.token(), at, true));
+      return HttpReply.rateLimited(fault.get().retryAfterSeconds());
+    }
+    // Record after answering so that a waiting test sees the workspace already changed.
+    JsonObject answer = fault.map(f -> WebApi.error(f.error())).orElseGet(() -> answer(call));
+    HttpReply reply = HttpReply.json(answer);
+    log.record(new RecordedCall(method, params, call.token(), at));
+    return reply;
+  }
+
+  HttpReply upload(String fileId, String contentType, byte[] body) {
+    byte[] bytes = MultipartBody.isMultipart(contentType)
+        ? MultipartBody.fileContent(contentType, body)
+        : body;
+    return files.receive(fileId, bytes)
+        ? HttpReply.text(200, "OK - " + bytes.length)
+        : HttpReply.text(404, "file_not_found");
+  }
+
+  private JsonObject answer(ApiCall call) {
+    return call.token() == null ? WebApi.error("not_authed") : api.answer(call);
+  }
+}
