@@ -30,6 +30,8 @@ public final class SlackApp {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
     config.setPrettyResponseLoggingEnabled(false);
+    // The SDK's own metrics would call auth.test for every new token; we do not read them.
+    config.setStatsEnabled(false);
     return Slack.getInstance(config);
   }
 
