@@ -1,0 +1,53 @@
+package org.secondshift.testing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import org.secondshift.Bot;
+import org.secondshift.config.Mode;
+import org.secondshift.config.Settings;
+import org.secondshift.sandbox.SlackStandIn;
+
+/** The real bot on a free port, wired to the Slack stand-in and a fresh SQLite file. */
+public final class RunningBot implements AutoCloseable {
+  public static final String SECRET = "test-signing-secret";
+  public final SettableClock clock;
+  public final SlackStandIn slack;
+  public final Path database;
+  public final Bot bot;
+  public final SlackRequests requests;
+
+  private RunningBot(SettableClock clock, SlackStandIn slack, Path database, Bot bot) {
+    this.clock = clock;
+    this.slack = slack;
+    this.database = database;
+    this.bot = bot;
+    this.requests = new SlackRequests(bot.port(), SECRET, clock);
+  }
+
+  /** HTTP mode at {@code now}, with users added to the stand-in by the caller afterwards. */
+  public static RunningBot http(Path dir, Instant now) throws Exception {
+    SettableClock clock = new SettableClock(now);
+    SlackStandIn slack = SlackStandIn.start(clock);
+    Path db = dir.resolve("bot.db");
+    return new RunningBot(clock, slack, db, Bot.start(settings(Mode.HTTP, slack, db), clock));
+  }
+
+  public static Settings settings(Mode mode, SlackStandIn slack, Path db) {
+    return new Settings(mode, "xoxb-test-token", mode == Mode.HTTP ? SECRET : null,
+        mode == Mode.SOCKET ? "xapp-test-token" : null, URI.create(slack.apiUrl()), 0, db,
+        Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(22, 0), LocalTime.of(7, 0));
+  }
+
+  public long count(String sql) {
+    return DbPeek.count(database, sql);
+  }
+
+  @Override
+  public void close() throws Exception {
+    bot.close();
+    slack.close();
+  }
+}
