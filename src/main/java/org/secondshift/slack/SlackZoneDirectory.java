@@ -83,11 +83,13 @@ public final class SlackZoneDirectory implements ZoneLookup {
   }
 
   private ZoneId fetch(String teamId, String userId) {
+    Instant asked = clock.instant();
     try {
       UsersInfoResponse info = slack.usersInfo(r -> r.user(userId));
       if (info.isOk() && info.getUser() != null && info.getUser().getTz() != null) {
-        remember(teamId, userId, info.getUser().getTz());
-        return parse(info.getUser().getTz());
+        PersonStore.KnownZone known = people.saveZoneIfNewer(teamId, userId, info.getUser().getTz(), asked);
+        cache.put(key(teamId, userId), known);
+        return parse(known.zoneId());
       }
       log.warn("users.info gave no zone for user {} in team {}: {}", userId, teamId, info.getError());
     } catch (Exception e) {

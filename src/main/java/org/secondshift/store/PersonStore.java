@@ -11,6 +11,8 @@ public final class PersonStore {
       "INSERT INTO person (team_id, user_id, zone, zone_seen_at) VALUES (:teamId, :userId, :zone, :at)"
           + " ON CONFLICT (team_id, user_id) DO UPDATE SET zone = excluded.zone,"
           + " zone_seen_at = excluded.zone_seen_at";
+  private static final String SAVE_ZONE_IF_NEWER = SAVE_ZONE
+      + " WHERE person.zone IS NULL OR person.zone_seen_at < excluded.zone_seen_at";
 
   private final Database db;
 
@@ -26,9 +28,20 @@ public final class PersonStore {
         .filter(z -> z.zoneId() != null));
   }
 
+  /** Stores a zone Slack told us about at {@code at}, replacing whatever was known. */
   public void saveZone(String teamId, String userId, String zoneId, Instant at) {
     db.write(h -> h.createUpdate(SAVE_ZONE).bind("teamId", teamId).bind("userId", userId)
         .bind("zone", zoneId).bind("at", at.toEpochMilli()).execute());
+  }
+
+  /**
+   * Stores a zone we asked for at {@code askedAt} unless something newer arrived meanwhile
+   * (a {@code user_change} overtaking a slow {@code users.info}); returns the zone now known.
+   */
+  public KnownZone saveZoneIfNewer(String teamId, String userId, String zoneId, Instant askedAt) {
+    db.write(h -> h.createUpdate(SAVE_ZONE_IF_NEWER).bind("teamId", teamId).bind("userId", userId)
+        .bind("zone", zoneId).bind("at", askedAt.toEpochMilli()).execute());
+    return zone(teamId, userId).orElse(new KnownZone(zoneId, askedAt));
   }
 
   /** A zone id as Slack reported it, and when it was read. */

@@ -1,0 +1,188 @@
+package org.secondshift.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.RunningBot;
+
+/** Forged, stale, malformed, oversized and odd-shaped requests get a clear 4xx, never a 5xx. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+  private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
+  private static final Path SAMPLES = Path.of("src/test/resources/slack-samples");
+
+  private RunningBot running;
+  private final Envelopes envelopes = new Envelopes();
+
+  @BeforeAll
+  void start(@TempDir Path dir) throws Exception {
+    running = RunningBot.http(dir, NOW);
+    running.slack.addUser("U0ADA", "ada", "Europe/Berlin");
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    running.close();
+  }
+
+  @Test
+  void staleAndFutureTimestampsAreUnauthorized() {
+    String body = envelopes.message("U0ADA", "C0GENERAL", NOW);
+    long now = NOW.getEpochSecond();
+    assertThat(running.requests.send("application/json", body, now - 301, Map.of()).statusCode()).isEqualTo(401);
+    assertThat(running.requests.send("application/json", body, now + 301, Map.of()).statusCode()).isEqualTo(401);
+    assertThat(running.requests.send("application/json", body, now - 299, Map.of()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void unsignedRequestsAreUnauthorized() {
+    HttpResponse<String> r = running.requests.send(HttpRequest.newBuilder(running.requests.endpoint())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"event_callback\"}")).build());
+    assertThat(r.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void malformedJsonAndFormsAreBadRequests() {
+    long now = NOW.getEpochSecond();
+    assertThat(running.requests.send("application/json", "{\"type\": ", now, Map.of()).statusCode()).isEqualTo(400);
+    assertThat(running.requests.send("application/x-www-form-urlencoded", "payload=%7Bnope", now, Map.of())
+        .statusCode()).isEqualTo(400);
+    assertThat(running.requests.send("application/x-www-form-urlencoded", "a=b", now, Map.of())
+        .statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void bodiesOverOneMebibyteAreTooLarge() {
+    String padding = "x".repeat(SlackEventsServlet.MAX_BODY_BYTES);
+    String body = "{\"type\":\"event_callback\",\"pad\":\"" + padding + "\"}";
+    assertThat(running.requests.send("application/json", body, NOW.getEpochSecond(), Map.of()).statusCode())
+        .isEqualTo(413);
+  }
+
+  @Test
+  void urlVerificationEchoesTheChallenge() {
+    HttpResponse<String> r = running.requests.json("{\"type\":\"url_verification\",\"challenge\":\"c-123\",\"token\":\"x\"}");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).isEqualTo("c-123");
+  }
+
+  static Stream<Path> eventSamples() throws IOException {
+    return Files.list(SAMPLES.resolve("events")).sorted();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("eventSamples")
+  void everySampleEnvelopeIsAnsweredWithoutAServerError(Path sample) throws IOException {
+    JsonObject envelope = JsonParser.parseString(Files.readString(sample)).getAsJsonObject();
+    fillIds(envelope, "");
+    envelope.addProperty("type", "event_callback");
+    envelope.addProperty("event_id", envelopes.eventId());
+
+    HttpResponse<String> r = running.requests.json(envelope.toString());
+
+    assertThat(r.statusCode()).as(sample + ": " + r.body()).isBetween(200, 499);
+    assertStillServing();
+  }
+
+  static Stream<Path> backendSamples() throws IOException {
+    return Stream.of("interactive-components", "views", "dialogs")
+        .flatMap(d -> {
+          try {
+            return Files.list(SAMPLES.resolve("app-backend").resolve(d));
+          } catch (IOException e) {
+            throw new IllegalStateException(e);
+          }
+        })
+        .sorted();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backendSamples")
+  void everyInteractivePayloadIsAnsweredWithoutAServerError(Path sample) throws IOException {
+    JsonObject payload = JsonParser.parseString(Files.readString(sample)).getAsJsonObject();
+    fillIds(payload, "");
+    HttpResponse<String> r = running.requests.form(Map.of("payload", payload.toString()));
+    assertThat(r.statusCode()).as(sample + ": " + r.body()).isBetween(200, 499);
+    assertStillServing();
+  }
+
+  @Test
+  void theSampleSlashCommandGetsHelp() throws IOException {
+    JsonObject sample = JsonParser.parseString(Files.readString(
+        SAMPLES.resolve("app-backend/slash-commands/SlashCommandPayload.json"))).getAsJsonObject();
+    fillIds(sample, "");
+    sample.addProperty("command", "/shift");
+    StringBuilder form = new StringBuilder();
+    for (Map.Entry<String, JsonElement> e : sample.entrySet()) {
+      form.append(form.length() == 0 ? "" : "&").append(e.getKey()).append('=')
+          .append(URLEncoder.encode(e.getValue().getAsString(), StandardCharsets.UTF_8));
+    }
+    HttpResponse<String> r = running.requests.send("application/x-www-form-urlencoded", form.toString(),
+        NOW.getEpochSecond(), Map.of());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("/shift hours");
+  }
+
+  private void assertStillServing() {
+    HttpResponse<String> health = running.requests.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + running.bot.port() + "/healthz")).GET().build());
+    assertThat(health.statusCode()).isEqualTo(200);
+  }
+
+  /** Fills the blanked ids of Slack's union-of-fields samples with realistic ones. */
+  private static void fillIds(JsonObject object, String path) {
+    for (Map.Entry<String, JsonElement> e : object.entrySet()) {
+      JsonElement v = e.getValue();
+      if (v.isJsonObject()) {
+        fillIds(v.getAsJsonObject(), path + "." + e.getKey());
+      } else if (v.isJsonArray()) {
+        v.getAsJsonArray().forEach(item -> {
+          if (item.isJsonObject()) {
+            fillIds(item.getAsJsonObject(), path + "." + e.getKey());
+          }
+        });
+      } else if (v.isJsonPrimitive() && v.getAsString().isEmpty()) {
+        String id = idFor(e.getKey());
+        if (id != null) {
+          object.addProperty(e.getKey(), id);
+        }
+      }
+    }
+  }
+
+  private static String idFor(String key) {
+    return switch (key) {
+      case "team", "team_id", "user_team", "source_team" -> Envelopes.TEAM;
+      case "user", "user_id", "item_user", "inviter", "parent_user_id" -> "U0ADA";
+      case "channel", "channel_id" -> "C0GENERAL";
+      case "api_app_id", "app_id" -> "A0SANDBOX";
+      case "bot_id" -> null;
+      case "ts", "event_ts", "thread_ts", "message_ts", "latest_reply", "deleted_ts" -> "1795000000.000100";
+      case "enterprise_id" -> "E0SANDBOX";
+      default -> List.of("id", "file_id", "view_id", "trigger_id", "callback_id").contains(key) ? "X0" + key.length() : null;
+    };
+  }
+}
