@@ -22,18 +22,28 @@ public final class HourLog {
 
   /** The seven days of {@code week} in {@code zone}. */
   public WeekHours week(List<WorkSession> sessions, ZoneId zone, IsoWeek week) {
+    return week(sessions, zone, week, Instant.MAX);
+  }
+
+  /** The week as known at {@code asOf}: the tail of a session still running is not counted ahead. */
+  public WeekHours week(List<WorkSession> sessions, ZoneId zone, IsoWeek week, Instant asOf) {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(week, "week");
-    Coverage coverage = coverage(sessions);
+    Coverage coverage = coverage(sessions, asOf);
     List<DayHours> days = week.days().stream().map(d -> day(coverage, zone, d)).toList();
     return new WeekHours(week, zone, days);
   }
 
   /** One local day in {@code zone}; a session crossing midnight counts on both days. */
   public DayHours day(List<WorkSession> sessions, ZoneId zone, LocalDate date) {
+    return day(sessions, zone, date, Instant.MAX);
+  }
+
+  /** The day as known at {@code asOf}, counting nothing after it. */
+  public DayHours day(List<WorkSession> sessions, ZoneId zone, LocalDate date, Instant asOf) {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(date, "date");
-    return day(coverage(sessions), zone, date);
+    return day(coverage(sessions, asOf), zone, date);
   }
 
   /**
@@ -65,12 +75,16 @@ public final class HourLog {
   }
 
   // Unioned once per query so overlapping sessions are never counted twice.
-  private Coverage coverage(List<WorkSession> sessions) {
+  private Coverage coverage(List<WorkSession> sessions, Instant asOf) {
     Objects.requireNonNull(sessions, "sessions");
+    Objects.requireNonNull(asOf, "asOf");
     List<Span> worked = new ArrayList<>();
     List<Span> duty = new ArrayList<>();
     for (WorkSession s : sessions) {
-      Span span = Span.of(s.start(), s.coveredUntil(rules));
+      if (!s.start().isBefore(asOf)) {
+        continue;
+      }
+      Span span = Span.of(s.start(), earlier(s.coveredUntil(rules), asOf));
       (s.source() == SessionSource.DUTY ? duty : worked).add(span);
     }
     return new Coverage(Span.union(worked), Span.union(duty));

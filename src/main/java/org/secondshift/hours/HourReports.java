@@ -37,7 +37,7 @@ public final class HourReports {
     ZoneId zone = zones.zoneOf(teamId, userId);
     Instant from = week.monday().atStartOfDay(zone).toInstant();
     Instant to = week.next().monday().atStartOfDay(zone).toInstant();
-    return log.week(sessionsWithOpenManual(teamId, userId, from, to), zone, week);
+    return log.week(sessionsWithOpenManual(teamId, userId, from, to), zone, week, clock.instant());
   }
 
   /** Today so far, the running session, and whether a manual session is open. */
@@ -47,7 +47,7 @@ public final class HourReports {
     LocalDate today = LocalDate.ofInstant(now, zone);
     Instant from = today.atStartOfDay(zone).toInstant();
     List<WorkSession> sessions = sessionsWithOpenManual(teamId, userId, from, now.plusSeconds(1));
-    return new Status(zone, now, log.day(sessions, zone, today).active(),
+    return new Status(zone, now, log.day(sessions, zone, today, now).active(),
         log.currentSession(sessions, now), history.openManual(teamId, userId));
   }
 
