@@ -1,0 +1,109 @@
+package org.secondshift.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.secondshift.activity.Activity;
+import org.secondshift.activity.ActivityKind;
+import org.secondshift.hours.SessionRules;
+import org.secondshift.hours.SessionSource;
+import org.secondshift.hours.WorkSession;
+
+/** Sessions kept incrementally in a real SQLite file match what a batch pass would find. */
+class SessionStoreTest {
+  private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
+  private static final SessionRules RULES = new SessionRules(Duration.ofMinutes(30), Duration.ofMinutes(10));
+
+  @TempDir Path dir;
+  private Database db;
+  private SessionStore store;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(dir.resolve("store.db"));
+    store = new SessionStore(db, RULES);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private Activity at(String eventId, Instant when) {
+    return new Activity(eventId, "T1", "U1", "C1", when, ActivityKind.MESSAGE);
+  }
+
+  @Test
+  void eventsArrivingInAnyOrderEndInTheSameSessions() {
+    List<Integer> minutes = List.of(0, 10, 25, 50, 79, 200, 215, 400, 429, 458, 487);
+    List<Integer> shuffled = new ArrayList<>(minutes);
+    Collections.shuffle(shuffled, new Random(7));
+    for (int m : shuffled) {
+      assertThat(store.record(at("Ev" + m, T0.plus(Duration.ofMinutes(m))))).isTrue();
+    }
+    List<WorkSession> sessions = store.sessions("T1", "U1", T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)));
+    assertThat(sessions).extracting(s -> Duration.between(T0, s.start()).toMinutes(),
+            s -> Duration.between(T0, s.last()).toMinutes())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(0L, 79L),
+            org.assertj.core.groups.Tuple.tuple(200L, 215L),
+            org.assertj.core.groups.Tuple.tuple(400L, 487L));
+  }
+
+  @Test
+  void theSameEventTwiceIsKeptOnce() {
+    assertThat(store.record(at("EvSame", T0))).isTrue();
+    assertThat(store.record(at("EvSame", T0.plusSeconds(600)))).isFalse();
+    assertThat(store.sessions("T1", "U1", T0.minusSeconds(1), T0.plusSeconds(3600)))
+        .singleElement().satisfies(s -> assertThat(s.last()).isEqualTo(T0));
+  }
+
+  @Test
+  void peopleAndTeamsDoNotShareSessions() {
+    store.record(at("Ev1", T0));
+    store.record(new Activity("Ev2", "T1", "U2", "C1", T0.plusSeconds(60), ActivityKind.MESSAGE));
+    store.record(new Activity("Ev3", "T2", "U1", "C1", T0.plusSeconds(60), ActivityKind.MESSAGE));
+    assertThat(store.sessions("T1", "U1", T0.minusSeconds(1), T0.plusSeconds(3600))).hasSize(1);
+    assertThat(store.sessions("T1", "U2", T0.minusSeconds(1), T0.plusSeconds(3600))).hasSize(1);
+  }
+
+  @Test
+  void aManualSessionOpensOnceAndClosesIntoTheLog() {
+    assertThat(store.startManual("T1", "U1", T0, "eval run")).isTrue();
+    assertThat(store.startManual("T1", "U1", T0.plusSeconds(5), null)).isFalse();
+    assertThat(store.openManual("T1", "U1")).hasValueSatisfying(m -> assertThat(m.note()).isEqualTo("eval run"));
+    assertThat(store.stopManual("T1", "U1", T0.plus(Duration.ofHours(2)))).isPresent();
+    assertThat(store.openManual("T1", "U1")).isEmpty();
+    assertThat(store.sessions("T1", "U1", T0, T0.plus(Duration.ofHours(3))))
+        .singleElement().satisfies(s -> assertThat(s.source()).isEqualTo(SessionSource.MANUAL));
+  }
+
+  @Test
+  void theDatabaseRunsInWalModeWithForeignKeysAndABusyTimeout() {
+    String journal = db.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
+    Integer foreignKeys = db.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
+    Integer busyTimeout = db.read(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one());
+    assertThat(journal).isEqualToIgnoringCase("wal");
+    assertThat(foreignKeys).isEqualTo(1);
+    assertThat(busyTimeout).isEqualTo(5000);
+  }
+
+  @Test
+  void reopeningAMigratedFileKeepsItsData() {
+    store.record(at("Ev1", T0));
+    db.close();
+    db = Database.open(dir.resolve("store.db"));
+    store = new SessionStore(db, RULES);
+    assertThat(store.sessions("T1", "U1", T0.minusSeconds(1), T0.plusSeconds(60))).hasSize(1);
+  }
+}
