@@ -1,0 +1,30 @@
+package org.secondshift.sandbox;
+
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the Slack stand-in on its own, so the bot can be tried over real HTTP without Slack.
+ *
+ * <p>Usage: {@code java -cp target/second-shift.jar org.secondshift.sandbox.StandInMain [port]
+ * [USERID:name:Zone/Id ...]}
+ */
+public final class StandInMain {
+  private StandInMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+    SlackStandIn standIn = SlackStandIn.start(Clock.systemUTC(), port);
+    for (int i = 1; i < args.length; i++) {
+      String[] parts = args[i].split(":", 3);
+      if (parts.length != 3) {
+        System.err.println("Users are USERID:name:Zone/Id, e.g. U0ADA:ada:Europe/Berlin; skipped " + args[i]);
+        continue;
+      }
+      standIn.addUser(parts[0], parts[1], parts[2]);
+    }
+    System.out.println("Slack stand-in: SLACK_API_URL=" + standIn.apiUrl());
+    Runtime.getRuntime().addShutdownHook(new Thread(standIn::close, "stand-in-shutdown"));
+    new CountDownLatch(1).await();
+  }
+}
