@@ -1,0 +1,130 @@
+package org.secondshift.slack.outbox;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.secondshift.store.OutboxMessage;
+import org.secondshift.store.OutboxRow;
+import org.secondshift.store.OutboxStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains due outbox rows to Slack within the send limits: on 429 it waits as long as Slack says,
+ * on other failures it backs off, and on success it records the message's ts.
+ */
+public final class OutboxSender {
+  static final int MAX_ATTEMPTS = 10;
+  static final Duration LEASE = Duration.ofMinutes(2);
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+  // Errors that no retry can fix; anything else (timeouts, 5xx, fatal_error) is tried again.
+  private static final Set<String> PERMANENT = Set.of(
+      "channel_not_found", "not_in_channel", "is_archived", "msg_too_long", "no_text", "invalid_blocks",
+      "invalid_blocks_format", "user_not_found", "user_disabled", "cant_update_message",
+      "message_not_found", "edit_window_closed", "restricted_action", "cannot_dm_bot");
+
+  private final OutboxStore store;
+  private final MethodsClient slack;
+  private final Clock clock;
+  private final RateGate gate;
+
+  public OutboxSender(OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock) {
+    this.store = store;
+    this.slack = slack;
+    this.clock = clock;
+    this.gate = new RateGate(limits, clock.instant());
+  }
+
+  /**
+   * Sends what may go now and returns when there will be more to do, or empty when nothing waits.
+   */
+  public synchronized Optional<Instant> drainOnce() {
+    Instant now = clock.instant();
+    if (gate.pausedUntil().isAfter(now)) {
+      return Optional.of(gate.pausedUntil());
+    }
+    List<OutboxRow> rows = store.claimDue(now, 100, LEASE);
+    for (OutboxRow row : rows) {
+      now = clock.instant();
+      Instant ready = gate.readyAt(row.message().channel(), now);
+      if (ready.isAfter(now)) {
+        store.retryAt(row.id(), ready, null, false);
+        continue;
+      }
+      gate.spend(row.message().channel(), now);
+      send(row);
+    }
+    // Held-back rows were rescheduled in the store, so its earliest due time covers them too.
+    return store.nextDue().map(n -> n.isBefore(gate.pausedUntil()) ? gate.pausedUntil() : n);
+  }
+
+  private void send(OutboxRow row) {
+    OutboxMessage m = row.message();
+    try {
+      SlackApiTextResponse response = OutboxMessage.POST.equals(m.method()) ? post(m) : update(m);
+      Instant now = clock.instant();
+      if (response.isOk()) {
+        if (response instanceof ChatPostMessageResponse p) {
+          store.markSent(row.id(), p.getChannel(), p.getTs(), now);
+        } else {
+          ChatUpdateResponse u = (ChatUpdateResponse) response;
+          store.markSent(row.id(), u.getChannel(), u.getTs(), now);
+        }
+      } else if (PERMANENT.contains(response.getError()) || row.attempts() + 1 >= MAX_ATTEMPTS) {
+        log.warn("giving up on outbox row {} ({} to {} in team {}): {}", row.id(), m.kind(), m.channel(),
+            m.teamId(), response.getError());
+        store.fail(row.id(), response.getError(), now);
+      } else {
+        store.retryAt(row.id(), now.plus(backoff(row.attempts())), response.getError(), true);
+      }
+    } catch (SlackApiException e) {
+      handleHttpError(row, e);
+    } catch (IOException | RuntimeException e) {
+      log.warn("outbox row {} to {} could not be sent: {}", row.id(), m.channel(), e.toString());
+      store.retryAt(row.id(), clock.instant().plus(backoff(row.attempts())), e.toString(), true);
+    }
+  }
+
+  private void handleHttpError(OutboxRow row, SlackApiException e) {
+    Instant now = clock.instant();
+    if (e.getResponse().code() == 429) {
+      long seconds = retryAfterSeconds(e.getResponse().header("Retry-After"));
+      Instant until = now.plusSeconds(seconds);
+      gate.pauseUntil(until);
+      store.retryAt(row.id(), until, "ratelimited", false);
+      log.info("Slack asked to slow down for {} s; outbox paused", seconds);
+    } else {
+      store.retryAt(row.id(), now.plus(backoff(row.attempts())), "HTTP " + e.getResponse().code(), true);
+    }
+  }
+
+  private ChatPostMessageResponse post(OutboxMessage m) throws IOException, SlackApiException {
+    return slack.chatPostMessage(r -> r.channel(m.channel()).text(m.text()).blocksAsString(m.blocksJson()));
+  }
+
+  private ChatUpdateResponse update(OutboxMessage m) throws IOException, SlackApiException {
+    return slack.chatUpdate(r -> r.channel(m.channel()).ts(m.targetTs()).text(m.text()).blocksAsString(m.blocksJson()));
+  }
+
+  static Duration backoff(int attempts) {
+    long seconds = Math.min(3600, 5L << Math.min(attempts, 10));
+    return Duration.ofSeconds(seconds);
+  }
+
+  static long retryAfterSeconds(String header) {
+    try {
+      return header == null ? 30 : Math.max(1, Long.parseLong(header.trim()));
+    } catch (NumberFormatException e) {
+      return 30;
+    }
+  }
+}

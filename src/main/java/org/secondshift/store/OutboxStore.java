@@ -1,0 +1,114 @@
+package org.secondshift.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The persisted outbox: rows are written with the decision that caused them and drained later. */
+public final class OutboxStore {
+  private static final String INSERT =
+      "INSERT INTO outbox (team_id, kind, method, channel_id, target_ts, text, blocks_json, ref,"
+          + " created_at, next_attempt_at) VALUES (:teamId, :kind, :method, :channel, :targetTs, :text,"
+          + " :blocksJson, :ref, :now, :now)";
+  private static final String DUE =
+      "SELECT id, team_id, kind, method, channel_id, target_ts, text, blocks_json, ref, attempts, created_at"
+          + " FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now"
+          + " AND (claimed_until IS NULL OR claimed_until <= :now) ORDER BY next_attempt_at, id LIMIT :limit";
+  private static final String NEXT_DUE =
+      "SELECT MIN(next_attempt_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL";
+  private static final String CLAIM =
+      "UPDATE outbox SET claimed_until = :until WHERE id = :id AND sent_at IS NULL"
+          + " AND (claimed_until IS NULL OR claimed_until <= :now)";
+  private static final String SENT =
+      "UPDATE outbox SET sent_at = :now, sent_channel = :channel, sent_ts = :ts, attempts = attempts + 1,"
+          + " claimed_until = NULL, last_error = NULL WHERE id = :id";
+  private static final String RETRY =
+      "UPDATE outbox SET next_attempt_at = :at, attempts = attempts + :counted, claimed_until = NULL,"
+          + " last_error = :error WHERE id = :id";
+  private static final String FAIL =
+      "UPDATE outbox SET failed_at = :now, attempts = attempts + 1, claimed_until = NULL,"
+          + " last_error = :error WHERE id = :id";
+  private static final String SENT_BY_REF =
+      "SELECT sent_channel, sent_ts FROM outbox WHERE ref = :ref AND sent_ts IS NOT NULL"
+          + " AND method = 'chat.postMessage' ORDER BY id LIMIT 1";
+
+  private final Database db;
+
+  public OutboxStore(Database db) {
+    this.db = db;
+  }
+
+  /** Queues a message inside the caller's transaction, due at once. */
+  public long enqueue(Handle h, OutboxMessage m, Instant now) {
+    return h.createUpdate(INSERT)
+        .bind("teamId", m.teamId()).bind("kind", m.kind()).bind("method", m.method())
+        .bind("channel", m.channel()).bind("targetTs", m.targetTs()).bind("text", m.text())
+        .bind("blocksJson", m.blocksJson()).bind("ref", m.ref()).bind("now", now.toEpochMilli())
+        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+  }
+
+  /** Queues a message in a transaction of its own. */
+  public long enqueue(OutboxMessage m, Instant now) {
+    return db.write(h -> enqueue(h, m, now));
+  }
+
+  /**
+   * Claims up to {@code limit} due rows for {@code lease}; a sender that dies mid-send gives them
+   * back when the lease ends, which is the only way one message could go out twice.
+   */
+  public List<OutboxRow> claimDue(Instant now, int limit, Duration lease) {
+    return db.write(h -> {
+      List<OutboxRow> due = h.createQuery(DUE).bind("now", now.toEpochMilli()).bind("limit", limit)
+          .map((rs, ctx) -> new OutboxRow(rs.getLong("id"),
+              new OutboxMessage(rs.getString("team_id"), rs.getString("kind"), rs.getString("method"),
+                  rs.getString("channel_id"), rs.getString("target_ts"), rs.getString("text"),
+                  rs.getString("blocks_json"), rs.getString("ref")),
+              rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("created_at"))))
+          .list();
+      return due.stream().filter(row -> h.createUpdate(CLAIM).bind("id", row.id())
+          .bind("until", now.plus(lease).toEpochMilli()).bind("now", now.toEpochMilli())
+          .execute() == 1).toList();
+    });
+  }
+
+  /** When the next unsent row becomes due, if any. */
+  public Optional<Instant> nextDue() {
+    return db.read(h -> h.createQuery(NEXT_DUE).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+  }
+
+  public void markSent(long id, String channel, String ts, Instant now) {
+    db.write(h -> h.createUpdate(SENT).bind("id", id).bind("channel", channel).bind("ts", ts)
+        .bind("now", now.toEpochMilli()).execute());
+  }
+
+  /**
+   * Tries again at {@code at}; a rate limit does not count as an attempt, since the message was
+   * never looked at.
+   */
+  public void retryAt(long id, Instant at, String error, boolean countAttempt) {
+    db.write(h -> h.createUpdate(RETRY).bind("id", id).bind("at", at.toEpochMilli())
+        .bind("counted", countAttempt ? 1 : 0).bind("error", truncate(error)).execute());
+  }
+
+  /** Gives up on a row Slack will never accept (e.g. channel_not_found). */
+  public void fail(long id, String error, Instant now) {
+    db.write(h -> h.createUpdate(FAIL).bind("id", id).bind("error", truncate(error))
+        .bind("now", now.toEpochMilli()).execute());
+  }
+
+  /** Where and as which ts the first message with this ref was posted, once sent. */
+  public Optional<SentMessage> sentMessage(String ref) {
+    return db.read(h -> h.createQuery(SENT_BY_REF).bind("ref", ref)
+        .map((rs, ctx) -> new SentMessage(rs.getString("sent_channel"), rs.getString("sent_ts")))
+        .findOne());
+  }
+
+  private static String truncate(String s) {
+    return s == null || s.length() <= 200 ? s : s.substring(0, 200);
+  }
+
+  /** Slack's coordinates of a message the bot posted. */
+  public record SentMessage(String channel, String ts) {}
+}

@@ -1,0 +1,142 @@
+package org.secondshift.slack.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.secondshift.config.Mode;
+import org.secondshift.sandbox.SlackStandIn;
+import org.secondshift.slack.SlackApp;
+import org.secondshift.store.Database;
+import org.secondshift.store.OutboxMessage;
+import org.secondshift.store.OutboxStore;
+import org.secondshift.testing.DbPeek;
+import org.secondshift.testing.RunningBot;
+import org.secondshift.testing.SettableClock;
+
+/** The outbox against the stand-in and a real SQLite file, with time moved by hand. */
+class OutboxSenderTest {
+  private static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
+
+  @TempDir Path dir;
+  private final SettableClock clock = new SettableClock(NOW);
+  private SlackStandIn slack;
+  private Database db;
+  private OutboxStore outbox;
+  private OutboxSender sender;
+  private MethodsClient methods;
+
+  @BeforeEach
+  void start() {
+    slack = SlackStandIn.start(clock);
+    slack.addUser("U0ADA", "ada", "Europe/Berlin");
+    db = Database.open(dir.resolve("outbox.db"));
+    outbox = new OutboxStore(db);
+    Slack client = SlackApp.client(RunningBot.settings(Mode.HTTP, slack, dir.resolve("unused.db")));
+    methods = client.methods("xoxb-test");
+    sender = new OutboxSender(outbox, methods, new SendLimits(50, 5, Duration.ofSeconds(1)), clock);
+  }
+
+  @AfterEach
+  void stop() {
+    db.close();
+    slack.close();
+  }
+
+  private long dm(String text, String ref) {
+    return outbox.enqueue(OutboxMessage.post("T0SANDBOX", "nudge", "U0ADA", text, null, ref), clock.instant());
+  }
+
+  @Test
+  void aQueuedDirectMessageIsPostedOnceAndItsTsKept() {
+    dm("Time for a break?", "nudge:1");
+    assertThat(sender.drainOnce()).isEmpty();
+    assertThat(sender.drainOnce()).isEmpty();
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    assertThat(slack.messages("DU0ADA")).singleElement()
+        .satisfies(m -> assertThat(m.text()).isEqualTo("Time for a break?"));
+    assertThat(outbox.sentMessage("nudge:1")).hasValueSatisfying(s -> {
+      assertThat(s.channel()).isEqualTo("DU0ADA");
+      assertThat(s.ts()).isEqualTo(slack.messages("DU0ADA").get(0).ts());
+    });
+  }
+
+  @Test
+  void aRateLimitIsWaitedOutAndTheMessageStillGoesOutExactlyOnce() {
+    slack.rateLimitNext("chat.postMessage", 1, 1);
+    dm("hello", "nudge:2");
+
+    assertThat(sender.drainOnce()).contains(NOW.plusSeconds(1));
+    assertThat(slack.messages("DU0ADA")).isEmpty();
+    assertThat(sender.drainOnce()).contains(NOW.plusSeconds(1));
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
+
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(sender.drainOnce()).isEmpty();
+    assertThat(slack.messages("DU0ADA")).hasSize(1);
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+    assertThat(DbPeek.count(dir.resolve("outbox.db"), "SELECT attempts FROM outbox")).isEqualTo(1);
+  }
+
+  @Test
+  void oneChannelGetsAtMostOneMessagePerSecond() {
+    dm("one", null);
+    dm("two", null);
+    dm("three", null);
+    assertThat(sender.drainOnce()).contains(NOW.plusSeconds(1));
+    assertThat(slack.messages("DU0ADA")).hasSize(1);
+    clock.advance(Duration.ofSeconds(1));
+    sender.drainOnce();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(sender.drainOnce()).isEmpty();
+    assertThat(slack.messages("DU0ADA")).extracting(m -> m.text()).containsExactly("one", "two", "three");
+  }
+
+  @Test
+  void aPermanentErrorIsGivenUpAndATransientOneRetriedLater() {
+    slack.failNext("chat.postMessage", 1, "channel_not_found");
+    dm("lost", null);
+    sender.drainOnce();
+    assertThat(DbPeek.count(dir.resolve("outbox.db"), "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL")).isEqualTo(1);
+
+    slack.failNext("chat.postMessage", 1, "internal_error");
+    clock.advance(Duration.ofSeconds(2));
+    dm("again", null);
+    Instant retry = sender.drainOnce().orElseThrow();
+    assertThat(retry).isAfter(clock.instant());
+    clock.set(retry);
+    assertThat(sender.drainOnce()).isEmpty();
+    assertThat(slack.messages("DU0ADA")).extracting(m -> m.text()).containsExactly("again");
+  }
+
+  @Test
+  void aRowLeftPendingBeforeARestartIsDeliveredAfterIt() {
+    dm("survives restarts", null);
+    db.close();
+    db = Database.open(dir.resolve("outbox.db"));
+    outbox = new OutboxStore(db);
+    OutboxSender afterRestart = new OutboxSender(outbox, methods, SendLimits.slackDefaults(), clock);
+    assertThat(afterRestart.drainOnce()).isEmpty();
+    assertThat(slack.messages("DU0ADA")).extracting(m -> m.text()).containsExactly("survives restarts");
+  }
+
+  @Test
+  void anUpdateReplacesTheSentMessageInPlace() {
+    dm("before", "nudge:9");
+    sender.drainOnce();
+    OutboxStore.SentMessage sent = outbox.sentMessage("nudge:9").orElseThrow();
+    clock.advance(Duration.ofSeconds(2));
+    outbox.enqueue(OutboxMessage.update("T0SANDBOX", "nudge-answer", sent.channel(), sent.ts(), "after", null, "nudge:9"),
+        clock.instant());
+    sender.drainOnce();
+    assertThat(slack.messages("DU0ADA")).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("after"));
+  }
+}
