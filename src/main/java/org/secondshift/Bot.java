@@ -30,6 +30,13 @@ import org.secondshift.slack.command.StopCommand;
 import org.secondshift.store.Database;
 import org.secondshift.store.PersonStore;
 import org.secondshift.store.SessionStore;
+import org.secondshift.store.OutboxStore;
+import org.secondshift.slack.outbox.OutboxRunner;
+import org.secondshift.slack.outbox.OutboxSender;
+import org.secondshift.slack.outbox.SendLimits;
+import org.secondshift.schedule.Schedules;
+import com.slack.api.methods.MethodsClient;
+import java.util.Map;
 
 /** The running bot: the object graph for one set of settings, started and stopped as a whole. */
 public final class Bot implements AutoCloseable {
@@ -40,12 +47,17 @@ public final class Bot implements AutoCloseable {
   private final ExecutorService background;
   private final HttpServer http;
   private final SocketModeApp socket;
+  private final OutboxRunner outbox;
+  private final Schedules schedules;
 
-  private Bot(Database db, ExecutorService background, HttpServer http, SocketModeApp socket) {
+  private Bot(Database db, ExecutorService background, HttpServer http, SocketModeApp socket,
+      OutboxRunner outbox, Schedules schedules) {
     this.db = db;
     this.background = background;
     this.http = http;
     this.socket = socket;
+    this.outbox = outbox;
+    this.schedules = schedules;
   }
 
   /** Builds everything for HTTP or Socket Mode and starts serving. */
@@ -59,8 +71,13 @@ public final class Bot implements AutoCloseable {
       SessionRules rules = new SessionRules(settings.sessionGap(), settings.sessionTail());
       SessionStore sessions = new SessionStore(db, rules);
       Slack slack = SlackApp.client(settings);
+      MethodsClient methods = slack.methods(settings.botToken());
+      OutboxStore outboxStore = new OutboxStore(db);
+      OutboxRunner outbox = new OutboxRunner(
+          new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
+      Schedules schedules = new Schedules(Map.of());
       SlackZoneDirectory zones = new SlackZoneDirectory(
-          slack.methods(settings.botToken()), new PersonStore(db), background, clock);
+          methods, new PersonStore(db), background, clock);
       ActivityRecorder recorder = new ActivityRecorder(sessions, zones::prefetch);
       HourReports reports = new HourReports(sessions, zones,
           new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo())), clock);
@@ -80,7 +97,9 @@ public final class Bot implements AutoCloseable {
             SOCKET_LISTENERS);
         socket.startAsync();
       }
-      return new Bot(db, background, http, socket);
+      outbox.start();
+      schedules.start();
+      return new Bot(db, background, http, socket, outbox, schedules);
     } catch (Exception e) {
       background.shutdownNow();
       db.close();
@@ -93,12 +112,19 @@ public final class Bot implements AutoCloseable {
     return http.port();
   }
 
+  /** The outbox's runner, so that callers (and tests) can ask it to send now. */
+  public OutboxRunner outbox() {
+    return outbox;
+  }
+
   @Override
   public void close() throws Exception {
     if (socket != null) {
       socket.close();
     }
     http.close();
+    schedules.close();
+    outbox.close();
     background.shutdown();
     background.awaitTermination(5, TimeUnit.SECONDS);
     db.close();
