@@ -1,0 +1,120 @@
+package org.secondshift.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.secondshift.hours.DayHours;
+import org.secondshift.hours.IsoWeek;
+import org.secondshift.hours.WeekHours;
+
+class WeeklySummaryTest {
+  static final IsoWeek W48 = IsoWeek.parse("2026-W48");
+
+  /** A member with the given active hours per day (Mon..Sun) and late-night hours on Monday. */
+  static MemberWeek member(String id, String name, double[] hoursPerDay, double lateMonday) {
+    List<DayHours> days = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      LocalDate date = W48.days().get(i);
+      Duration active = Duration.ofMinutes(Math.round(hoursPerDay[i] * 60));
+      Duration late = i == 0 ? Duration.ofMinutes(Math.round(lateMonday * 60)) : Duration.ZERO;
+      days.add(new DayHours(date, active, late, Duration.ZERO));
+    }
+    return new MemberWeek(id, Optional.ofNullable(name), new WeekHours(W48, ZoneId.of("UTC"), days));
+  }
+
+  static double[] weekdays(double h) {
+    return new double[] {h, h, h, h, h, 0, 0};
+  }
+
+  static double[] everyDay(double h) {
+    return new double[] {h, h, h, h, h, h, h};
+  }
+
+  @Test
+  void totalsMedianAndDistributionNeverRankPeople() {
+    List<MemberWeek> team = List.of(
+        member("U1", null, weekdays(2), 0), member("U2", null, weekdays(6), 0),
+        member("U3", null, weekdays(9), 0), member("U4", null, weekdays(12), 0));
+    WeeklySummary s = WeeklySummary.of(W48, team, List.of(), CaptainTally.none(), NudgeTally.none());
+
+    assertThat(s.people()).isEqualTo(4);
+    assertThat(s.total()).isEqualTo(Duration.ofHours(145));
+    assertThat(s.median()).isEqualTo(Duration.ofMinutes(37 * 60 + 30));
+    assertThat(s.distribution()).extracting(WeeklySummary.Band::label, WeeklySummary.Band::people).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("0–10 h", 0), org.assertj.core.groups.Tuple.tuple("10–20 h", 1),
+        org.assertj.core.groups.Tuple.tuple("20–30 h", 0), org.assertj.core.groups.Tuple.tuple("30–40 h", 1),
+        org.assertj.core.groups.Tuple.tuple("40–50 h", 1), org.assertj.core.groups.Tuple.tuple("50–60 h", 0),
+        org.assertj.core.groups.Tuple.tuple("60+ h", 1));
+  }
+
+  @Test
+  void groupsSmallerThanThreeShowNoFigures() {
+    List<MemberWeek> pair = List.of(member("U1", "Ada", weekdays(8), 0), member("U2", null, weekdays(8), 0),
+        member("U3", null, weekdays(0), 0));
+    WeeklySummary s = WeeklySummary.of(W48, pair, List.of(), CaptainTally.none(), NudgeTally.none());
+    assertThat(s.people()).isEqualTo(2);
+    assertThat(s.showsFigures()).isFalse();
+    assertThat(s.highlight()).isEqualTo(Highlight.TOO_FEW_PEOPLE);
+  }
+
+  @Test
+  void onlyOptedInNamesAppearAmongThoseWithoutADayOff() {
+    List<MemberWeek> team = List.of(member("U1", "Ada", everyDay(3), 0), member("U2", null, everyDay(3), 0),
+        member("U3", "Bo", weekdays(8), 0), member("U4", null, weekdays(8), 0));
+    WeeklySummary s = WeeklySummary.of(W48, team, List.of(), CaptainTally.none(), NudgeTally.none());
+    assertThat(s.noDayOff()).isEqualTo(2);
+    assertThat(s.noDayOffNames()).containsExactly("Ada");
+    assertThat(s.highlight()).isEqualTo(Highlight.NO_DAY_OFF);
+  }
+
+  @Test
+  void aDayUnderAnHourCountsAsADayOff() {
+    double[] almost = {8, 8, 8, 8, 8, 8, 0.9};
+    assertThat(member("U1", null, almost, 0).hadNoDayOff()).isFalse();
+    assertThat(member("U1", null, everyDay(1), 0).hadNoDayOff()).isTrue();
+  }
+
+  @Test
+  void lateNightShareLeadsWhenItIsHigh() {
+    List<MemberWeek> team = List.of(member("U1", null, weekdays(8), 4), member("U2", null, weekdays(8), 4),
+        member("U3", null, weekdays(8), 0));
+    WeeklySummary s = WeeklySummary.of(W48, team, List.of(), CaptainTally.none(), NudgeTally.none());
+    assertThat(s.lateNightShare()).isCloseTo(8.0 / 120, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(s.highlight()).isEqualTo(Highlight.STEADY);
+    List<MemberWeek> lateTeam = List.of(member("U1", null, weekdays(4), 4), member("U2", null, weekdays(4), 4),
+        member("U3", null, weekdays(4), 4));
+    assertThat(WeeklySummary.of(W48, lateTeam, List.of(), CaptainTally.none(), NudgeTally.none()).highlight())
+        .isEqualTo(Highlight.LATE_NIGHT);
+  }
+
+  @Test
+  void changeIsMeasuredAgainstTheWeekBefore() {
+    List<MemberWeek> now = List.of(member("U1", null, weekdays(10), 0), member("U2", null, weekdays(10), 0),
+        member("U3", null, weekdays(10), 0));
+    List<MemberWeek> before = List.of(member("U1", null, weekdays(8), 0), member("U2", null, weekdays(8), 0),
+        member("U3", null, weekdays(8), 0));
+    WeeklySummary s = WeeklySummary.of(W48, now, before, CaptainTally.none(), NudgeTally.none());
+    assertThat(s.change()).hasValueSatisfying(c -> assertThat(c).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9)));
+    assertThat(s.highlight()).isEqualTo(Highlight.HOURS_UP);
+    assertThat(WeeklySummary.of(W48, now, List.of(), CaptainTally.none(), NudgeTally.none()).change()).isEmpty();
+  }
+
+  @Test
+  void dayLoadsSplitDaytimeLateNightAndDutyForTheChart() {
+    List<MemberWeek> team = List.of(member("U1", null, weekdays(8), 2), member("U2", null, weekdays(8), 0),
+        member("U3", null, weekdays(8), 0));
+    WeeklySummary s = WeeklySummary.of(W48, team, List.of(), new CaptainTally(2, Duration.ofHours(24)),
+        new NudgeTally(5, Map.of("break", 3, "snooze", 1)));
+    assertThat(s.days()).hasSize(7);
+    assertThat(s.days().get(0).daytime()).isEqualTo(Duration.ofHours(22));
+    assertThat(s.days().get(0).lateNight()).isEqualTo(Duration.ofHours(2));
+    assertThat(s.nudges().answered()).isEqualTo(4);
+  }
+}
