@@ -1,0 +1,50 @@
+package org.secondshift.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class LoadChartTest {
+
+  @Test
+  void drawsAPngWithItsOwnLightBackgroundAndTheThreeSeries() throws Exception {
+    List<MemberWeek> team = List.of(
+        WeeklySummaryTest.member("U1", null, new double[] {9, 10, 8, 11, 9, 3, 0}, 2),
+        WeeklySummaryTest.member("U2", null, new double[] {7, 8, 9, 10, 12, 0, 2}, 0),
+        WeeklySummaryTest.member("U3", null, new double[] {6, 6, 7, 6, 7, 1, 1}, 1));
+    WeeklySummary s = WeeklySummary.of(WeeklySummaryTest.W48, team, List.of(),
+        new CaptainTally(2, Duration.ofHours(24)), new NudgeTally(4, Map.of()));
+
+    byte[] png = LoadChart.png(s);
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target/summary-chart.png"), png);
+
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+    assertThat(image.getWidth()).isEqualTo(LoadChart.WIDTH);
+    assertThat(image.getHeight()).isEqualTo(LoadChart.HEIGHT);
+    // The corner is the card colour, not transparent: the chart looks the same in both themes.
+    assertThat(image.getRGB(2, 2) & 0xFFFFFF).isEqualTo(0xF8F8FA);
+    assertThat(image.getRGB(2, 2) >>> 24).isEqualTo(0xFF);
+    assertThat(containsColour(image, 0x2E86C1)).as("daytime bars").isTrue();
+    assertThat(containsColour(image, 0x4A235A)).as("late-night bars").isTrue();
+  }
+
+  private static boolean containsColour(BufferedImage image, int rgb) {
+    for (int x = 0; x < image.getWidth(); x += 2) {
+      for (int y = 0; y < image.getHeight(); y += 2) {
+        if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}
