@@ -1,42 +1,17 @@
 package org.secondshift.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.secondshift.testing.MemberWeeks.W48;
+import static org.secondshift.testing.MemberWeeks.everyDay;
+import static org.secondshift.testing.MemberWeeks.member;
+import static org.secondshift.testing.MemberWeeks.weekdays;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.secondshift.hours.DayHours;
-import org.secondshift.hours.IsoWeek;
-import org.secondshift.hours.WeekHours;
 
 class WeeklySummaryTest {
-  static final IsoWeek W48 = IsoWeek.parse("2026-W48");
-
-  /** A member with the given active hours per day (Mon..Sun) and late-night hours on Monday. */
-  static MemberWeek member(String id, String name, double[] hoursPerDay, double lateMonday) {
-    List<DayHours> days = new ArrayList<>();
-    for (int i = 0; i < 7; i++) {
-      LocalDate date = W48.days().get(i);
-      Duration active = Duration.ofMinutes(Math.round(hoursPerDay[i] * 60));
-      Duration late = i == 0 ? Duration.ofMinutes(Math.round(lateMonday * 60)) : Duration.ZERO;
-      days.add(new DayHours(date, active, late, Duration.ZERO));
-    }
-    return new MemberWeek(id, Optional.ofNullable(name), new WeekHours(W48, ZoneId.of("UTC"), days));
-  }
-
-  static double[] weekdays(double h) {
-    return new double[] {h, h, h, h, h, 0, 0};
-  }
-
-  static double[] everyDay(double h) {
-    return new double[] {h, h, h, h, h, h, h};
-  }
-
   @Test
   void totalsMedianAndDistributionNeverRankPeople() {
     List<MemberWeek> team = List.of(
