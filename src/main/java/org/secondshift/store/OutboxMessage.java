@@ -12,33 +12,57 @@ import java.util.Objects;
  * @param text the notification fallback text, written by the bot (never a person's message)
  * @param blocksJson Block Kit blocks as built by the SDK and serialised, or null
  * @param ref a domain reference, e.g. {@code nudge:42}, to find the row again
+ * @param file for {@code files.uploadV2}: the file to share in the channel, else null
  */
 public record OutboxMessage(
     String teamId, String kind, String method, String channel, String targetTs, String text,
-    String blocksJson, String ref) {
+    String blocksJson, String ref, Attachment file) {
   public static final String POST = "chat.postMessage";
   public static final String UPDATE = "chat.update";
+  public static final String UPLOAD = "files.uploadV2";
 
   public OutboxMessage {
     Objects.requireNonNull(teamId, "teamId");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(text, "text");
-    if (!POST.equals(method) && !UPDATE.equals(method)) {
-      throw new IllegalArgumentException("method must be chat.postMessage or chat.update: " + method);
+    if (!POST.equals(method) && !UPDATE.equals(method) && !UPLOAD.equals(method)) {
+      throw new IllegalArgumentException("method must be chat.postMessage, chat.update or files.uploadV2: " + method);
     }
     if (UPDATE.equals(method) && targetTs == null) {
       throw new IllegalArgumentException("targetTs is required for chat.update");
+    }
+    if (UPLOAD.equals(method) != (file != null)) {
+      throw new IllegalArgumentException("file is required for files.uploadV2 and only there");
     }
   }
 
   /** A new message in a channel, or a DM when {@code channel} is a user id. */
   public static OutboxMessage post(String teamId, String kind, String channel, String text, String blocksJson, String ref) {
-    return new OutboxMessage(teamId, kind, POST, channel, null, text, blocksJson, ref);
+    return new OutboxMessage(teamId, kind, POST, channel, null, text, blocksJson, ref, null);
   }
 
   /** Replaces the text and blocks of a message the bot sent earlier. */
   public static OutboxMessage update(String teamId, String kind, String channel, String ts, String text, String blocksJson, String ref) {
-    return new OutboxMessage(teamId, kind, UPDATE, channel, ts, text, blocksJson, ref);
+    return new OutboxMessage(teamId, kind, UPDATE, channel, ts, text, blocksJson, ref, null);
+  }
+
+  /** Shares a file in a channel with {@code text} as its comment. */
+  public static OutboxMessage upload(String teamId, String kind, String channel, String text, Attachment file, String ref) {
+    return new OutboxMessage(teamId, kind, UPLOAD, channel, null, text, null, ref, file);
+  }
+
+  /** A file's name, title and bytes. */
+  public record Attachment(String name, String title, byte[] bytes) {
+    public Attachment {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(title, "title");
+      bytes = Objects.requireNonNull(bytes, "bytes").clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
   }
 }

@@ -10,10 +10,12 @@ import org.jdbi.v3.core.Handle;
 public final class OutboxStore {
   private static final String INSERT =
       "INSERT INTO outbox (team_id, kind, method, channel_id, target_ts, text, blocks_json, ref,"
-          + " created_at, next_attempt_at) VALUES (:teamId, :kind, :method, :channel, :targetTs, :text,"
-          + " :blocksJson, :ref, :now, :now)";
+          + " file_name, file_title, file_bytes, created_at, next_attempt_at) VALUES (:teamId, :kind,"
+          + " :method, :channel, :targetTs, :text, :blocksJson, :ref, :fileName, :fileTitle, :fileBytes,"
+          + " :now, :now)";
   private static final String DUE =
-      "SELECT id, team_id, kind, method, channel_id, target_ts, text, blocks_json, ref, attempts, created_at"
+      "SELECT id, team_id, kind, method, channel_id, target_ts, text, blocks_json, ref, attempts, created_at,"
+          + " file_name, file_title, file_bytes"
           + " FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now"
           + " AND (claimed_until IS NULL OR claimed_until <= :now) ORDER BY next_attempt_at, id LIMIT :limit";
   private static final String NEXT_DUE =
@@ -46,6 +48,9 @@ public final class OutboxStore {
         .bind("teamId", m.teamId()).bind("kind", m.kind()).bind("method", m.method())
         .bind("channel", m.channel()).bind("targetTs", m.targetTs()).bind("text", m.text())
         .bind("blocksJson", m.blocksJson()).bind("ref", m.ref()).bind("now", now.toEpochMilli())
+        .bind("fileName", m.file() == null ? null : m.file().name())
+        .bind("fileTitle", m.file() == null ? null : m.file().title())
+        .bind("fileBytes", m.file() == null ? null : m.file().bytes())
         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
   }
 
@@ -64,7 +69,7 @@ public final class OutboxStore {
           .map((rs, ctx) -> new OutboxRow(rs.getLong("id"),
               new OutboxMessage(rs.getString("team_id"), rs.getString("kind"), rs.getString("method"),
                   rs.getString("channel_id"), rs.getString("target_ts"), rs.getString("text"),
-                  rs.getString("blocks_json"), rs.getString("ref")),
+                  rs.getString("blocks_json"), rs.getString("ref"), attachment(rs)),
               rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("created_at"))))
           .list();
       return due.stream().filter(row -> h.createUpdate(CLAIM).bind("id", row.id())
@@ -103,6 +108,12 @@ public final class OutboxStore {
     return db.read(h -> h.createQuery(SENT_BY_REF).bind("ref", ref)
         .map((rs, ctx) -> new SentMessage(rs.getString("sent_channel"), rs.getString("sent_ts")))
         .findOne());
+  }
+
+  private static OutboxMessage.Attachment attachment(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String name = rs.getString("file_name");
+    return name == null ? null
+        : new OutboxMessage.Attachment(name, rs.getString("file_title"), rs.getBytes("file_bytes"));
   }
 
   private static String truncate(String s) {

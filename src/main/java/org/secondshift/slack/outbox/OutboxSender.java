@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.files.FilesUploadV2Response;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,14 +71,19 @@ public final class OutboxSender {
   private void send(OutboxRow row) {
     OutboxMessage m = row.message();
     try {
-      SlackApiTextResponse response = OutboxMessage.POST.equals(m.method()) ? post(m) : update(m);
+      SlackApiTextResponse response = switch (m.method()) {
+        case OutboxMessage.POST -> post(m);
+        case OutboxMessage.UPDATE -> update(m);
+        default -> upload(m);
+      };
       Instant now = clock.instant();
       if (response.isOk()) {
         if (response instanceof ChatPostMessageResponse p) {
           store.markSent(row.id(), p.getChannel(), p.getTs(), now);
-        } else {
-          ChatUpdateResponse u = (ChatUpdateResponse) response;
+        } else if (response instanceof ChatUpdateResponse u) {
           store.markSent(row.id(), u.getChannel(), u.getTs(), now);
+        } else {
+          store.markSent(row.id(), m.channel(), null, now);
         }
       } else if (PERMANENT.contains(response.getError()) || row.attempts() + 1 >= MAX_ATTEMPTS) {
         log.warn("giving up on outbox row {} ({} to {} in team {}): {}", row.id(), m.kind(), m.channel(),
@@ -113,6 +119,12 @@ public final class OutboxSender {
 
   private ChatUpdateResponse update(OutboxMessage m) throws IOException, SlackApiException {
     return slack.chatUpdate(r -> r.channel(m.channel()).ts(m.targetTs()).text(m.text()).blocksAsString(m.blocksJson()));
+  }
+
+  private FilesUploadV2Response upload(OutboxMessage m) throws IOException, SlackApiException {
+    return slack.filesUploadV2(r -> r.channel(m.channel()).initialComment(m.text())
+        .filename(m.file().name()).title(m.file().title()).fileData(m.file().bytes())
+        .requestFileInfo(false));
   }
 
   static Duration backoff(int attempts) {

@@ -139,4 +139,18 @@ class OutboxSenderTest {
     sender.drainOnce();
     assertThat(slack.messages("DU0ADA")).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("after"));
   }
+
+  @Test
+  void aFileIsUploadedAndSharedInTheChannel() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+    outbox.enqueue(OutboxMessage.upload("T0SANDBOX", "summary-chart", "C0TEAM", "Hours per day",
+        new OutboxMessage.Attachment("hours.png", "Hours per day", png), "summary:C0TEAM:2026-W48"), clock.instant());
+    assertThat(sender.drainOnce()).isEmpty();
+    assertThat(slack.uploads()).singleElement().satisfies(f -> {
+      assertThat(f.bytes()).isEqualTo(png);
+      assertThat(f.channelId()).isEqualTo("C0TEAM");
+      assertThat(f.completed()).isTrue();
+    });
+    assertThat(DbPeek.count(dir.resolve("outbox.db"), "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL")).isEqualTo(1);
+  }
 }
