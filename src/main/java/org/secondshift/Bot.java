@@ -30,6 +30,15 @@ import org.secondshift.slack.command.StopCommand;
 import org.secondshift.store.Database;
 import org.secondshift.store.PersonStore;
 import org.secondshift.store.SessionStore;
+import org.secondshift.store.SummaryStore;
+import org.secondshift.slack.SummaryPoster;
+import org.secondshift.slack.command.ShareCommand;
+import org.secondshift.slack.command.SummaryCommand;
+import org.secondshift.schedule.SummaryTriggers;
+import org.secondshift.schedule.WeeklySummaryJob;
+import org.secondshift.summary.ChannelTallies;
+import org.secondshift.summary.ChannelZone;
+import org.secondshift.summary.SummaryBuilder;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.slack.outbox.OutboxRunner;
 import org.secondshift.slack.outbox.OutboxSender;
@@ -75,15 +84,21 @@ public final class Bot implements AutoCloseable {
       OutboxStore outboxStore = new OutboxStore(db);
       OutboxRunner outbox = new OutboxRunner(
           new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
-      Schedules schedules = new Schedules(Map.of());
+      SummaryStore summaries = new SummaryStore(db);
+      HourLog hourLog = new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo()));
+      SummaryPoster poster = new SummaryPoster(
+          new SummaryBuilder(summaries, ChannelTallies.none(), hourLog), summaries, outboxStore, outbox::wake, clock);
+      Schedules schedules = new Schedules(Map.of(WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster)));
+      SummaryTriggers summaryTriggers = new SummaryTriggers(schedules);
       SlackZoneDirectory zones = new SlackZoneDirectory(
           methods, new PersonStore(db), background, clock);
       ActivityRecorder recorder = new ActivityRecorder(sessions, zones::prefetch);
-      HourReports reports = new HourReports(sessions, zones,
-          new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo())), clock);
+      HourReports reports = new HourReports(sessions, zones, hourLog, clock);
       ShiftCommands commands = new ShiftCommands(List.of(
-          new HoursCommand(reports), new StatusCommand(reports),
-          new StartCommand(reports), new StopCommand(reports)));
+          new HoursCommand(reports, summaries::isSharing), new StatusCommand(reports),
+          new StartCommand(reports), new StopCommand(reports),
+          new SummaryCommand(summaries, summaryTriggers, poster, zones, ChannelZone.none(), clock),
+          new ShareCommand(summaries)));
       App app = SlackApp.app(settings, slack, recorder, zones, commands);
 
       SlackEventsServlet events = settings.mode() == Mode.HTTP
@@ -98,7 +113,9 @@ public final class Bot implements AutoCloseable {
         socket.startAsync();
       }
       outbox.start();
+      summaryTriggers.rebuild(summaries.plans());
       schedules.start();
+      poster.catchUp();
       return new Bot(db, background, http, socket, outbox, schedules);
     } catch (Exception e) {
       background.shutdownNow();
@@ -115,6 +132,11 @@ public final class Bot implements AutoCloseable {
   /** The outbox's runner, so that callers (and tests) can ask it to send now. */
   public OutboxRunner outbox() {
     return outbox;
+  }
+
+  /** The scheduler, so that callers (and tests) can see when triggers fire next. */
+  public Schedules schedules() {
+    return schedules;
   }
 
   @Override

@@ -4,6 +4,7 @@
 ALTER TABLE outbox ADD COLUMN file_name VARCHAR(100);
 ALTER TABLE outbox ADD COLUMN file_title VARCHAR(200);
 ALTER TABLE outbox ADD COLUMN file_bytes BLOB;
+ALTER TABLE outbox ADD COLUMN claimed_by VARCHAR(64);
 
 CREATE TABLE channel_member (
   team_id      VARCHAR(32) NOT NULL,

@@ -78,6 +78,17 @@ public final class Schedules implements AutoCloseable {
         .build());
   }
 
+  /** When the trigger called {@code name} fires next, if it exists. */
+  public java.util.Optional<java.time.Instant> nextFire(String name) {
+    try {
+      Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(name));
+      return t == null || t.getNextFireTime() == null ? java.util.Optional.empty()
+          : java.util.Optional.of(t.getNextFireTime().toInstant());
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not read schedule " + name, e);
+    }
+  }
+
   /** Removes the trigger and job called {@code name}, if any. */
   public void remove(String name) {
     try {

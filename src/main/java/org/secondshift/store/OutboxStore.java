@@ -21,8 +21,10 @@ public final class OutboxStore {
   private static final String NEXT_DUE =
       "SELECT MIN(next_attempt_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL";
   private static final String CLAIM =
-      "UPDATE outbox SET claimed_until = :until WHERE id = :id AND sent_at IS NULL"
+      "UPDATE outbox SET claimed_until = :until, claimed_by = :by WHERE id = :id AND sent_at IS NULL"
           + " AND (claimed_until IS NULL OR claimed_until <= :now)";
+  private static final String RELEASE =
+      "UPDATE outbox SET claimed_until = NULL, claimed_by = NULL WHERE claimed_by = :by AND sent_at IS NULL";
   private static final String SENT =
       "UPDATE outbox SET sent_at = :now, sent_channel = :channel, sent_ts = :ts, attempts = attempts + 1,"
           + " claimed_until = NULL, last_error = NULL WHERE id = :id";
@@ -63,7 +65,7 @@ public final class OutboxStore {
    * Claims up to {@code limit} due rows for {@code lease}; a sender that dies mid-send gives them
    * back when the lease ends, which is the only way one message could go out twice.
    */
-  public List<OutboxRow> claimDue(Instant now, int limit, Duration lease) {
+  public List<OutboxRow> claimDue(Instant now, int limit, Duration lease, String claimer) {
     return db.write(h -> {
       List<OutboxRow> due = h.createQuery(DUE).bind("now", now.toEpochMilli()).bind("limit", limit)
           .map((rs, ctx) -> new OutboxRow(rs.getLong("id"),
@@ -73,9 +75,14 @@ public final class OutboxStore {
               rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("created_at"))))
           .list();
       return due.stream().filter(row -> h.createUpdate(CLAIM).bind("id", row.id())
-          .bind("until", now.plus(lease).toEpochMilli()).bind("now", now.toEpochMilli())
+          .bind("until", now.plus(lease).toEpochMilli()).bind("now", now.toEpochMilli()).bind("by", claimer)
           .execute() == 1).toList();
     });
+  }
+
+  /** Gives back every row {@code claimer} holds and has not sent, e.g. when it shuts down. */
+  public int release(String claimer) {
+    return db.write(h -> h.createUpdate(RELEASE).bind("by", claimer).execute());
   }
 
   /** When the next unsent row becomes due, if any. */

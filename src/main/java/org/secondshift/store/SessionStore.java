@@ -39,11 +39,18 @@ public final class SessionStore implements ActivityLog, SessionHistory {
   private static final String START_MANUAL =
       "INSERT INTO manual_session (team_id, user_id, started_at, note)"
           + " VALUES (:teamId, :userId, :at, :note) ON CONFLICT (team_id, user_id) DO NOTHING";
+  private static final String SEEN_IN_CHANNEL =
+      "INSERT INTO channel_member (team_id, channel_id, user_id, last_seen_at) VALUES (:teamId, :channelId,"
+          + " :userId, :at) ON CONFLICT (team_id, channel_id, user_id) DO UPDATE SET last_seen_at ="
+          + " excluded.last_seen_at WHERE channel_member.last_seen_at < excluded.last_seen_at";
   private static final String END_MANUAL =
       "DELETE FROM manual_session WHERE team_id = :teamId AND user_id = :userId";
 
   private final Database db;
   private final SessionRules rules;
+  // Who was seen in which channel on which day (epoch day): membership is written once a day per
+  // person and channel, not on every event.
+  private final java.util.Map<String, Long> seenToday = new java.util.concurrent.ConcurrentHashMap<>();
 
   public SessionStore(Database db, SessionRules rules) {
     this.db = db;
@@ -52,8 +59,12 @@ public final class SessionStore implements ActivityLog, SessionHistory {
 
   @Override
   public boolean record(Activity a) {
+    String presence = a.teamId() + "/" + a.channelId() + "/" + a.userId();
+    long day = a.at().getEpochSecond() / 86_400;
+    Long seen = seenToday.get(presence);
+    boolean markPresence = seen == null || seen < day;
     try {
-      return db.write(h -> {
+      boolean fresh = db.write(h -> {
         int inserted = h.createUpdate(INSERT_ACTIVITY)
             .bind("eventId", a.eventId()).bind("teamId", a.teamId()).bind("userId", a.userId())
             .bind("channelId", a.channelId()).bind("at", a.at().toEpochMilli())
@@ -69,8 +80,16 @@ public final class SessionStore implements ActivityLog, SessionHistory {
             .bind("to", a.at().plus(rules.gap()).toEpochMilli())
             .map(SessionStore::session).list();
         apply(h, a.teamId(), a.userId(), SessionMerge.absorb(nearby, a.at(), rules));
+        if (markPresence) {
+          h.createUpdate(SEEN_IN_CHANNEL).bind("teamId", a.teamId()).bind("channelId", a.channelId())
+              .bind("userId", a.userId()).bind("at", a.at().toEpochMilli()).execute();
+        }
         return true;
       });
+      if (fresh && markPresence) {
+        seenToday.merge(presence, day, Math::max);
+      }
+      return fresh;
     } catch (RuntimeException e) {
       throw new StoreException("could not record event " + a.eventId() + " of user " + a.userId()
           + " in team " + a.teamId(), e);

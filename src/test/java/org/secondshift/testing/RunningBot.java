@@ -16,8 +16,8 @@ public final class RunningBot implements AutoCloseable {
   public final SettableClock clock;
   public final SlackStandIn slack;
   public final Path database;
-  public final Bot bot;
-  public final SlackRequests requests;
+  public Bot bot;
+  public SlackRequests requests;
 
   private RunningBot(SettableClock clock, SlackStandIn slack, Path database, Bot bot) {
     this.clock = clock;
@@ -39,6 +39,13 @@ public final class RunningBot implements AutoCloseable {
     return new Settings(mode, "xoxb-test-token", mode == Mode.HTTP ? SECRET : null,
         mode == Mode.SOCKET ? "xapp-test-token" : null, URI.create(slack.apiUrl()), 0, db,
         Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(22, 0), LocalTime.of(7, 0));
+  }
+
+  /** Stops the bot and starts a new one on the same database, stand-in and clock. */
+  public void restart() throws Exception {
+    bot.close();
+    bot = Bot.start(settings(Mode.HTTP, slack, database), clock);
+    requests = new SlackRequests(bot.port(), SECRET, clock);
   }
 
   public long count(String sql) {

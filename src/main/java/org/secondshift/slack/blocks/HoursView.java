@@ -21,7 +21,15 @@ public final class HoursView {
   private HoursView() {}
 
   public static Reply week(WeekHours week) {
-    String title = "*Your hours in " + week.week() + "* · " + week.zone().getId();
+    return week("*Your hours in " + week.week() + "* · " + week.zone().getId(), week);
+  }
+
+  /** Someone else's week, shown because they chose to share it. */
+  public static Reply theirWeek(String userId, WeekHours week) {
+    return week("*<@" + userId + ">'s hours in " + week.week() + "* · " + week.zone().getId() + " (shared)", week);
+  }
+
+  private static Reply week(String title, WeekHours week) {
     StringBuilder table = new StringBuilder("```\n");
     Duration longest = week.days().stream().map(DayHours::active).max(Duration::compareTo).orElse(Duration.ZERO);
     for (DayHours day : week.days()) {

@@ -1,6 +1,7 @@
 package org.secondshift.slack.command;
 
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.Optional;
 import org.secondshift.hours.HourReports;
 import org.secondshift.hours.IsoWeek;
@@ -9,9 +10,12 @@ import org.secondshift.slack.blocks.HoursView;
 /** {@code /shift hours [last | 2026-W48] [@someone]}: per-day hours of an ISO week. */
 public final class HoursCommand implements Subcommand {
   private final HourReports reports;
+  private final BiPredicate<String, String> sharing;
 
-  public HoursCommand(HourReports reports) {
+  /** @param sharing whether (team, user) opted in to letting teammates see their hours */
+  public HoursCommand(HourReports reports, BiPredicate<String, String> sharing) {
     this.reports = reports;
+    this.sharing = sharing;
   }
 
   @Override
@@ -48,12 +52,14 @@ public final class HoursCommand implements Subcommand {
       }
     }
     String subject = other.orElse(inv.userId());
-    if (!subject.equals(inv.userId())) {
+    boolean own = subject.equals(inv.userId());
+    if (!own && !sharing.test(inv.teamId(), subject)) {
       return HoursView.notShared(subject);
     }
     WeekChoice choice = week.orElse(WeekChoice.THIS);
     IsoWeek iso = choice.week().orElseGet(() -> reports.currentWeek(inv.teamId(), subject, choice.weeksBack()));
-    return HoursView.week(reports.week(inv.teamId(), subject, iso));
+    return own ? HoursView.week(reports.week(inv.teamId(), subject, iso))
+        : HoursView.theirWeek(subject, reports.week(inv.teamId(), subject, iso));
   }
 
   /** This week, last week, or a named ISO week. */

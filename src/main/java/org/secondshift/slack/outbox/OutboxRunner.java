@@ -69,9 +69,17 @@ public final class OutboxRunner implements AutoCloseable {
     }
   }
 
+  /** Lets the message in flight finish, then gives back the rows this instance had claimed. */
   @Override
   public void close() throws InterruptedException {
-    thread.shutdownNow();
-    thread.awaitTermination(5, TimeUnit.SECONDS);
+    sender.requestStop();
+    synchronized (this) {
+      thread.shutdown();
+      if (next != null) {
+        next.cancel(false);
+      }
+    }
+    thread.awaitTermination(10, TimeUnit.SECONDS);
+    sender.stop();
   }
 }

@@ -37,6 +37,8 @@ public final class OutboxSender {
   private final MethodsClient slack;
   private final Clock clock;
   private final RateGate gate;
+  private final String claimer = "sender-" + java.util.UUID.randomUUID();
+  private volatile boolean stopping;
 
   public OutboxSender(OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock) {
     this.store = store;
@@ -53,19 +55,38 @@ public final class OutboxSender {
     if (gate.pausedUntil().isAfter(now)) {
       return Optional.of(gate.pausedUntil());
     }
-    List<OutboxRow> rows = store.claimDue(now, 100, LEASE);
+    List<OutboxRow> rows = store.claimDue(now, 100, LEASE, claimer);
     for (OutboxRow row : rows) {
+      if (stopping) {
+        break;
+      }
       now = clock.instant();
-      Instant ready = gate.readyAt(row.message().channel(), now);
+      String lane = lane(row.message());
+      Instant ready = gate.readyAt(lane, now);
       if (ready.isAfter(now)) {
         store.retryAt(row.id(), ready, null, false);
         continue;
       }
-      gate.spend(row.message().channel(), now);
+      gate.spend(lane, now);
       send(row);
+    }
+    if (stopping) {
+      store.release(claimer);
+      return Optional.empty();
     }
     // Held-back rows were rescheduled in the store, so its earliest due time covers them too.
     return store.nextDue().map(n -> n.isBefore(gate.pausedUntil()) ? gate.pausedUntil() : n);
+  }
+
+  /** Stops after the message being sent and gives back the rest of the claimed rows. */
+  public synchronized void stop() {
+    stopping = true;
+    store.release(claimer);
+  }
+
+  /** Asks a drain in progress to stop after its current message; {@link #stop()} then waits for it. */
+  public void requestStop() {
+    stopping = true;
   }
 
   private void send(OutboxRow row) {
@@ -125,6 +146,11 @@ public final class OutboxSender {
     return slack.filesUploadV2(r -> r.channel(m.channel()).initialComment(m.text())
         .filename(m.file().name()).title(m.file().title()).fileData(m.file().bytes())
         .requestFileInfo(false));
+  }
+
+  /** Slack paces messages per channel; file uploads are limited on their own. */
+  private static String lane(OutboxMessage m) {
+    return OutboxMessage.UPLOAD.equals(m.method()) ? "files:" + m.channel() : m.channel();
   }
 
   static Duration backoff(int attempts) {

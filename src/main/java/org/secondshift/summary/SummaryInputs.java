@@ -1,0 +1,20 @@
+package org.secondshift.summary;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.secondshift.hours.WorkSession;
+
+/** What a summary is computed from; implemented by the store. */
+public interface SummaryInputs {
+  /** People seen active in the channel since {@code since}. */
+  List<String> members(String teamId, String channelId, Instant since);
+
+  /** Each person's sessions that may overlap [from, to). */
+  Map<String, List<WorkSession>> sessions(String teamId, Collection<String> userIds, Instant from, Instant to);
+
+  /** Those of the people who opted in to being named. */
+  Set<String> sharing(String teamId, Collection<String> userIds);
+}

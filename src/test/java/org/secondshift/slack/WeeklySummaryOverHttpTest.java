@@ -1,0 +1,124 @@
+package org.secondshift.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.secondshift.slack.HourLogOverHttpTest.body;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.RunningBot;
+
+/** Weekly summaries through real HTTP: on demand, on schedule, once per week across restarts. */
+class WeeklySummaryOverHttpTest {
+  private static final String CHANNEL = "C0TEAM";
+  private static final String[] TEAM = {"U0ADA", "U0BO", "U0CY", "U0DEV"};
+  // Wednesday of week 48, Berlin: last week is 2026-W47.
+  private static final Instant WEDNESDAY = Instant.parse("2026-11-25T10:00:00Z");
+
+  @TempDir Path dir;
+  private RunningBot running;
+  private final Envelopes envelopes = new Envelopes();
+
+  @BeforeEach
+  void start() throws Exception {
+    running = RunningBot.http(dir, WEDNESDAY);
+    for (String u : TEAM) {
+      running.slack.addUser(u, u.substring(3).toLowerCase(), "Europe/Berlin");
+    }
+    workWeek(Instant.parse("2026-11-16T08:00:00Z"));
+  }
+
+  /** Each person works 1 h 50 min a day, Monday to Friday, from {@code monday}. */
+  private void workWeek(Instant monday) {
+    for (int day = 0; day < 5; day++) {
+      for (String u : TEAM) {
+        for (int m = 0; m <= 100; m += 25) {
+          Instant at = monday.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(m));
+          assertThat(running.requests.json(envelopes.message(u, CHANNEL, at)).statusCode()).isEqualTo(200);
+        }
+      }
+    }
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    running.close();
+  }
+
+  @Test
+  void summaryNowPostsBlocksAndOneChartToTheChannel() {
+    String reply = body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "summary now"))
+        .get("text").getAsString();
+    assertThat(reply).contains("on its way");
+    running.bot.outbox().wake();
+    running.slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));
+    running.slack.awaitCalls("files.completeUploadExternal", 1, Duration.ofSeconds(10));
+
+    assertThat(running.slack.messages(CHANNEL)).singleElement().satisfies(m -> {
+      assertThat(m.blocksJson()).contains("2026-W47").contains("4 people").contains("Median per person")
+          .contains("9 h 10 min");
+    });
+    assertThat(running.slack.uploads()).singleElement().satisfies(f -> {
+      assertThat(f.channelId()).isEqualTo(CHANNEL);
+      assertThat(f.bytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    });
+  }
+
+  @Test
+  void theWeeklyPlanPostsOncePerWeekEvenAcrossRestarts() throws Exception {
+    body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "summary weekly on mon 09:00"));
+    ZonedDateTime nextMonday9 = ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+    // Quartz runs on real time; whatever today is, the trigger fires on a Monday at 09:00 in Berlin.
+    assertThat(running.bot.schedules().nextFire("summary:T0SANDBOX:" + CHANNEL)).hasValueSatisfying(at -> {
+      ZonedDateTime local = at.atZone(ZoneId.of("Europe/Berlin"));
+      assertThat(local.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+      assertThat(local.toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+    });
+
+    workWeek(Instant.parse("2026-11-23T08:00:00Z"));
+    // Downtime over the Monday boundary: the bot comes back on Tuesday and catches up once.
+    running.clock.set(nextMonday9.plusDays(1).toInstant());
+    running.restart();
+    running.restart();
+    running.slack.awaitCalls("files.completeUploadExternal", 1, Duration.ofSeconds(10));
+
+    assertThat(running.slack.messages(CHANNEL)).singleElement()
+        .satisfies(m -> assertThat(m.blocksJson()).contains("2026-W48"));
+    assertThat(running.count("SELECT COUNT(*) FROM summary_post")).isEqualTo(1);
+    assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'summary'")).isEqualTo(1);
+  }
+
+  @Test
+  void enablingAfterThisWeeksSlotWaitsForTheNextOne() {
+    body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "summary weekly on mon 09:00"));
+    assertThat(running.count("SELECT COUNT(*) FROM summary_post")).isZero();
+  }
+
+  @Test
+  void badSummaryArgumentsGetUsageAndChangeNothing() {
+    for (String text : new String[] {"summary weekly on someday 09:00", "summary weekly on mon 25:00",
+        "summary sometimes", "summary weekly on mon"}) {
+      String reply = body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, text)).get("text").getAsString();
+      assertThat(reply).as(text).startsWith(":warning:").contains("/shift summary weekly on");
+    }
+    assertThat(running.count("SELECT COUNT(*) FROM summary_schedule")).isZero();
+  }
+
+  @Test
+  void sharingLetsTeammatesSeeYourHours() {
+    String before = body(running.requests.command(Envelopes.TEAM, "U0BO", CHANNEL, "hours last <@U0ADA>"))
+        .get("text").getAsString();
+    assertThat(before).contains("has not chosen to share");
+    body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "share on"));
+    String after = body(running.requests.command(Envelopes.TEAM, "U0BO", CHANNEL, "hours last <@U0ADA>"))
+        .get("text").getAsString();
+    assertThat(after).contains("<@U0ADA>'s hours in 2026-W47").contains("Total *9 h 10 min*");
+  }
+}
