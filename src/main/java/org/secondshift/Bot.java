@@ -31,6 +31,11 @@ import org.secondshift.store.Database;
 import org.secondshift.store.PersonStore;
 import org.secondshift.store.SessionStore;
 import org.secondshift.store.SummaryStore;
+import org.secondshift.store.PersonalData;
+import org.secondshift.slack.blocks.ForgetMeView;
+import org.secondshift.slack.command.ExportCommand;
+import org.secondshift.slack.command.ForgetMeCommand;
+import org.secondshift.slack.listeners.ForgetMeListener;
 import org.secondshift.slack.SummaryPoster;
 import org.secondshift.slack.command.ShareCommand;
 import org.secondshift.slack.command.SummaryCommand;
@@ -85,6 +90,7 @@ public final class Bot implements AutoCloseable {
       OutboxRunner outbox = new OutboxRunner(
           new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
       SummaryStore summaries = new SummaryStore(db);
+      PersonalData personalData = new PersonalData(db);
       HourLog hourLog = new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo()));
       SummaryPoster poster = new SummaryPoster(
           new SummaryBuilder(summaries, ChannelTallies.none(), hourLog), summaries, outboxStore, outbox::wake, clock);
@@ -98,8 +104,11 @@ public final class Bot implements AutoCloseable {
           new HoursCommand(reports, summaries::isSharing), new StatusCommand(reports),
           new StartCommand(reports), new StopCommand(reports),
           new SummaryCommand(summaries, summaryTriggers, poster, zones, ChannelZone.none(), clock),
-          new ShareCommand(summaries)));
-      App app = SlackApp.app(settings, slack, recorder, zones, commands);
+          new ShareCommand(summaries),
+          new ExportCommand(personalData, outboxStore, zones, rules, outbox::wake, clock),
+          new ForgetMeCommand()));
+      App app = SlackApp.app(settings, slack, recorder, zones, commands, Map.of(
+          ForgetMeView.CONFIRM_ACTION, new ForgetMeListener(personalData, outboxStore, outbox::wake, clock)));
 
       SlackEventsServlet events = settings.mode() == Mode.HTTP
           ? new SlackEventsServlet(app, new RequestGuard(settings.signingSecret(), clock))

@@ -4,6 +4,8 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import java.util.Map;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
@@ -40,7 +42,7 @@ public final class SlackApp {
    * check is off; events nobody listens to are acknowledged rather than answered 404.
    */
   public static App app(Settings settings, Slack slack, ActivityRecorder recorder,
-      SlackZoneDirectory zones, ShiftCommands commands) {
+      SlackZoneDirectory zones, ShiftCommands commands, Map<String, BlockActionHandler> actions) {
     App app = new App(AppConfig.builder()
         .slack(slack)
         .singleTeamBotToken(settings.botToken())
@@ -55,6 +57,7 @@ public final class SlackApp {
     app.event(ReactionAddedEvent.class, new ReactionListener(recorder));
     app.event(UserChangeEvent.class, new UserChangeListener(zones));
     app.command("/shift", new ShiftCommandListener(commands));
+    actions.forEach(app::blockAction);
     return app;
   }
 }

@@ -20,6 +20,8 @@ public record OutboxMessage(
   public static final String POST = "chat.postMessage";
   public static final String UPDATE = "chat.update";
   public static final String UPLOAD = "files.uploadV2";
+  /** The last message to someone who asked to be forgotten: deleted as soon as it is sent. */
+  public static final String FAREWELL = "farewell";
 
   public OutboxMessage {
     Objects.requireNonNull(teamId, "teamId");

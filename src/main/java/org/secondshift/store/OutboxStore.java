@@ -80,6 +80,11 @@ public final class OutboxStore {
     });
   }
 
+  /** Removes a row for good, e.g. a farewell once delivered. */
+  public void delete(long id) {
+    db.write(h -> h.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute());
+  }
+
   /** Gives back every row {@code claimer} holds and has not sent, e.g. when it shuts down. */
   public int release(String claimer) {
     return db.write(h -> h.createUpdate(RELEASE).bind("by", claimer).execute());

@@ -39,6 +39,7 @@ public final class OutboxSender {
   private final RateGate gate;
   private final String claimer = "sender-" + java.util.UUID.randomUUID();
   private volatile boolean stopping;
+  private final java.util.Map<String, String> directMessages = new java.util.concurrent.ConcurrentHashMap<>();
 
   public OutboxSender(OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock) {
     this.store = store;
@@ -106,6 +107,9 @@ public final class OutboxSender {
         } else {
           store.markSent(row.id(), m.channel(), null, now);
         }
+        if (OutboxMessage.FAREWELL.equals(m.kind())) {
+          store.delete(row.id());
+        }
       } else if (PERMANENT.contains(response.getError()) || row.attempts() + 1 >= MAX_ATTEMPTS) {
         log.warn("giving up on outbox row {} ({} to {} in team {}): {}", row.id(), m.kind(), m.channel(),
             m.teamId(), response.getError());
@@ -143,9 +147,27 @@ public final class OutboxSender {
   }
 
   private FilesUploadV2Response upload(OutboxMessage m) throws IOException, SlackApiException {
-    return slack.filesUploadV2(r -> r.channel(m.channel()).initialComment(m.text())
+    String channel = directMessageChannel(m.channel());
+    return slack.filesUploadV2(r -> r.channel(channel).initialComment(m.text())
         .filename(m.file().name()).title(m.file().title()).fileData(m.file().bytes())
         .requestFileInfo(false));
+  }
+
+  /** Files can only be shared into a conversation, so a user id is turned into their DM first. */
+  private String directMessageChannel(String channel) throws IOException, SlackApiException {
+    if (!(channel.startsWith("U") || channel.startsWith("W"))) {
+      return channel;
+    }
+    String dm = directMessages.get(channel);
+    if (dm == null) {
+      var opened = slack.conversationsOpen(r -> r.users(java.util.List.of(channel)));
+      if (!opened.isOk()) {
+        throw new IOException("conversations.open failed: " + opened.getError());
+      }
+      dm = opened.getChannel().getId();
+      directMessages.put(channel, dm);
+    }
+    return dm;
   }
 
   /** Slack paces messages per channel; file uploads are limited on their own. */

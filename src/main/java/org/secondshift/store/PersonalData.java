@@ -1,0 +1,72 @@
+package org.secondshift.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.secondshift.hours.SessionSource;
+
+/**
+ * Everything stored about one person, for export and for erasure. Each feature that stores
+ * rows about people adds its tables here, so that forgetting someone cannot miss one.
+ */
+public final class PersonalData {
+  private static final String SESSIONS =
+      "SELECT started_at, last_at, source FROM work_session WHERE team_id = :teamId AND user_id = :userId"
+          + " ORDER BY started_at";
+  /** Rows about the person, table by table; run in one transaction. */
+  private static final List<String> ERASE = List.of(
+      "DELETE FROM activity WHERE team_id = :teamId AND user_id = :userId",
+      "DELETE FROM work_session WHERE team_id = :teamId AND user_id = :userId",
+      "DELETE FROM manual_session WHERE team_id = :teamId AND user_id = :userId",
+      "DELETE FROM channel_member WHERE team_id = :teamId AND user_id = :userId",
+      "DELETE FROM person WHERE team_id = :teamId AND user_id = :userId",
+      "UPDATE summary_schedule SET created_by = '' WHERE team_id = :teamId AND created_by = :userId",
+      // Messages to them, and any queued or sent message that names them.
+      "DELETE FROM outbox WHERE team_id = :teamId AND (channel_id = :userId OR sent_channel = :userId"
+          + " OR text LIKE :pattern OR blocks_json LIKE :pattern OR ref LIKE :pattern)");
+
+  private final Database db;
+
+  public PersonalData(Database db) {
+    this.db = db;
+  }
+
+  /** The person's hour log: every session, oldest first. */
+  public List<SessionRow> sessions(String teamId, String userId) {
+    return db.read(h -> h.createQuery(SESSIONS).bind("teamId", teamId).bind("userId", userId)
+        .map((rs, ctx) -> new SessionRow(Instant.ofEpochMilli(rs.getLong("started_at")),
+            Instant.ofEpochMilli(rs.getLong("last_at")), SessionSource.values()[rs.getInt("source")]))
+        .list());
+  }
+
+  /**
+   * Deletes every row about the person and queues {@code farewell} (a row the sender deletes once
+   * delivered) in the same transaction; then empties the write-ahead log.
+   */
+  public int forget(String teamId, String userId, OutboxMessage farewell, OutboxStore outbox, Instant now) {
+    int rows = db.write(h -> erase(h, teamId, userId) + (farewell == null ? 0 : enqueued(h, farewell, outbox, now)));
+    db.checkpoint();
+    return rows;
+  }
+
+  private static int enqueued(Handle h, OutboxMessage farewell, OutboxStore outbox, Instant now) {
+    outbox.enqueue(h, farewell, now);
+    return 0;
+  }
+
+  private static int erase(Handle h, String teamId, String userId) {
+    List<Integer> counts = new ArrayList<>();
+    for (String sql : ERASE) {
+      var update = h.createUpdate(sql).bind("teamId", teamId).bind("userId", userId);
+      if (sql.contains(":pattern")) {
+        update.bind("pattern", "%" + userId + "%");
+      }
+      counts.add(update.execute());
+    }
+    return counts.stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** One line of the exported hour log. */
+  public record SessionRow(Instant start, Instant last, SessionSource source) {}
+}

@@ -1,0 +1,134 @@
+package org.secondshift.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.secondshift.slack.HourLogOverHttpTest.body;
+
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.Interactions;
+import org.secondshift.testing.RunningBot;
+
+/** Export and erasure through real HTTP: a CSV by DM, and nothing left after forget-me. */
+class DataRightsOverHttpTest {
+  private static final String ADA = "U0ADA";
+  private static final Instant MORNING = Instant.parse("2026-11-24T08:00:00Z");
+
+  @TempDir Path dir;
+  private RunningBot running;
+  private final Envelopes envelopes = new Envelopes();
+
+  @BeforeEach
+  void start() throws Exception {
+    running = RunningBot.http(dir, MORNING);
+    running.slack.addUser(ADA, "ada", "Asia/Kolkata");
+    running.slack.addUser("U0BO", "bo", "Europe/Berlin");
+    for (int i = 0; i < 6; i++) {
+      running.requests.json(envelopes.message(ADA, "C0TEAM", MORNING.plus(Duration.ofMinutes(20L * i))));
+      running.requests.json(envelopes.message("U0BO", "C0TEAM", MORNING.plus(Duration.ofMinutes(20L * i))));
+    }
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    running.close();
+  }
+
+  private JsonObject shift(String user, String text) {
+    return body(running.requests.command(Envelopes.TEAM, user, "C0TEAM", text));
+  }
+
+  @Test
+  void exportSendsTheHourLogAsACsvByDirectMessage() {
+    shift(ADA, "start eval run");
+    running.clock.advance(Duration.ofHours(3));
+    shift(ADA, "stop");
+
+    assertThat(shift(ADA, "export").get("text").getAsString()).contains("CSV");
+    running.bot.outbox().wake();
+    running.slack.awaitCalls("files.completeUploadExternal", 1, Duration.ofSeconds(10));
+
+    assertThat(running.slack.uploads()).singleElement().satisfies(f -> {
+      assertThat(f.channelId()).isEqualTo("DU0ADA");
+      String csv = new String(f.bytes(), StandardCharsets.UTF_8);
+      assertThat(csv).startsWith("kind,start_utc,end_utc,start_local,end_local,minutes\n")
+          .contains("active,2026-11-24T08:00:00Z,2026-11-24T09:50:00Z,2026-11-24 13:30,2026-11-24 15:20,110")
+          .contains("manual,2026-11-24T08:00:00Z,2026-11-24T11:00:00Z,2026-11-24 13:30,2026-11-24 16:30,180");
+    });
+  }
+
+  @Test
+  void forgetMeAsksFirstThenLeavesNoRowWithTheirId() throws Exception {
+    shift(ADA, "share on");
+    shift(ADA, "start");
+    shift(ADA, "summary weekly on fri 17:00");
+    JsonObject ask = shift(ADA, "forget-me");
+    assertThat(ask.get("blocks").toString()).contains("forget_me_confirm").contains("Yes, forget me");
+    assertThat(rowsMentioning(ADA)).isNotEmpty();
+
+    var click = running.requests.form(Map.of("payload",
+        Interactions.buttonClick(ADA, "C0TEAM", "1795000000.000100", "forget_me_confirm", "confirm", true)));
+    assertThat(click.statusCode()).isEqualTo(200);
+
+    running.bot.outbox().wake();
+    running.slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));
+    assertThat(running.slack.messages("DU0ADA")).singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("has been deleted"));
+    running.bot.outbox().wake();
+    // The farewell row goes as soon as it is sent; wait until it has.
+    for (int i = 0; i < 50 && !rowsMentioning(ADA).isEmpty(); i++) {
+      running.slack.awaitCalls("chat.postMessage", 1, Duration.ofMillis(100));
+      running.bot.outbox().wake();
+    }
+    assertThat(rowsMentioning(ADA)).isEmpty();
+    assertThat(rowsMentioning("U0BO")).isNotEmpty();
+    running.close();
+    byte[] file = Files.readAllBytes(running.database);
+    assertThat(new String(file, StandardCharsets.ISO_8859_1)).doesNotContain(ADA);
+    running = RunningBot.http(dir.resolve("after"), MORNING);
+  }
+
+  /** Every (table, row) whose text columns contain the id, across the whole database. */
+  private List<String> rowsMentioning(String id) throws Exception {
+    List<String> hits = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + running.database);
+        Statement s = c.createStatement()) {
+      List<String> tables = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      for (String table : tables) {
+        try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+              Object v = rs.getObject(i);
+              String text = v instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : String.valueOf(v);
+              if (text.contains(id)) {
+                hits.add(table + ":" + rs.getMetaData().getColumnName(i));
+              }
+            }
+          }
+        }
+      }
+    }
+    return hits;
+  }
+}

@@ -1,0 +1,45 @@
+package org.secondshift.testing;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+/** Interactivity payloads as Slack posts them (the {@code payload} form field). */
+public final class Interactions {
+  private Interactions() {}
+
+  /** A button click in a message, by {@code userId}. */
+  public static String buttonClick(String userId, String channelId, String messageTs, String actionId,
+      String value, boolean ephemeral) {
+    JsonObject p = new JsonObject();
+    p.addProperty("type", "block_actions");
+    p.add("team", id(Envelopes.TEAM));
+    p.add("user", id(userId));
+    p.addProperty("api_app_id", "A0SANDBOX");
+    p.addProperty("token", "legacy-unused");
+    JsonObject container = new JsonObject();
+    container.addProperty("type", "message");
+    container.addProperty("message_ts", messageTs);
+    container.addProperty("channel_id", channelId);
+    container.addProperty("is_ephemeral", ephemeral);
+    p.add("container", container);
+    p.addProperty("trigger_id", "1.2.3");
+    p.add("channel", id(channelId));
+    p.addProperty("response_url", "https://hooks.example.invalid/actions/1");
+    JsonObject action = new JsonObject();
+    action.addProperty("action_id", actionId);
+    action.addProperty("block_id", "b1");
+    action.addProperty("type", "button");
+    action.addProperty("value", value);
+    action.addProperty("action_ts", messageTs);
+    JsonArray actions = new JsonArray();
+    actions.add(action);
+    p.add("actions", actions);
+    return p.toString();
+  }
+
+  private static JsonObject id(String id) {
+    JsonObject o = new JsonObject();
+    o.addProperty("id", id);
+    return o;
+  }
+}
