@@ -54,9 +54,10 @@ public record HistoryPattern(
     List<Instant> out = new ArrayList<>();
     if (startedAgo != null) {
       Instant end = now.minus(endedAgo == null ? Duration.ZERO : duration(endedAgo, "endedAgo"));
-      for (Instant at = now.minus(duration(startedAgo, "startedAgo")); !at.isAfter(end); at = at.plus(step)) {
+      for (Instant at = now.minus(duration(startedAgo, "startedAgo")); at.isBefore(end); at = at.plus(step)) {
         out.add(at);
       }
+      out.add(end); // the stretch ends exactly then, whatever the step
       return out;
     }
     Matcher days = DAYS.matcher(daysAgo);
