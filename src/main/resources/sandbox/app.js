@@ -4,9 +4,9 @@
   'use strict';
   const api = '/sandbox/api/';
   const state = { ws: null, names: {}, view: { kind: 'channel', id: null }, viewer: null,
-    seen: {}, latest: {}, rendered: '', modalId: null, generation: 0 };
+    seen: {}, latest: {}, rendered: '', modalId: null, generation: 0, homeAskedAt: 0 };
   const $ = (id) => document.getElementById(id);
-  const COLORS = ['#e8912d', '#2eb67d', '#36c5f0', '#e01e5a', '#7c3085', '#1264a3', '#c3891e', '#4a154b'];
+  const COLORS = ['#e8912d', '#2eb67d', '#36c5f0', '#e01e5a', '#9b59b6', '#1d9bd1', '#c3891e', '#e06b9a'];
 
   async function get(path) {
     const r = await fetch(api + path, { cache: 'no-store' });
@@ -109,6 +109,7 @@
       $('conversation-title').textContent = 'Second Shift · Home';
       $('conversation-topic').textContent = 'as ' + state.names[state.viewer];
       $('home-view').replaceChildren(emptyNote('Opening Home…'));
+      state.homeAskedAt = Date.now();
       post('home', { user: state.viewer });
     }
     refresh();
@@ -288,18 +289,22 @@
         return;
       }
       state.latest = await get('latest');
+      const asked = state.view.kind + state.view.id + state.viewer;
+      const stillShown = () => asked === state.view.kind + state.view.id + state.viewer;
       if (state.view.kind === 'home') {
         const home = await get('home?user=' + encodeURIComponent(state.viewer));
         const key = JSON.stringify(home);
-        if (key !== state.rendered) {
+        // The bot publishes after it acknowledges; give it a moment before saying there is nothing.
+        const patient = !home.view && Date.now() - state.homeAskedAt < 2500;
+        if (stillShown() && key !== state.rendered && !patient) {
           state.rendered = key;
-          if (home.view) renderHome(home.view);
+          renderHome(home.view);
         }
       } else {
         const data = await get('conversation?id=' + encodeURIComponent(state.view.id)
           + '&viewer=' + encodeURIComponent(state.viewer));
         const key = JSON.stringify(data) + state.viewer;
-        if (key !== state.rendered) {
+        if (stillShown() && key !== state.rendered) {
           state.rendered = key;
           renderMessages(data);
         }

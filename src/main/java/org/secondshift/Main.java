@@ -51,7 +51,8 @@ public final class Main {
     Clock clock = Clock.systemUTC();
     Instant started = clock.instant();
     Sandbox sandbox = Sandbox.start(settings, clock, Path.of("seeds"), SeedAppliers.none(), reset);
-    log.info("Second Shift is up in SANDBOX mode ({})", settings);
+    log.info("Second Shift is up in SANDBOX mode on port {} with the Slack stand-in at {}, database {}",
+        sandbox.port(), sandbox.slack().apiUrl(), settings.database());
     System.out.printf("%nSecond Shift sandbox is running (%d ms): open %s%n"
         + "No Slack tokens are set, so the bot talks to a local stand-in of Slack seeded from seeds/.%n"
         + "Reset it from the page, or start with bin/run --reset.%n%n",
