@@ -50,7 +50,15 @@ public final class Main {
   private static void startSandbox(Settings settings, boolean reset) throws Exception {
     Clock clock = Clock.systemUTC();
     Instant started = clock.instant();
-    Sandbox sandbox = Sandbox.start(settings, clock, Path.of("seeds"), SeedAppliers.none(), reset);
+    Sandbox sandbox;
+    try {
+      sandbox = Sandbox.start(settings, clock, Path.of("seeds"), SeedAppliers.none(), reset);
+    } catch (IllegalArgumentException e) {
+      // A seed a person edited by hand: say what to fix, without a stack trace.
+      System.err.println("The sandbox cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     log.info("Second Shift is up in SANDBOX mode on port {} with the Slack stand-in at {}, database {}",
         sandbox.port(), sandbox.slack().apiUrl(), settings.database());
     System.out.printf("%nSecond Shift sandbox is running (%d ms): open %s%n"

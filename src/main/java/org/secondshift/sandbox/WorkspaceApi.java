@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.secondshift.sandbox.seed.SeedChannel;
@@ -168,7 +169,7 @@ final class WorkspaceApi extends HttpServlet {
 
   private JsonObject latest() {
     JsonObject json = new JsonObject();
-    List<String> ids = new java.util.ArrayList<>();
+    List<String> ids = new ArrayList<>();
     workspace.seed().channels().forEach(c -> ids.add(c.id()));
     workspace.slack().people().forEach(p -> ids.add("D" + p.id()));
     for (String id : ids) {
