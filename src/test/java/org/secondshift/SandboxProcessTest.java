@@ -3,6 +3,7 @@ package org.secondshift;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,7 +30,7 @@ class SandboxProcessTest {
     }
     Path db = dir.resolve("sandbox.db");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+    ProcessBuilder pb = new ProcessBuilder(java, "-Dorg.slf4j.simpleLogger.log.org.secondshift=info", "-cp", System.getProperty("java.class.path"),
         Main.class.getName(), "--reset");
     pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("SECOND_SHIFT_") || k.equals("PORT"));
     pb.environment().put("PORT", Integer.toString(port));
@@ -38,28 +39,44 @@ class SandboxProcessTest {
     Process sandbox = pb.start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
-      CompletableFuture<String> url = CompletableFuture.supplyAsync(() -> {
-        try {
-          for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.contains("sandbox is running")) {
-              return line;
-            }
-          }
-        } catch (java.io.IOException e) {
-          return "output closed: " + e;
-        }
-        return "exited";
-      });
-
-      assertThat(url.get(15, TimeUnit.SECONDS)).contains("open http://localhost:" + port + "/");
-      HttpResponse<String> page = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      assertThat(awaitLine(out, "sandbox is running").get(15, TimeUnit.SECONDS))
+          .contains("open http://localhost:" + port + "/");
+      HttpResponse<String> page = send(port, "", false);
       assertThat(page.body()).contains("Second Shift sandbox");
       assertThat(Files.exists(db)).isTrue();
+
+      HttpResponse<String> reset = send(port, "sandbox/api/reset", true);
+      assertThat(reset.statusCode()).isEqualTo(202);
+      assertThat(awaitLine(out, "sandbox reset from").get(20, TimeUnit.SECONDS)).contains("reset");
+      assertThat(send(port, "sandbox/api/workspace", false).body()).contains("\"generation\":2");
+      assertThat(sandbox.isAlive()).isTrue();
     } finally {
       sandbox.destroy();
       sandbox.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  private static HttpResponse<String> send(int port, String path, boolean post) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path));
+    if (post) {
+      request.POST(HttpRequest.BodyPublishers.noBody());
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The first output line containing {@code needle}, read in the background. */
+  private static CompletableFuture<String> awaitLine(BufferedReader out, String needle) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          if (line.contains(needle)) {
+            return line;
+          }
+        }
+      } catch (IOException e) {
+        return "output closed: " + e;
+      }
+      return "exited";
+    });
   }
 }

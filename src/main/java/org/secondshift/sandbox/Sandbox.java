@@ -99,7 +99,8 @@ public final class Sandbox implements AutoCloseable {
         log.error("sandbox reset failed: {}", e.toString(), e);
       }
     }, "sandbox-reset");
-    thread.setDaemon(true);
+    // Not a daemon: the new Jetty's threads inherit this, and they are what keeps the process alive.
+    thread.setDaemon(false);
     thread.start();
   }
 
