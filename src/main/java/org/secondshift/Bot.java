@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
+import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -76,6 +77,12 @@ public final class Bot implements AutoCloseable {
 
   /** Builds everything for HTTP or Socket Mode and starts serving. */
   public static Bot start(Settings settings, Clock clock) throws Exception {
+    return start(settings, clock, Map.of());
+  }
+
+  /** As {@link #start(Settings, Clock)}, with extra servlets (path spec to servlet) on the same port. */
+  public static Bot start(Settings settings, Clock clock, Map<String, HttpServlet> extraServlets)
+      throws Exception {
     if (settings.mode() == Mode.SANDBOX) {
       throw new IllegalArgumentException("the sandbox is started by Main, not as a Slack-connected bot");
     }
@@ -113,7 +120,8 @@ public final class Bot implements AutoCloseable {
       SlackEventsServlet events = settings.mode() == Mode.HTTP
           ? new SlackEventsServlet(app, new RequestGuard(settings.signingSecret(), clock))
           : null;
-      HttpServer http = new HttpServer(settings.port(), events, new HealthServlet(db::isUp));
+      HttpServer http = new HttpServer(settings.port(), events, new HealthServlet(db::isUp),
+          extraServlets);
       http.start();
       SocketModeApp socket = null;
       if (settings.mode() == Mode.SOCKET) {

@@ -1,10 +1,16 @@
 package org.secondshift;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.secondshift.config.EnvironmentSettings;
 import org.secondshift.config.InvalidSettingsException;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
+import org.secondshift.sandbox.Sandbox;
+import org.secondshift.sandbox.seed.SeedAppliers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +32,7 @@ public final class Main {
       return;
     }
     if (settings.mode() == Mode.SANDBOX) {
-      System.err.println("No Slack tokens are set, and the local sandbox is not part of this build yet.");
-      System.err.println("Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode),"
-          + " or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode). See README.md.");
-      System.exit(2);
+      startSandbox(settings, List.of(args).contains("--reset"));
       return;
     }
     Bot bot = Bot.start(settings, Clock.systemUTC());
@@ -37,6 +40,34 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         bot.close();
+      } catch (Exception e) {
+        log.warn("shutdown was not clean: {}", e.toString());
+      }
+    }, "shutdown"));
+  }
+
+  /** No tokens: the bot against the in-process Slack stand-in, with the workspace page. */
+  private static void startSandbox(Settings settings, boolean reset) throws Exception {
+    Clock clock = Clock.systemUTC();
+    Instant started = clock.instant();
+    Sandbox sandbox;
+    try {
+      sandbox = Sandbox.start(settings, clock, Path.of("seeds"), SeedAppliers.none(), reset);
+    } catch (IllegalArgumentException e) {
+      // A seed a person edited by hand: say what to fix, without a stack trace.
+      System.err.println("The sandbox cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    log.info("Second Shift is up in SANDBOX mode on port {} with the Slack stand-in at {}, database {}",
+        sandbox.port(), sandbox.slack().apiUrl(), settings.database());
+    System.out.printf("%nSecond Shift sandbox is running (%d ms): open %s%n"
+        + "No Slack tokens are set, so the bot talks to a local stand-in of Slack seeded from seeds/.%n"
+        + "Reset it from the page, or start with bin/run --reset.%n%n",
+        Duration.between(started, clock.instant()).toMillis(), sandbox.url());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        sandbox.close();
       } catch (Exception e) {
         log.warn("shutdown was not clean: {}", e.toString());
       }

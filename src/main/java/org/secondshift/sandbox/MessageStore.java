@@ -3,6 +3,7 @@ package org.secondshift.sandbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,14 @@ final class MessageStore {
     return message;
   }
 
+  /** A person's message, at {@code at} or (when null) now; seeded history may lie in the past. */
+  synchronized PostedMessage postAs(String channel, String user, String text, Instant at) {
+    String ts = at == null ? nextTs() : ts(at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000);
+    PostedMessage message = new PostedMessage(channel, ts, text, null, null, user);
+    channels.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(message.ts(), message);
+    return message;
+  }
+
   synchronized Optional<PostedMessage> update(
       String channel, String ts, String text, String blocksJson) {
     Map<String, PostedMessage> history = channels.get(channel);
@@ -39,7 +48,9 @@ final class MessageStore {
   }
 
   synchronized List<PostedMessage> messages(String channel) {
-    return new ArrayList<>(channels.getOrDefault(channel, Map.of()).values());
+    List<PostedMessage> list = new ArrayList<>(channels.getOrDefault(channel, Map.of()).values());
+    list.sort(Comparator.comparing((PostedMessage m) -> m.ts().length()).thenComparing(PostedMessage::ts));
+    return list;
   }
 
   /** A fresh, strictly increasing timestamp that follows the clock when the clock moves on. */
@@ -47,6 +58,10 @@ final class MessageStore {
     Instant now = clock.instant();
     long clockMicros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
     lastTsMicros = Math.max(clockMicros, lastTsMicros) + TS_STEP_MICROS;
-    return "%d.%06d".formatted(lastTsMicros / 1_000_000, lastTsMicros % 1_000_000);
+    return ts(lastTsMicros);
+  }
+
+  private static String ts(long micros) {
+    return "%d.%06d".formatted(micros / 1_000_000, micros % 1_000_000);
   }
 }

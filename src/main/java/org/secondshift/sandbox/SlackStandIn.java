@@ -3,6 +3,7 @@ package org.secondshift.sandbox;
 import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
@@ -124,6 +125,26 @@ public final class SlackStandIn implements AutoCloseable {
 
   public List<PostedMessage> messages(String channelId) {
     return messages.messages(channelId);
+  }
+
+  /** Stores a person's message as Slack would show it; {@code at} null means now. */
+  public PostedMessage postAs(String channelId, String userId, String text, Instant at) {
+    return messages.postAs(channelId, userId, text, at);
+  }
+
+  /** The members of the workspace (the bot excluded), by name. */
+  public List<SandboxUser> people() {
+    return directory.people();
+  }
+
+  /** Modals opened with {@code views.open}, oldest first. */
+  public List<OpenedView> openedViews() {
+    return views.opened();
+  }
+
+  /** A view as it reads now, after any {@code views.update}. */
+  public Optional<String> view(String viewId) {
+    return views.view(viewId).map(JsonObject::toString);
   }
 
   public Optional<String> homeView(String userId) {

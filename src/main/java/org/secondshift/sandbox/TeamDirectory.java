@@ -1,6 +1,8 @@
 package org.secondshift.sandbox;
 
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +26,11 @@ final class TeamDirectory {
 
   void addUser(String userId, String name, String tz) {
     users.put(userId, new SandboxUser(userId, name, ZoneId.of(tz), false));
+  }
+
+  List<SandboxUser> people() {
+    return users.values().stream().filter(u -> !u.bot())
+        .sorted(Comparator.comparing(SandboxUser::name)).toList();
   }
 
   Optional<SandboxUser> user(String userId) {

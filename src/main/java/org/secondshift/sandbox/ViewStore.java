@@ -1,7 +1,9 @@
 package org.secondshift.sandbox;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +11,24 @@ import java.util.Optional;
 final class ViewStore {
   private final Map<String, JsonObject> views = new HashMap<>();
   private final Map<String, String> homeViewIds = new HashMap<>();
+  private final List<OpenedView> opened = new ArrayList<>();
   private int nextId = 1;
+
+  synchronized JsonObject open(JsonObject view, String triggerId) {
+    JsonObject stored = open(view);
+    if (triggerId != null) {
+      opened.add(new OpenedView(triggerId, stored.get("id").getAsString()));
+    }
+    return stored;
+  }
+
+  synchronized List<OpenedView> opened() {
+    return List.copyOf(opened);
+  }
+
+  synchronized Optional<JsonObject> view(String viewId) {
+    return Optional.ofNullable(views.get(viewId)).map(JsonObject::deepCopy);
+  }
 
   synchronized JsonObject open(JsonObject view) {
     String id = "V%08d".formatted(nextId++);

@@ -236,7 +236,9 @@ final class WebApi {
     if (call.param("trigger_id") == null && call.param("interactivity_pointer") == null) {
       return error("invalid_arguments");
     }
-    return view.map(views::open).map(WebApi::withView).orElseGet(() -> error("invalid_arguments"));
+    String trigger = call.param("trigger_id");
+    return view.map(v -> views.open(v, trigger)).map(WebApi::withView)
+        .orElseGet(() -> error("invalid_arguments"));
   }
 
   private JsonObject viewsUpdate(ApiCall call) {

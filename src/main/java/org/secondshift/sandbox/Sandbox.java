@@ -1,0 +1,168 @@
+package org.secondshift.sandbox;
+
+import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import org.secondshift.Bot;
+import org.secondshift.config.Mode;
+import org.secondshift.config.Settings;
+import org.secondshift.hours.SessionRules;
+import org.secondshift.sandbox.seed.Seed;
+import org.secondshift.sandbox.seed.SeedAppliers;
+import org.secondshift.sandbox.seed.SeedLoader;
+import org.secondshift.store.Database;
+import org.secondshift.store.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sandbox mode: the real bot, wired over real HTTP to the in-process Slack stand-in, loaded from
+ * the seed, with the workspace page on the bot's own port. Reset starts both again from scratch.
+ */
+public final class Sandbox implements AutoCloseable {
+  /** The bot token the sandbox gives the bot; the stand-in accepts any token. */
+  public static final String BOT_TOKEN = "xoxb-sandbox";
+  private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+
+  private final Settings settings;
+  private final Clock clock;
+  private final Path seedDir;
+  private final SeedAppliers appliers;
+  private final String signingSecret;
+  private int port;
+  private int generation;
+  private SlackStandIn slack;
+  private Bot bot;
+
+  private Sandbox(Settings settings, Clock clock, Path seedDir, SeedAppliers appliers) {
+    this.settings = settings;
+    this.clock = clock;
+    this.seedDir = seedDir;
+    this.appliers = appliers;
+    this.signingSecret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    this.port = settings.port();
+  }
+
+  /**
+   * Starts the sandbox; with {@code fresh}, or when the database file does not exist yet, the
+   * database is replaced by the seed's history.
+   */
+  public static Sandbox start(Settings settings, Clock clock, Path seedDir, SeedAppliers appliers,
+      boolean fresh) throws Exception {
+    if (settings.mode() != Mode.SANDBOX) {
+      throw new IllegalArgumentException("the sandbox needs settings without Slack tokens");
+    }
+    Sandbox sandbox = new Sandbox(settings, clock, seedDir, appliers);
+    sandbox.startGeneration(fresh);
+    return sandbox;
+  }
+
+  /** The workspace page. */
+  public synchronized URI url() {
+    return URI.create("http://localhost:" + port + "/");
+  }
+
+  public synchronized int port() {
+    return port;
+  }
+
+  /** The current stand-in; a reset replaces it. */
+  public synchronized SlackStandIn slack() {
+    return slack;
+  }
+
+  /** The current bot; a reset replaces it. */
+  public synchronized Bot bot() {
+    return bot;
+  }
+
+  /** Stops the bot and the stand-in, deletes the database, and starts both again from the seed. */
+  public synchronized void reset() throws Exception {
+    stopGeneration();
+    startGeneration(true);
+    log.info("sandbox reset from {}", seedDir);
+  }
+
+  /** Resets on another thread, so that a request served by the bot itself can ask for it. */
+  public void resetSoon() {
+    Thread thread = new Thread(() -> {
+      try {
+        reset();
+      } catch (Exception e) {
+        log.error("sandbox reset failed: {}", e.toString(), e);
+      }
+    }, "sandbox-reset");
+    // Not a daemon: the new Jetty's threads inherit this, and they are what keeps the process alive.
+    thread.setDaemon(false);
+    thread.start();
+  }
+
+  private void startGeneration(boolean fresh) throws Exception {
+    Seed seed = Seed.read(seedDir);
+    Path db = settings.database();
+    boolean loadHistory = fresh || !Files.exists(db);
+    if (fresh) {
+      deleteDatabase(db);
+    }
+    Instant now = clock.instant();
+    SlackStandIn standIn = SlackStandIn.start(clock, 0);
+    try {
+      SeedLoader loader = new SeedLoader(appliers);
+      loader.seedStandIn(seed, standIn, now);
+      if (loadHistory) {
+        try (Database database = Database.open(db)) {
+          SessionRules rules = new SessionRules(settings.sessionGap(), settings.sessionTail());
+          loader.seedDatabase(seed, standIn, database, new SessionStore(database, rules), now);
+        }
+      }
+      generation++;
+      Workspace workspace = new Workspace(standIn, seed, clock, generation);
+      SlackPayloads payloads = new SlackPayloads(clock);
+      Interactions interactions = new Interactions(workspace, payloads, new SlackDelivery(signingSecret, clock));
+      Map<String, HttpServlet> servlets = Map.of(
+          "/sandbox/api/*", new WorkspaceApi(workspace, interactions, this::resetSoon, clock),
+          "/", new PageServlet());
+      this.bot = Bot.start(botSettings(standIn), clock, servlets);
+      this.slack = standIn;
+      this.port = bot.port();
+    } catch (Exception | Error e) {
+      standIn.close();
+      throw e;
+    }
+  }
+
+  private Settings botSettings(SlackStandIn standIn) {
+    return new Settings(Mode.HTTP, BOT_TOKEN, signingSecret, null, URI.create(standIn.apiUrl()), port,
+        settings.database(), settings.sessionGap(), settings.sessionTail(),
+        settings.lateNightFrom(), settings.lateNightTo());
+  }
+
+  private void stopGeneration() throws Exception {
+    if (bot != null) {
+      bot.close();
+      bot = null;
+    }
+    if (slack != null) {
+      slack.close();
+      slack = null;
+    }
+  }
+
+  private static void deleteDatabase(Path db) throws IOException {
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(Path.of(db + suffix));
+    }
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    stopGeneration();
+  }
+}

@@ -1,0 +1,379 @@
+// The workspace page: reads the sandbox's JSON API, turns clicks into calls that the server
+// signs and sends to the bot as Slack would, and polls once a second for what changed.
+(function () {
+  'use strict';
+  const api = '/sandbox/api/';
+  const state = { ws: null, names: {}, view: { kind: 'channel', id: null }, viewer: null,
+    seen: {}, latest: {}, rendered: '', modalId: null, generation: 0, homeAskedAt: 0 };
+  const $ = (id) => document.getElementById(id);
+  const COLORS = ['#e8912d', '#2eb67d', '#36c5f0', '#e01e5a', '#9b59b6', '#1d9bd1', '#c3891e', '#e06b9a'];
+
+  async function get(path) {
+    const r = await fetch(api + path, { cache: 'no-store' });
+    if (!r.ok) throw new Error(path + ' answered ' + r.status);
+    return r.json();
+  }
+
+  async function post(path, body) {
+    const r = await fetch(api + path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body || {}) });
+    return r.json();
+  }
+
+  function avatar(userId, small) {
+    const bot = state.ws && userId === state.ws.bot.id;
+    const name = state.names[userId] || userId;
+    const node = document.createElement('span');
+    node.className = 'avatar' + (small ? ' small' : '');
+    let hash = 0;
+    for (const c of userId) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
+    node.style.background = bot ? '#2eb67d' : COLORS[hash % COLORS.length];
+    node.textContent = bot ? 'S' : name.split(' ').map(w => w[0]).slice(0, 2).join('');
+    return node;
+  }
+
+  function time(ts) {
+    const d = new Date(Number(ts.split('.')[0]) * 1000);
+    return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  }
+
+  function navItem(id, label, kind, icon) {
+    const li = document.createElement('li');
+    li.className = 'nav-item';
+    li.dataset.kind = kind;
+    li.dataset.id = id;
+    li.id = 'nav-' + id;
+    li.appendChild(icon);
+    li.appendChild(document.createTextNode(label));
+    li.addEventListener('click', () => open(kind, id));
+    return li;
+  }
+
+  function buildSidebar() {
+    $('workspace-name').textContent = state.ws.name;
+    const channels = $('channels');
+    channels.replaceChildren();
+    state.ws.channels.forEach(c => {
+      const hash = document.createElement('span');
+      hash.className = 'hash';
+      hash.textContent = '#';
+      channels.appendChild(navItem(c.id, c.name, 'channel', hash));
+    });
+    const dms = $('dms');
+    dms.replaceChildren();
+    state.ws.people.forEach(p => dms.appendChild(navItem('D' + p.id, p.name, 'dm', avatar(p.id, true))));
+    const select = $('post-as');
+    select.replaceChildren();
+    state.ws.people.forEach(p => {
+      const o = document.createElement('option');
+      o.value = p.id;
+      o.textContent = p.name + ' — ' + p.title;
+      select.appendChild(o);
+    });
+    select.value = state.viewer;
+    showLocalTime();
+  }
+
+  function showLocalTime() {
+    const p = state.ws.people.find(x => x.id === state.viewer);
+    $('post-as-time').textContent = p ? p.localTime + ' for them (' + p.tz + ')' : '';
+  }
+
+  function setViewer(userId) {
+    state.viewer = userId;
+    $('post-as').value = userId;
+    showLocalTime();
+    state.rendered = '';
+  }
+
+  function open(kind, id) {
+    if (kind === 'dm') setViewer(id.slice(1));
+    state.view = { kind, id };
+    state.rendered = '';
+    document.querySelectorAll('.nav-item').forEach(n => n.classList.toggle('active',
+      kind === 'home' ? n.id === 'nav-home' : n.dataset.id === id));
+    const home = kind === 'home';
+    $('messages').hidden = home;
+    $('composer').hidden = home;
+    $('home-view').hidden = !home;
+    if (kind === 'channel') {
+      const c = state.ws.channels.find(x => x.id === id);
+      $('conversation-title').textContent = '# ' + c.name;
+      $('conversation-topic').textContent = c.topic;
+      $('composer-input').placeholder = 'Message #' + c.name + ', or /shift help';
+    } else if (kind === 'dm') {
+      $('conversation-title').textContent = 'Second Shift';
+      $('conversation-topic').textContent = 'Direct messages with ' + state.names[state.viewer];
+      $('composer-input').placeholder = 'Message Second Shift, or /shift help';
+    } else {
+      $('conversation-title').textContent = 'Second Shift · Home';
+      $('conversation-topic').textContent = 'as ' + state.names[state.viewer];
+      $('home-view').replaceChildren(emptyNote('Opening Home…'));
+      state.homeAskedAt = Date.now();
+      post('home', { user: state.viewer });
+    }
+    refresh();
+  }
+
+  function emptyNote(text) {
+    const d = document.createElement('div');
+    d.className = 'empty';
+    d.textContent = text;
+    return d;
+  }
+
+  async function click(extra, blockId, element, selected, control) {
+    control.disabled = true;
+    try {
+      const body = Object.assign({ user: state.viewer, blockId, element }, extra);
+      if (selected) body.selected = selected;
+      await post('action', body);
+    } finally {
+      control.disabled = false;
+      refresh();
+    }
+  }
+
+  function renderMessages(data) {
+    const list = $('messages');
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    list.replaceChildren();
+    const all = data.messages.slice().sort((a, b) => Number(a.ts) - Number(b.ts));
+    if (all.length === 0) list.appendChild(emptyNote('No messages yet.'));
+    let previous = null;
+    all.forEach(m => {
+      const row = document.createElement('div');
+      row.className = 'message' + (m.ephemeral ? ' ephemeral' : '');
+      row.dataset.ts = m.ts;
+      const compact = previous && !m.ephemeral && !previous.ephemeral && previous.user === m.user
+        && Number(m.ts) - Number(previous.ts) < 300;
+      if (compact) row.classList.add('compact');
+      const gutter = document.createElement('div');
+      gutter.className = 'gutter';
+      gutter.appendChild(avatar(m.user));
+      row.appendChild(gutter);
+      const content = document.createElement('div');
+      content.className = 'content';
+      if (m.ephemeral) {
+        const note = document.createElement('div');
+        note.className = 'ephemeral-note';
+        note.textContent = 'Only visible to you';
+        content.appendChild(note);
+      }
+      if (!compact) content.appendChild(meta(m));
+      if (m.blocks && m.blocks.length) {
+        content.appendChild(BlockKit.render(m.blocks, { names: state.names,
+          onAction: (blockId, element, selected, control) => click(
+            { channel: state.view.id, ts: m.ts }, blockId, element, selected, control) }));
+      } else {
+        const text = document.createElement('div');
+        text.className = 'text';
+        text.innerHTML = BlockKit.mrkdwn(m.text, state.names);
+        content.appendChild(text);
+      }
+      row.appendChild(content);
+      list.appendChild(row);
+      previous = m;
+    });
+    if (atBottom || !list.dataset.scrolled) {
+      list.scrollTop = list.scrollHeight;
+      list.dataset.scrolled = '1';
+    }
+  }
+
+  function meta(m) {
+    const line = document.createElement('div');
+    line.className = 'meta';
+    const author = document.createElement('span');
+    author.className = 'author';
+    author.textContent = state.names[m.user] || m.user;
+    line.appendChild(author);
+    if (m.user === state.ws.bot.id) {
+      const badge = document.createElement('span');
+      badge.className = 'app-badge';
+      badge.textContent = 'APP';
+      line.appendChild(badge);
+    }
+    const t = document.createElement('span');
+    t.className = 'time';
+    t.textContent = time(m.ts);
+    line.appendChild(t);
+    return line;
+  }
+
+  function renderHome(view) {
+    const root = $('home-view');
+    if (!view) {
+      root.replaceChildren(emptyNote('Second Shift has not published a Home for ' + state.names[state.viewer] + '.'));
+      return;
+    }
+    root.replaceChildren(BlockKit.render(view.blocks, { names: state.names,
+      onAction: (blockId, element, selected, control) => click({ viewId: view.id }, blockId, element, selected, control) }));
+  }
+
+  function renderModal(view) {
+    const backdrop = $('modal-backdrop');
+    if (!view) {
+      backdrop.hidden = true;
+      state.modalId = null;
+      return;
+    }
+    if (state.modalId === view.id + view.hash) return;
+    state.modalId = view.id + view.hash;
+    const inputs = [];
+    const modal = $('modal');
+    modal.replaceChildren();
+    const title = document.createElement('div');
+    title.className = 'modal-title';
+    title.textContent = view.title ? view.title.text : '';
+    const body = document.createElement('div');
+    body.className = 'modal-body';
+    body.appendChild(BlockKit.render(view.blocks, { names: state.names, inputs,
+      onAction: (blockId, element, selected, control) => click({ viewId: view.id }, blockId, element, selected, control) }));
+    const foot = document.createElement('div');
+    foot.className = 'modal-foot';
+    const close = document.createElement('button');
+    close.className = 'bk-button';
+    close.type = 'button';
+    close.textContent = view.close ? view.close.text : 'Cancel';
+    close.addEventListener('click', async () => {
+      await post('close', { user: state.viewer, viewId: view.id });
+      renderModal(null);
+    });
+    foot.appendChild(close);
+    if (view.submit) {
+      const submit = document.createElement('button');
+      submit.className = 'bk-button primary';
+      submit.type = 'button';
+      submit.id = 'modal-submit';
+      submit.textContent = view.submit.text;
+      submit.addEventListener('click', () => submitModal(view, inputs, submit));
+      foot.appendChild(submit);
+    }
+    modal.append(title, body, foot);
+    backdrop.hidden = false;
+  }
+
+  async function submitModal(view, inputs, button) {
+    const values = {};
+    inputs.forEach(i => { values[i.blockId] = { [i.actionId]: i.read() }; });
+    button.disabled = true;
+    const result = await post('submit', { user: state.viewer, viewId: view.id, values });
+    button.disabled = false;
+    document.querySelectorAll('#modal [data-error-for]').forEach(e => { e.textContent = ''; });
+    if (result.errors) {
+      Object.entries(result.errors).forEach(([blockId, message]) => {
+        const e = document.querySelector('#modal [data-error-for="' + blockId + '"]');
+        if (e) e.textContent = message;
+      });
+    } else {
+      renderModal(null);
+      refresh();
+    }
+  }
+
+  function markUnread() {
+    document.querySelectorAll('.nav-item[data-id]').forEach(n => {
+      const id = n.dataset.id;
+      const latest = state.latest[id];
+      if (id === state.view.id && latest) state.seen[id] = latest;
+      n.classList.toggle('unread', Boolean(latest) && latest !== state.seen[id]);
+    });
+  }
+
+  async function refresh() {
+    try {
+      const ws = await get('workspace');
+      if (ws.generation !== state.generation) {
+        await start(ws);
+        return;
+      }
+      state.latest = await get('latest');
+      const asked = state.view.kind + state.view.id + state.viewer;
+      const stillShown = () => asked === state.view.kind + state.view.id + state.viewer;
+      if (state.view.kind === 'home') {
+        const home = await get('home?user=' + encodeURIComponent(state.viewer));
+        const key = JSON.stringify(home);
+        // The bot publishes after it acknowledges; give it a moment before saying there is nothing.
+        const patient = !home.view && Date.now() - state.homeAskedAt < 2500;
+        if (stillShown() && key !== state.rendered && !patient) {
+          state.rendered = key;
+          renderHome(home.view);
+        }
+      } else {
+        const data = await get('conversation?id=' + encodeURIComponent(state.view.id)
+          + '&viewer=' + encodeURIComponent(state.viewer));
+        const key = JSON.stringify(data) + state.viewer;
+        if (stillShown() && key !== state.rendered) {
+          state.rendered = key;
+          renderMessages(data);
+        }
+      }
+      markUnread();
+      const modal = await get('modal?user=' + encodeURIComponent(state.viewer));
+      renderModal(modal.view);
+    } catch (e) {
+      // The sandbox is restarting or stopped; the next poll tries again.
+    }
+  }
+
+  async function send(event) {
+    event.preventDefault();
+    const input = $('composer-input');
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = '';
+    const channel = state.view.id;
+    if (text.startsWith('/')) await post('command', { user: state.viewer, channel, text });
+    else await post('message', { user: state.viewer, channel, text });
+    refresh();
+  }
+
+  async function reset() {
+    if (!confirm('Reset the sandbox? Everything done since the start is replaced by the seed.')) return;
+    $('busy').hidden = false;
+    const answer = await post('reset');
+    const deadline = Date.now() + 60000;
+    while (Date.now() < deadline) {
+      await new Promise(r => setTimeout(r, 700));
+      try {
+        const ws = await get('workspace');
+        if (ws.generation >= answer.generation) break;
+      } catch (e) {
+        // still restarting
+      }
+    }
+    $('busy').hidden = true;
+    state.generation = 0;
+    refresh();
+  }
+
+  async function start(ws) {
+    state.ws = ws;
+    state.generation = ws.generation;
+    state.names = {};
+    ws.people.forEach(p => { state.names[p.id] = p.name; });
+    state.names[ws.bot.id] = ws.bot.name;
+    if (!state.viewer || !state.names[state.viewer]) state.viewer = ws.people[0].id;
+    buildSidebar();
+    const first = ws.channels[0];
+    open(state.view.id && state.view.kind !== 'channel' ? state.view.kind : 'channel',
+      state.view.id && (state.view.kind !== 'channel' || ws.channels.some(c => c.id === state.view.id))
+        ? state.view.id : first.id);
+  }
+
+  $('composer').addEventListener('submit', send);
+  $('composer-input').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey) send(e);
+  });
+  $('post-as').addEventListener('change', (e) => {
+    setViewer(e.target.value);
+    if (state.view.kind === 'dm') open('dm', 'D' + state.viewer);
+    else if (state.view.kind === 'home') open('home', 'home');
+    else refresh();
+  });
+  $('nav-home').addEventListener('click', () => open('home', 'home'));
+  $('reset').addEventListener('click', reset);
+  get('workspace').then(start);
+  setInterval(refresh, 1000);
+})();

@@ -1,0 +1,224 @@
+// Renders the Block Kit the bot sends: enough of it to read and to click, no more.
+(function () {
+  'use strict';
+
+  function el(tag, cls, text) {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function escapeHtml(s) {
+    return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  }
+
+  function decodeEntities(s) {
+    return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  }
+
+  // Only pages on this machine are loaded; anything else is shown as a link, so nothing leaves it.
+  function isLocal(url) {
+    return /^(data:|\/|https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/)/.test(url || '');
+  }
+
+  // Slack's special tokens (<@U…>, <#C…|name>, <!here>, <url|text>) become HTML first, the rest is escaped.
+  function token(inner, names) {
+    const [target, label] = inner.split('|', 2);
+    if (target.startsWith('@')) {
+      const id = target.slice(1);
+      return '<span class="mention">@' + escapeHtml(names[id] || label || id) + '</span>';
+    }
+    if (target.startsWith('#')) {
+      return '<span class="mention">#' + escapeHtml(label || target.slice(1)) + '</span>';
+    }
+    if (target.startsWith('!')) {
+      return '<span class="mention">@' + escapeHtml(label || target.slice(1).split('^')[0]) + '</span>';
+    }
+    const href = /^(https?:|mailto:)/.test(target) ? target : '#';
+    return '<a href="' + escapeHtml(href) + '" target="_blank" rel="noopener">' + escapeHtml(label || target) + '</a>';
+  }
+
+  function mrkdwn(text, names) {
+    const saved = [];
+    const keep = (html) => '\u0000' + (saved.push(html) - 1) + '\u0000';
+    let s = String(text || '');
+    s = s.replace(/```([\s\S]*?)```/g, (m, code) => keep('<pre>' + escapeHtml(decodeEntities(code)) + '</pre>'));
+    s = s.replace(/`([^`\n]+)`/g, (m, code) => keep('<code>' + escapeHtml(decodeEntities(code)) + '</code>'));
+    s = s.replace(/<([^<>\n]+)>/g, (m, inner) => keep(token(inner, names || {})));
+    s = escapeHtml(decodeEntities(s));
+    s = s.replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, '$1<b>$2</b>');
+    s = s.replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/g, '$1<i>$2</i>');
+    s = s.replace(/(^|[\s(])~([^~\n]+)~(?=$|[\s).,:;!?])/g, '$1<s>$2</s>');
+    s = s.replace(/^&gt; ?(.*)$/gm, '<blockquote>$1</blockquote>');
+    s = s.replace(/\n/g, '<br>');
+    return s.replace(/\u0000(\d+)\u0000/g, (m, i) => saved[Number(i)]);
+  }
+
+  function textNode(obj, names, cls) {
+    const node = el('div', 'text' + (cls ? ' ' + cls : ''));
+    if (!obj) return node;
+    if (obj.type === 'mrkdwn') node.innerHTML = mrkdwn(obj.text, names);
+    else node.textContent = obj.text || '';
+    return node;
+  }
+
+  function image(url, alt, cls) {
+    if (!isLocal(url)) {
+      const box = el('span', 'bk-external', '[image: ' + (alt || 'picture') + ']');
+      box.title = url || '';
+      return box;
+    }
+    const img = el('img', cls);
+    img.src = url;
+    img.alt = alt || '';
+    return img;
+  }
+
+  function button(element, blockId, ctx) {
+    const b = el('button', 'bk-button' + (element.style ? ' ' + element.style : ''), element.text && element.text.text);
+    b.type = 'button';
+    b.dataset.actionId = element.action_id || '';
+    if (element.url && !isLocal(element.url)) b.title = element.url;
+    b.addEventListener('click', () => ctx.onAction && ctx.onAction(blockId, element, null, b));
+    return b;
+  }
+
+  function select(element, blockId, ctx) {
+    const s = el('select', 'bk-select');
+    const placeholder = el('option', null, (element.placeholder && element.placeholder.text) || 'Choose…');
+    placeholder.value = '';
+    s.appendChild(placeholder);
+    const options = element.options || [].concat(...(element.option_groups || []).map(g => g.options || []));
+    options.forEach((o, i) => {
+      const opt = el('option', null, o.text && o.text.text);
+      opt.value = String(i);
+      if (element.initial_option && element.initial_option.value === o.value) opt.selected = true;
+      s.appendChild(opt);
+    });
+    s.addEventListener('change', () => {
+      const chosen = options[Number(s.value)];
+      if (chosen && ctx.onAction) ctx.onAction(blockId, element, chosen, s);
+    });
+    return s;
+  }
+
+  function interactive(element, blockId, ctx) {
+    switch (element.type) {
+      case 'button': return button(element, blockId, ctx);
+      case 'static_select': return select(element, blockId, ctx);
+      case 'image': return image(element.image_url, element.alt_text, 'bk-accessory');
+      case 'overflow': return select(Object.assign({}, element, { placeholder: { text: '⋯' } }), blockId, ctx);
+      default: return el('span', 'bk-external', '[' + element.type + ']');
+    }
+  }
+
+  // Input blocks of modals: each reports its value in the shape of view.state.values.
+  function input(block, ctx) {
+    const wrap = el('div', 'bk-input');
+    const e = block.element || {};
+    const id = 'in-' + block.block_id;
+    const label = el('label', null, (block.label && block.label.text) + (block.optional ? ' (optional)' : ''));
+    label.htmlFor = id;
+    wrap.appendChild(label);
+    let control;
+    let read;
+    if (e.type === 'plain_text_input' || e.type === 'number_input' || e.type === 'email_text_input' || e.type === 'url_text_input') {
+      control = el(e.multiline ? 'textarea' : 'input');
+      if (e.initial_value) control.value = e.initial_value;
+      if (e.placeholder) control.placeholder = e.placeholder.text;
+      read = () => ({ type: e.type, value: control.value === '' ? null : control.value });
+    } else if (e.type === 'datepicker' || e.type === 'timepicker') {
+      control = el('input');
+      control.type = e.type === 'datepicker' ? 'date' : 'time';
+      control.value = e.initial_date || e.initial_time || '';
+      const key = e.type === 'datepicker' ? 'selected_date' : 'selected_time';
+      read = () => ({ type: e.type, [key]: control.value || null });
+    } else if (e.type === 'static_select' || e.type === 'radio_buttons') {
+      const options = e.options || [];
+      control = el('select');
+      control.appendChild(el('option', null, '—')).value = '';
+      options.forEach((o, i) => {
+        const opt = el('option', null, o.text && o.text.text);
+        opt.value = String(i);
+        if (e.initial_option && e.initial_option.value === o.value) opt.selected = true;
+        control.appendChild(opt);
+      });
+      read = () => ({ type: e.type, selected_option: control.value === '' ? null : options[Number(control.value)] });
+    } else if (e.type === 'checkboxes') {
+      const options = e.options || [];
+      const initial = (e.initial_options || []).map(o => o.value);
+      control = el('div', 'bk-choices');
+      const boxes = options.map(o => {
+        const row = el('label');
+        const box = el('input');
+        box.type = 'checkbox';
+        box.checked = initial.includes(o.value);
+        row.appendChild(box);
+        row.appendChild(document.createTextNode(' ' + (o.text && o.text.text)));
+        control.appendChild(row);
+        return box;
+      });
+      read = () => ({ type: 'checkboxes', selected_options: options.filter((o, i) => boxes[i].checked) });
+    } else {
+      control = el('span', 'bk-external', '[' + e.type + ']');
+      read = () => ({ type: e.type });
+    }
+    control.id = id;
+    wrap.appendChild(control);
+    if (block.hint) wrap.appendChild(el('div', 'hint', block.hint.text));
+    const error = el('div', 'error');
+    error.dataset.errorFor = block.block_id;
+    wrap.appendChild(error);
+    if (ctx.inputs) ctx.inputs.push({ blockId: block.block_id, actionId: e.action_id, read });
+    return wrap;
+  }
+
+  function block(b, ctx) {
+    const names = ctx.names;
+    switch (b.type) {
+      case 'header': return el('div', 'bk-header', b.text && b.text.text);
+      case 'divider': return el('hr', 'bk-divider');
+      case 'section': {
+        const node = el('div', 'bk-section');
+        const main = el('div', 'bk-main');
+        if (b.text) main.appendChild(textNode(b.text, names));
+        if (b.fields) {
+          const fields = el('div', 'bk-fields');
+          b.fields.forEach(f => fields.appendChild(textNode(f, names)));
+          main.appendChild(fields);
+        }
+        node.appendChild(main);
+        if (b.accessory) node.appendChild(interactive(b.accessory, b.block_id, ctx));
+        return node;
+      }
+      case 'context': {
+        const node = el('div', 'bk-context');
+        (b.elements || []).forEach(e => node.appendChild(
+          e.type === 'image' ? image(e.image_url, e.alt_text) : textNode(e, names)));
+        return node;
+      }
+      case 'image': {
+        const node = el('div', 'bk-image');
+        if (b.title) node.appendChild(el('div', 'title', b.title.text));
+        node.appendChild(image(b.image_url || (b.slack_file && b.slack_file.url), b.alt_text));
+        return node;
+      }
+      case 'actions': {
+        const node = el('div', 'bk-actions');
+        (b.elements || []).forEach(e => node.appendChild(interactive(e, b.block_id, ctx)));
+        return node;
+      }
+      case 'input': return input(b, ctx);
+      default: return el('div', 'bk-external', '[' + b.type + ' block]');
+    }
+  }
+
+  function render(blocks, ctx) {
+    const root = el('div', 'bk');
+    (blocks || []).forEach(b => root.appendChild(block(b, ctx || {})));
+    return root;
+  }
+
+  window.BlockKit = { render, mrkdwn };
+})();

@@ -1,0 +1,140 @@
+package org.secondshift.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.secondshift.testing.RunningSandbox;
+
+/** A person in headless Chromium uses the sandbox: posts, runs /shift, reads a DM, opens Home. */
+class WorkspacePageBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TempDir Path dir;
+  private RunningSandbox running;
+  private ChromeDriver browser;
+  private WebDriverWait wait;
+
+  @BeforeEach
+  void start() throws Exception {
+    running = RunningSandbox.start(dir);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1280,800", "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome")));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    wait.ignoring(StaleElementReferenceException.class);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    running.close();
+  }
+
+  @Test
+  void aTeammatePostsRunsShiftHoursReadsABotDmAndOpensHome() throws Exception {
+    browser.get(running.url());
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-C0GENERAL"))).click();
+
+    new Select(browser.findElement(By.id("post-as"))).selectByValue("U0LENA");
+    type("Deploy window moves to *Thursday*, see <https://example.invalid/plan|the plan>");
+    WebElement posted = waitForMessage("Deploy window moves to");
+    assertThat(posted.getText()).contains("Lena Fischer").contains("the plan");
+    assertThat(posted.findElement(By.tagName("b")).getText()).isEqualTo("Thursday");
+    assertThat(running.count("SELECT COUNT(*) FROM activity WHERE user_id = 'U0LENA' AND channel_id = 'C0GENERAL'"
+        + " AND occurred_at = " + RunningSandbox.NOW.toEpochMilli())).isEqualTo(1);
+
+    browser.findElement(By.id("nav-C0TRAIN")).click();
+    new Select(browser.findElement(By.id("post-as"))).selectByValue("U0MAYA");
+    type("/shift hours");
+    WebElement reply = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.ephemeral")));
+    assertThat(reply.getText()).contains("Only visible to you").contains("Europe/Berlin").contains("Total");
+
+    botDm("U0RAVI");
+    browser.findElement(By.id("nav-DU0RAVI")).click();
+    WebElement dm = waitForMessage("Ravi, you have been at it");
+    assertThat(dm.findElement(By.cssSelector(".bk-header")).getText()).isEqualTo("Time for a pause?");
+    assertThat(dm.findElement(By.cssSelector(".mention")).getText()).isEqualTo("@Lena Fischer");
+    assertThat(dm.findElements(By.cssSelector(".bk-fields .text"))).hasSize(2);
+    assertThat(dm.findElement(By.cssSelector(".bk-button.primary")).getText()).isEqualTo("Taking a break");
+    assertThat(new Select(browser.findElement(By.id("post-as"))).getFirstSelectedOption().getText())
+        .startsWith("Ravi Menon");
+
+    browser.findElement(By.id("nav-home")).click();
+    WebElement home = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-view")));
+    wait.until(d -> !home.getText().contains("Opening Home"));
+    assertThat(home.getText()).contains("has not published a Home for Ravi Menon");
+
+    browser.findElement(By.id("nav-C0TRAIN")).click();
+    new Select(browser.findElement(By.id("post-as"))).selectByValue("U0MAYA");
+    waitForMessage("Only visible to you");
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, Path.of("target", "sandbox.png"), StandardCopyOption.REPLACE_EXISTING);
+    assertNoConsoleErrors();
+  }
+
+  private void type(String text) {
+    WebElement input = browser.findElement(By.id("composer-input"));
+    input.sendKeys(text);
+    input.sendKeys(Keys.ENTER);
+  }
+
+  private WebElement waitForMessage(String text) {
+    return wait.until(d -> d.findElements(By.cssSelector("#messages .message")).stream()
+        .filter(m -> m.getText().contains(text)).findFirst().orElse(null));
+  }
+
+  /** A DM as the bot would send it through the outbox, to check how the page renders Block Kit. */
+  private void botDm(String user) {
+    running.slackApi("chat.postMessage", "{\"channel\":\"" + user + "\",\"text\":\"Time for a pause?\",\"blocks\":["
+        + "{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"Time for a pause?\"}},"
+        + "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"Ravi, you have been at it for *3 h 40 min*"
+        + " without a break. <@U0LENA> holds the watch in `#training-runs`.\"},\"fields\":["
+        + "{\"type\":\"mrkdwn\",\"text\":\"*Today*\\n7 h 10 min\"},{\"type\":\"mrkdwn\",\"text\":\"*This week*\\n31 h\"}]},"
+        + "{\"type\":\"divider\"},"
+        + "{\"type\":\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"_Second Shift nudges at most three times a day._\"}]},"
+        + "{\"type\":\"actions\",\"block_id\":\"nudge\",\"elements\":["
+        + "{\"type\":\"button\",\"style\":\"primary\",\"action_id\":\"rest_break\",\"text\":{\"type\":\"plain_text\",\"text\":\"Taking a break\"}},"
+        + "{\"type\":\"button\",\"action_id\":\"rest_snooze\",\"text\":{\"type\":\"plain_text\",\"text\":\"Snooze 1 h\"}},"
+        + "{\"type\":\"button\",\"action_id\":\"rest_done\",\"text\":{\"type\":\"plain_text\",\"text\":\"Done for today\"}}]}]}");
+  }
+
+  private void assertNoConsoleErrors() {
+    List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+    assertThat(errors).as("browser console errors").isEmpty();
+  }
+}

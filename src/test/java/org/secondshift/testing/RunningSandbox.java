@@ -1,0 +1,100 @@
+package org.secondshift.testing;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import org.secondshift.config.Mode;
+import org.secondshift.config.Settings;
+import org.secondshift.sandbox.Sandbox;
+import org.secondshift.sandbox.seed.SeedAppliers;
+
+/** The sandbox as {@code bin/run} starts it without tokens, on a free port, seeded from seeds/. */
+public final class RunningSandbox implements AutoCloseable {
+  /** A Tuesday afternoon in Europe: Maya's stretch began before noon in Berlin. */
+  public static final Instant NOW = Instant.parse("2026-11-24T14:00:00Z");
+
+  public final SettableClock clock;
+  public final Path database;
+  public final Sandbox sandbox;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private RunningSandbox(SettableClock clock, Path database, Sandbox sandbox) {
+    this.clock = clock;
+    this.database = database;
+    this.sandbox = sandbox;
+  }
+
+  /** A fresh sandbox: the database is replaced by the seed, as with {@code bin/run --reset}. */
+  public static RunningSandbox start(Path dir) throws Exception {
+    return start(dir, true);
+  }
+
+  /** As {@code bin/run} without {@code --reset}: an existing database is kept. */
+  public static RunningSandbox startKeeping(Path dir) throws Exception {
+    return start(dir, false);
+  }
+
+  private static RunningSandbox start(Path dir, boolean fresh) throws Exception {
+    SettableClock clock = new SettableClock(NOW);
+    Path db = dir.resolve("sandbox.db");
+    Settings settings = new Settings(Mode.SANDBOX, null, null, null, Settings.SLACK_API, 0, db,
+        Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(22, 0), LocalTime.of(7, 0));
+    Sandbox sandbox = Sandbox.start(settings, clock, Path.of("seeds"), SeedAppliers.none(), fresh);
+    return new RunningSandbox(clock, db, sandbox);
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + sandbox.port() + "/";
+  }
+
+  public long count(String sql) {
+    return DbPeek.count(database, sql);
+  }
+
+  public HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(url() + path)).GET().build());
+  }
+
+  public HttpResponse<String> post(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(url() + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** A call to the stand-in's Web API, made the way the bot would make it. */
+  public JsonObject slackApi(String method, String json) {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(sandbox.slack().apiUrl() + method))
+        .header("Content-Type", "application/json; charset=utf-8")
+        .header("Authorization", "Bearer " + Sandbox.BOT_TOKEN)
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return JsonParser.parseString(r.body()).getAsJsonObject();
+  }
+
+  public static JsonObject json(HttpResponse<String> response) {
+    return JsonParser.parseString(response.body()).getAsJsonObject();
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    sandbox.close();
+  }
+}
