@@ -51,6 +51,25 @@ public final class HourReports {
         log.currentSession(sessions, now), history.openManual(teamId, userId));
   }
 
+  /**
+   * Days since the person's last local day with less than {@code dayOffBelow} of work, looking
+   * back {@code lookBack} days; empty when every one of those days was a working day.
+   */
+  public Optional<Integer> daysSinceDayOff(String teamId, String userId, Duration dayOffBelow, int lookBack) {
+    ZoneId zone = zones.zoneOf(teamId, userId);
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    Instant from = today.minusDays(lookBack).atStartOfDay(zone).toInstant();
+    List<WorkSession> sessions = sessionsWithOpenManual(teamId, userId, from, now.plusSeconds(1));
+    // Today does not count as a day off until it is over.
+    for (int back = 1; back <= lookBack; back++) {
+      if (log.day(sessions, zone, today.minusDays(back), now).active().compareTo(dayOffBelow) < 0) {
+        return Optional.of(back);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Opens a manual session now; false when one is already open. */
   public boolean startManual(String teamId, String userId, String note) {
     return history.startManual(teamId, userId, clock.instant(), note);

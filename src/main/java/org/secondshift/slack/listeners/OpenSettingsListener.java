@@ -1,0 +1,42 @@
+package org.secondshift.slack.listeners;
+
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.handler.builtin.BlockActionHandler;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import java.util.concurrent.Executor;
+import org.secondshift.slack.home.PersonalSettings;
+import org.secondshift.slack.home.SettingsModal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The Settings button on Home: open the modal (its trigger lasts three seconds, so at once). */
+public final class OpenSettingsListener implements BlockActionHandler {
+  private static final Logger log = LoggerFactory.getLogger(OpenSettingsListener.class);
+  private final PersonalSettings settings;
+  private final Executor background;
+
+  public OpenSettingsListener(PersonalSettings settings, Executor background) {
+    this.settings = settings;
+    this.background = background;
+  }
+
+  @Override
+  public Response apply(BlockActionRequest req, ActionContext ctx) {
+    String team = req.getPayload().getTeam().getId();
+    String user = req.getPayload().getUser().getId();
+    String trigger = req.getPayload().getTriggerId();
+    var choices = settings.of(team, user);
+    background.execute(() -> {
+      try {
+        var r = ctx.client().viewsOpen(v -> v.triggerId(trigger).view(SettingsModal.of(choices)));
+        if (!r.isOk()) {
+          log.warn("views.open for user {} failed: {}", user, r.getError());
+        }
+      } catch (Exception e) {
+        log.warn("could not open settings for user {}: {}", user, e.toString());
+      }
+    });
+    return ctx.ack();
+  }
+}
