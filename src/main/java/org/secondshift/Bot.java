@@ -37,6 +37,19 @@ import org.secondshift.slack.outbox.SendLimits;
 import org.secondshift.schedule.Schedules;
 import com.slack.api.methods.MethodsClient;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.secondshift.captain.HandoffListener;
+import org.secondshift.captain.HourLogRest;
+import org.secondshift.captain.Planner;
+import org.secondshift.captain.Rotations;
+import org.secondshift.schedule.HandoffJob;
+import org.secondshift.schedule.HandoffTriggers;
+import org.secondshift.slack.blocks.CaptainView;
+import org.secondshift.slack.blocks.CaptainMessages;
+import org.secondshift.slack.command.CaptainCommand;
+import org.secondshift.slack.command.NoteCommand;
+import org.secondshift.slack.listeners.RotationReplaceListener;
+import org.secondshift.store.RotationStore;
 
 /** The running bot: the object graph for one set of settings, started and stopped as a whole. */
 public final class Bot implements AutoCloseable {
@@ -49,9 +62,11 @@ public final class Bot implements AutoCloseable {
   private final SocketModeApp socket;
   private final OutboxRunner outbox;
   private final Schedules schedules;
+  private final Rotations rotations;
 
   private Bot(Database db, ExecutorService background, HttpServer http, SocketModeApp socket,
-      OutboxRunner outbox, Schedules schedules) {
+      OutboxRunner outbox, Schedules schedules, Rotations rotations) {
+    this.rotations = rotations;
     this.db = db;
     this.background = background;
     this.http = http;
@@ -75,7 +90,13 @@ public final class Bot implements AutoCloseable {
       OutboxStore outboxStore = new OutboxStore(db);
       OutboxRunner outbox = new OutboxRunner(
           new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
-      Schedules schedules = new Schedules(Map.of());
+      AtomicReference<Rotations> captains = new AtomicReference<>();
+      Schedules schedules = new Schedules(Map.of(HandoffJob.class, () -> new HandoffJob(captains.get(), clock)));
+      HandoffTriggers triggers = new HandoffTriggers(schedules);
+      RotationStore rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
+      Rotations rotations = new Rotations(rotationStore, new Planner(new HourLogRest(sessions, rules)),
+          HandoffListener.none(), triggers);
+      captains.set(rotations);
       SlackZoneDirectory zones = new SlackZoneDirectory(
           methods, new PersonStore(db), background, clock);
       ActivityRecorder recorder = new ActivityRecorder(sessions, zones::prefetch);
@@ -83,8 +104,11 @@ public final class Bot implements AutoCloseable {
           new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo())), clock);
       ShiftCommands commands = new ShiftCommands(List.of(
           new HoursCommand(reports), new StatusCommand(reports),
-          new StartCommand(reports), new StopCommand(reports)));
+          new StartCommand(reports), new StopCommand(reports),
+          new CaptainCommand(rotations, zones, clock), new NoteCommand(rotations, clock)));
       App app = SlackApp.app(settings, slack, recorder, zones, commands);
+      app.blockAction(CaptainView.REPLACE_ACTION, new RotationReplaceListener(rotations, zones, clock));
+      app.blockAction(CaptainView.KEEP_ACTION, (req, ctx) -> ctx.ack());
 
       SlackEventsServlet events = settings.mode() == Mode.HTTP
           ? new SlackEventsServlet(app, new RequestGuard(settings.signingSecret(), clock))
@@ -97,9 +121,13 @@ public final class Bot implements AutoCloseable {
             SOCKET_LISTENERS);
         socket.startAsync();
       }
+      // Handoffs missed while the bot was down are performed now, once, before anything else fires.
+      rotations.performDue(clock.instant());
+      triggers.rebuild(rotationStore.all());
+      schedules.every("captain-sweep", HandoffJob.class, HandoffTriggers.SWEEP);
       outbox.start();
       schedules.start();
-      return new Bot(db, background, http, socket, outbox, schedules);
+      return new Bot(db, background, http, socket, outbox, schedules, rotations);
     } catch (Exception e) {
       background.shutdownNow();
       db.close();
@@ -115,6 +143,16 @@ public final class Bot implements AutoCloseable {
   /** The outbox's runner, so that callers (and tests) can ask it to send now. */
   public OutboxRunner outbox() {
     return outbox;
+  }
+
+  /** The Quartz schedules, so that callers (and tests) can read when triggers fire. */
+  public Schedules schedules() {
+    return schedules;
+  }
+
+  /** The captain rotations: who holds the watch, and handoffs performed on demand. */
+  public Rotations rotations() {
+    return rotations;
   }
 
   @Override

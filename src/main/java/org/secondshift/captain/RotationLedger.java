@@ -8,8 +8,8 @@ import java.util.function.Function;
 
 /** Where rotations are kept; implemented by the store. */
 public interface RotationLedger {
-  /** The rotation of a channel, if it has one. */
-  Optional<RotationState> read(String teamId, String channelId);
+  /** The rotation of a channel as it stands at {@code now}, if it has one. */
+  Optional<RotationState> read(String teamId, String channelId, Instant now);
 
   /** Every rotation's team and channel, e.g. to rebuild schedules at start. */
   List<Rotation> all();
@@ -19,7 +19,8 @@ public interface RotationLedger {
    * transaction. Empty when the change was already made by someone else (a claim that lost), in
    * which case nothing was written. A {@link Refusal} thrown by {@code decide} changes nothing.
    */
-  <R> Optional<R> decide(String teamId, String channelId, Function<Optional<RotationState>, Decision<R>> decide);
+  <R> Optional<R> decide(String teamId, String channelId, Instant now,
+      Function<Optional<RotationState>, Decision<R>> decide);
 
   /** Captains on duty at {@code at} in the rotations of these channels. */
   List<OnDuty> onDuty(String teamId, Collection<String> channelIds, Instant at);

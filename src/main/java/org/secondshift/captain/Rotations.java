@@ -48,7 +48,7 @@ public final class Rotations implements Watch {
       LocalTime at, ZoneId zone, Instant now, long confirmedReplaceOf) {
     Rotation fresh = Rotation.create(teamId, channelId, roster, cadence, firstAt(at, zone, now), zone);
     List<Assignment> plan = planner.upcoming(fresh, Map.of(), Math.max(3, Math.min(7, roster.size())));
-    SetupResult result = step(teamId, channelId, existing -> {
+    SetupResult result = step(teamId, channelId, now, existing -> {
       if (existing.isPresent() && existing.get().rotation().id() != confirmedReplaceOf) {
         SetupResult.Outcome o = confirmedReplaceOf < 0
             ? SetupResult.Outcome.NEEDS_CONFIRMATION : SetupResult.Outcome.ALREADY_CHANGED;
@@ -71,15 +71,15 @@ public final class Rotations implements Watch {
   }
 
   /** Who holds the watch now and the next {@code count} shifts. */
-  public Optional<Overview> overview(String teamId, String channelId, int count) {
-    return ledger.read(teamId, channelId).map(s -> new Overview(s.rotation(), s.current(),
+  public Optional<Overview> overview(String teamId, String channelId, int count, Instant now) {
+    return ledger.read(teamId, channelId, now).map(s -> new Overview(s.rotation(), s.current(),
         s.rotation().paused() ? List.of() : planner.upcoming(s.rotation(), s.overrides(), count),
         s.openNotes().size()));
   }
 
   /** The caller's next shift and {@code other}'s next shift trade places; returns both, as now planned. */
   public List<Assignment> swap(String teamId, String channelId, String caller, String other, Instant now) {
-    return step(teamId, channelId, maybe -> {
+    return step(teamId, channelId, now, maybe -> {
       RotationState s = existing(maybe);
       if (caller.equals(other)) {
         throw new Refusal(Why.SAME_PERSON, other);
@@ -99,7 +99,7 @@ public final class Rotations implements Watch {
    * {@code covered} is null; nothing else in the rotation moves.
    */
   public Assignment cover(String teamId, String channelId, String coverer, String covered, Instant now) {
-    return step(teamId, channelId, maybe -> {
+    return step(teamId, channelId, now, maybe -> {
       RotationState s = existing(maybe);
       Rotation r = s.rotation();
       if (covered == null) {
@@ -125,7 +125,7 @@ public final class Rotations implements Watch {
 
   /** The person next in line is skipped once and goes to the back; returns who was skipped. */
   public String skip(String teamId, String channelId, Instant now) {
-    return step(teamId, channelId, maybe -> {
+    return step(teamId, channelId, now, maybe -> {
       Rotation r = existing(maybe).rotation();
       String skipped = r.line().get(0);
       return new Step<>(new Decision<>(skipped, Change.of(r.withLine(Planner.toBack(r.line(), skipped)))),
@@ -135,7 +135,7 @@ public final class Rotations implements Watch {
 
   /** The captain on duty ends the shift now and the next one starts now. */
   public Assignment handoff(String teamId, String channelId, String caller, Instant now) {
-    return step(teamId, channelId, maybe -> {
+    return step(teamId, channelId, now, maybe -> {
       RotationState s = existing(maybe);
       Rotation r = s.rotation();
       if (r.paused()) {
@@ -154,8 +154,8 @@ public final class Rotations implements Watch {
   }
 
   /** Adds the caller at the end of the roster and the line. */
-  public Rotation join(String teamId, String channelId, String caller) {
-    return step(teamId, channelId, maybe -> {
+  public Rotation join(String teamId, String channelId, String caller, Instant now) {
+    return step(teamId, channelId, now, maybe -> {
       Rotation r = existing(maybe).rotation();
       if (r.roster().contains(caller)) {
         throw new Refusal(Why.ALREADY_A_MEMBER, caller);
@@ -166,8 +166,8 @@ public final class Rotations implements Watch {
   }
 
   /** Removes the caller from the roster, the line and any shifts pinned to them. */
-  public Rotation leave(String teamId, String channelId, String caller) {
-    return step(teamId, channelId, maybe -> {
+  public Rotation leave(String teamId, String channelId, String caller, Instant now) {
+    return step(teamId, channelId, now, maybe -> {
       Rotation r = existing(maybe).rotation();
       if (!r.roster().contains(caller)) {
         throw new Refusal(Why.NOT_A_MEMBER, caller);
@@ -182,7 +182,7 @@ public final class Rotations implements Watch {
 
   /** Stops handoffs; whoever holds the watch is off duty now. */
   public Rotation pause(String teamId, String channelId, String by, Instant now) {
-    return step(teamId, channelId, maybe -> {
+    return step(teamId, channelId, now, maybe -> {
       RotationState s = existing(maybe);
       if (s.rotation().paused()) {
         throw new Refusal(Why.ALREADY_PAUSED);
@@ -200,7 +200,7 @@ public final class Rotations implements Watch {
 
   /** Starts handoffs again from the next boundary; returns when that is. */
   public Instant resume(String teamId, String channelId, String by, Instant now) {
-    return step(teamId, channelId, maybe -> {
+    return step(teamId, channelId, now, maybe -> {
       Rotation r = existing(maybe).rotation();
       if (!r.paused()) {
         throw new Refusal(Why.NOT_PAUSED);
@@ -217,7 +217,7 @@ public final class Rotations implements Watch {
    * returns who got it now, if anyone.
    */
   public Optional<String> note(String teamId, String channelId, String author, String text, Instant now) {
-    return step(teamId, channelId, maybe -> {
+    return step(teamId, channelId, now, maybe -> {
       RotationState s = existing(maybe);
       Note note = new Note(author, text.strip(), now);
       Change change = Change.none().withNote(note);
@@ -233,7 +233,7 @@ public final class Rotations implements Watch {
   public int performDue(Instant now) {
     int announced = 0;
     for (Rotation r : ledger.all()) {
-      announced += step(r.teamId(), r.channelId(), maybe -> due(maybe, now)).orElse(0);
+      announced += step(r.teamId(), r.channelId(), now, maybe -> due(maybe, now)).orElse(0);
     }
     ledger.forgetNotesHandedOverBefore(now.minus(NOTE_RETENTION));
     return announced;
@@ -287,9 +287,9 @@ public final class Rotations implements Watch {
         .notifying(new Notice.Reminder(r.teamId(), r.channelId(), r.zone(), a)));
   }
 
-  private <R> Optional<R> step(String teamId, String channelId, Function<Optional<RotationState>, Step<R>> step) {
+  private <R> Optional<R> step(String teamId, String channelId, Instant now, Function<Optional<RotationState>, Step<R>> step) {
     List<Ended> ended = new ArrayList<>();
-    Optional<R> result = ledger.decide(teamId, channelId, state -> {
+    Optional<R> result = ledger.decide(teamId, channelId, now, state -> {
       Step<R> s = step.apply(state);
       ended.clear();
       ended.addAll(s.ended());
