@@ -12,8 +12,8 @@ import java.util.Optional;
  * Decides who takes each shift. The person at the head of the line takes it and goes to the back.
  * A swap or cover pins the shift to someone else while the line moves as planned, so nothing else
  * in the rotation shifts. When the person in line should rest, the most rested eligible member
- * takes the shift and the person in line takes that member's turn instead: a trade within one
- * round, so nobody gains or loses a shift.
+ * takes the shift and goes to the back, while the person in line stays first and takes the next
+ * one, so resting costs nobody their turn.
  */
 public final class Planner {
   private final RestSignals rest;
@@ -43,7 +43,7 @@ public final class Planner {
       // Nobody else can take it either; the person in line keeps the watch rather than leave it empty.
       return new Assignment(seq, start, end, planned, planned, MoveReason.NONE, toBack(line, planned));
     }
-    return new Assignment(seq, start, end, planned, rested.get(), why, trade(line, rested.get()));
+    return new Assignment(seq, start, end, planned, rested.get(), why, toBack(line, rested.get()));
   }
 
   /** The next {@code count} shifts from the rotation's watermark on, as far as they are known now. */
@@ -71,13 +71,6 @@ public final class Planner {
       return MoveReason.HELD_PREVIOUS_SHIFT;
     }
     return MoveReason.NONE;
-  }
-
-  /** The head and {@code member} trade places, then {@code member}, having taken the shift, goes to the back. */
-  static List<String> trade(List<String> line, String member) {
-    List<String> after = new ArrayList<>(line);
-    java.util.Collections.swap(after, 0, after.indexOf(member));
-    return toBack(after, member);
   }
 
   static List<String> toBack(List<String> line, String member) {

@@ -96,8 +96,8 @@ class PlannerTest {
     assertThat(first.captain()).isEqualTo("c");
     assertThat(first.planned()).isEqualTo("a");
     assertThat(first.reason()).isEqualTo(MoveReason.ON_PAUSE);
-    // a takes c's turn in this round instead of losing one.
-    assertThat(first.lineAfter()).containsExactly("b", "a", "c");
+    // a stays first in line, so they do not lose their turn.
+    assertThat(first.lineAfter()).containsExactly("a", "b", "c");
   }
 
   @Test
@@ -141,15 +141,13 @@ class PlannerTest {
   }
 
   @Test
-  void restMovesTradeTurnsSoNobodyGainsOrLosesMoreThanOneShiftInFourWeeks() {
+  void restMovesShiftCountsInFourWeeksByAtMostOneEachWay() {
     Rotation r = rotation(Cadence.ofHours(12), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c", "d");
     List<String> history = history(r, 200, 17);
     assertThat(history).contains("a", "b", "c", "d");
-    // A trade across the end of a round leaves one member a shift ahead and another one behind.
+    // Someone who must rest may end a shift behind and whoever took it a shift ahead, never more.
     assertThat(spread(history, 56)).isLessThanOrEqualTo(2);
-    Map<String, Integer> total = new HashMap<>();
-    history.subList(0, 196).forEach(c -> total.merge(c, 1, Integer::sum));
-    assertThat(total.values()).allSatisfy(n -> assertThat(n).isBetween(48, 50));
+    assertThat(spread(history(r, 200, -1), 56)).isZero();
   }
 
   /** Who took each of {@code count} shifts when the person in line is over their limit every {@code every}th. */
