@@ -2,8 +2,9 @@
 -- shifts pinned by swaps and covers, the shifts that happened, and handoff notes.
 -- Instants are epoch milliseconds; a rotation's first handoff is a local date-time in its zone.
 
+-- AUTOINCREMENT: a replaced rotation's id is never reused, so a stale Replace click is recognised.
 CREATE TABLE rotation (
-  id            INTEGER     PRIMARY KEY,
+  id            INTEGER     PRIMARY KEY AUTOINCREMENT,
   team_id       VARCHAR(32) NOT NULL,
   channel_id    VARCHAR(32) NOT NULL,
   cadence_hours INTEGER     NOT NULL,

@@ -95,6 +95,10 @@ public final class Schedules implements AutoCloseable {
   public java.util.List<java.time.Instant> fireTimesAfter(String name, java.time.Instant after, int count) {
     try {
       Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(name));
+      if (trigger instanceof org.quartz.CronTrigger && trigger.getStartTime().after(java.util.Date.from(after))) {
+        // A cron trigger starts when it is scheduled; reading it from an earlier instant needs an earlier start.
+        trigger = trigger.getTriggerBuilder().startAt(java.util.Date.from(after)).build();
+      }
       java.util.List<java.time.Instant> times = new java.util.ArrayList<>();
       java.util.Date at = java.util.Date.from(after);
       while (trigger != null && times.size() < count && (at = trigger.getFireTimeAfter(at)) != null) {

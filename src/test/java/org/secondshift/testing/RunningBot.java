@@ -35,6 +35,12 @@ public final class RunningBot implements AutoCloseable {
     return new RunningBot(clock, slack, db, Bot.start(settings(Mode.HTTP, slack, db), clock));
   }
 
+  /** Stops this bot and starts a new one on the same database file, stand-in and clock. */
+  public RunningBot restart() throws Exception {
+    bot.close();
+    return new RunningBot(clock, slack, database, Bot.start(settings(Mode.HTTP, slack, database), clock));
+  }
+
   public static Settings settings(Mode mode, SlackStandIn slack, Path db) {
     return new Settings(mode, "xoxb-test-token", mode == Mode.HTTP ? SECRET : null,
         mode == Mode.SOCKET ? "xapp-test-token" : null, URI.create(slack.apiUrl()), 0, db,
