@@ -52,6 +52,19 @@ import org.secondshift.slack.outbox.SendLimits;
 import org.secondshift.schedule.Schedules;
 import com.slack.api.methods.MethodsClient;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.secondshift.captain.HandoffListener;
+import org.secondshift.captain.HourLogRest;
+import org.secondshift.captain.Planner;
+import org.secondshift.captain.Rotations;
+import org.secondshift.schedule.HandoffJob;
+import org.secondshift.schedule.HandoffTriggers;
+import org.secondshift.slack.blocks.CaptainView;
+import org.secondshift.slack.blocks.CaptainMessages;
+import org.secondshift.slack.command.CaptainCommand;
+import org.secondshift.slack.command.NoteCommand;
+import org.secondshift.slack.listeners.RotationReplaceListener;
+import org.secondshift.store.RotationStore;
 
 /** The running bot: the object graph for one set of settings, started and stopped as a whole. */
 public final class Bot implements AutoCloseable {
@@ -64,9 +77,12 @@ public final class Bot implements AutoCloseable {
   private final SocketModeApp socket;
   private final OutboxRunner outbox;
   private final Schedules schedules;
+  private final Rotations rotations;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
   private Bot(Database db, ExecutorService background, HttpServer http, SocketModeApp socket,
-      OutboxRunner outbox, Schedules schedules) {
+      OutboxRunner outbox, Schedules schedules, Rotations rotations) {
+    this.rotations = rotations;
     this.db = db;
     this.background = background;
     this.http = http;
@@ -101,8 +117,16 @@ public final class Bot implements AutoCloseable {
       HourLog hourLog = new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo()));
       SummaryPoster poster = new SummaryPoster(
           new SummaryBuilder(summaries, ChannelTallies.none(), hourLog), summaries, outboxStore, outbox::wake, clock);
-      Schedules schedules = new Schedules(Map.of(WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster)));
+      AtomicReference<Rotations> captains = new AtomicReference<>();
+      Schedules schedules = new Schedules(Map.of(
+          WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
+          HandoffJob.class, () -> new HandoffJob(captains.get(), clock)));
       SummaryTriggers summaryTriggers = new SummaryTriggers(schedules);
+      HandoffTriggers triggers = new HandoffTriggers(schedules);
+      RotationStore rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
+      Rotations rotations = new Rotations(rotationStore, new Planner(new HourLogRest(sessions, rules)),
+          HandoffListener.none(), triggers);
+      captains.set(rotations);
       SlackZoneDirectory zones = new SlackZoneDirectory(
           methods, new PersonStore(db), background, clock);
       ActivityRecorder recorder = new ActivityRecorder(sessions, zones::prefetch);
@@ -110,12 +134,15 @@ public final class Bot implements AutoCloseable {
       ShiftCommands commands = new ShiftCommands(List.of(
           new HoursCommand(reports, summaries::isSharing), new StatusCommand(reports),
           new StartCommand(reports), new StopCommand(reports),
+          new CaptainCommand(rotations, zones, clock), new NoteCommand(rotations, clock),
           new SummaryCommand(summaries, summaryTriggers, poster, zones, ChannelZone.none(), clock),
           new ShareCommand(summaries),
           new ExportCommand(personalData, outboxStore, zones, rules, outbox::wake, clock),
           new ForgetMeCommand()));
       App app = SlackApp.app(settings, slack, recorder, zones, commands, Map.of(
-          ForgetMeView.CONFIRM_ACTION, new ForgetMeListener(personalData, outboxStore, outbox::wake, clock)));
+          ForgetMeView.CONFIRM_ACTION, new ForgetMeListener(personalData, outboxStore, outbox::wake, clock),
+          CaptainView.REPLACE_ACTION, new RotationReplaceListener(rotations, zones, clock),
+          CaptainView.KEEP_ACTION, (req, ctx) -> ctx.ack()));
 
       SlackEventsServlet events = settings.mode() == Mode.HTTP
           ? new SlackEventsServlet(app, new RequestGuard(settings.signingSecret(), clock))
@@ -129,11 +156,15 @@ public final class Bot implements AutoCloseable {
             SOCKET_LISTENERS);
         socket.startAsync();
       }
+      // Handoffs missed while the bot was down are performed now, once, before anything else fires.
+      rotations.performDue(clock.instant());
+      triggers.rebuild(rotationStore.all());
+      schedules.every("captain-sweep", HandoffJob.class, HandoffTriggers.SWEEP);
       outbox.start();
       summaryTriggers.rebuild(summaries.plans());
       schedules.start();
       poster.catchUp();
-      return new Bot(db, background, http, socket, outbox, schedules);
+      return new Bot(db, background, http, socket, outbox, schedules, rotations);
     } catch (Exception e) {
       background.shutdownNow();
       db.close();
@@ -151,13 +182,22 @@ public final class Bot implements AutoCloseable {
     return outbox;
   }
 
-  /** The scheduler, so that callers (and tests) can see when triggers fire next. */
+  /** The Quartz schedules, so that callers (and tests) can read when triggers fire. */
   public Schedules schedules() {
     return schedules;
   }
 
+  /** The captain rotations: who holds the watch, and handoffs performed on demand. */
+  public Rotations rotations() {
+    return rotations;
+  }
+
+  /** Stops everything; closing twice is harmless. */
   @Override
   public void close() throws Exception {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     if (socket != null) {
       socket.close();
     }

@@ -89,6 +89,38 @@ public final class Schedules implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code job} every {@code days} days from {@code startAt}, keeping the hour of day in
+   * {@code zone} across DST.
+   */
+  public void calendar(String name, Class<? extends Job> job, java.time.Instant startAt, int days, ZoneId zone) {
+    schedule(name, job, new JobDataMap(), TriggerBuilder.newTrigger().withIdentity(name)
+        .startAt(java.util.Date.from(startAt))
+        .withSchedule(org.quartz.CalendarIntervalScheduleBuilder.calendarIntervalSchedule()
+            .withIntervalInDays(days).inTimeZone(TimeZone.getTimeZone(zone))
+            .preserveHourOfDayAcrossDaylightSavings(true).withMisfireHandlingInstructionFireAndProceed())
+        .build());
+  }
+
+  /** The next {@code count} times the trigger {@code name} fires after {@code after}; empty if none. */
+  public java.util.List<java.time.Instant> fireTimesAfter(String name, java.time.Instant after, int count) {
+    try {
+      Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(name));
+      if (trigger instanceof org.quartz.CronTrigger && trigger.getStartTime().after(java.util.Date.from(after))) {
+        // A cron trigger starts when it is scheduled; reading it from an earlier instant needs an earlier start.
+        trigger = trigger.getTriggerBuilder().startAt(java.util.Date.from(after)).build();
+      }
+      java.util.List<java.time.Instant> times = new java.util.ArrayList<>();
+      java.util.Date at = java.util.Date.from(after);
+      while (trigger != null && times.size() < count && (at = trigger.getFireTimeAfter(at)) != null) {
+        times.add(at.toInstant());
+      }
+      return times;
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not read trigger " + name, e);
+    }
+  }
+
   /** Removes the trigger and job called {@code name}, if any. */
   public void remove(String name) {
     try {

@@ -41,11 +41,12 @@ public final class RunningBot implements AutoCloseable {
         Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(22, 0), LocalTime.of(7, 0));
   }
 
-  /** Stops the bot and starts a new one on the same database, stand-in and clock. */
-  public void restart() throws Exception {
+  /** Stops the bot and starts a new one on the same database, stand-in and clock; returns this. */
+  public RunningBot restart() throws Exception {
     bot.close();
     bot = Bot.start(settings(Mode.HTTP, slack, database), clock);
     requests = new SlackRequests(bot.port(), SECRET, clock);
+    return this;
   }
 
   public long count(String sql) {

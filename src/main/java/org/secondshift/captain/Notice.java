@@ -1,0 +1,53 @@
+package org.secondshift.captain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Objects;
+
+/** A message a rotation decision causes; written to the outbox in the same transaction. */
+public sealed interface Notice {
+  String teamId();
+
+  String channelId();
+
+  /** The plan, posted in the channel when a rotation is set up or replaced. */
+  record Plan(String teamId, String channelId, String setUpBy, Rotation rotation, List<Assignment> shifts,
+      boolean replaced) implements Notice {
+    public Plan {
+      Objects.requireNonNull(rotation, "rotation");
+      shifts = List.copyOf(shifts);
+    }
+  }
+
+  /**
+   * A handoff: the post in the channel, the open notes to the incoming captain, and "you are off
+   * duty" to the outgoing one (null when nobody held the watch).
+   *
+   * @param missed boundaries performed silently before this one, e.g. after downtime
+   * @param early whether the watch was handed over before the boundary (handoff, cover)
+   */
+  record Handoff(String teamId, String channelId, ZoneId zone, Assignment shift, String outgoing,
+      Instant performedAt, int missed, boolean early, List<Note> notes) implements Notice {
+    public Handoff {
+      Objects.requireNonNull(shift, "shift");
+      Objects.requireNonNull(performedAt, "performedAt");
+      notes = List.copyOf(notes);
+    }
+
+    /** Performed at least a minute after it was due, e.g. because the bot was down. */
+    public boolean late() {
+      return performedAt.isAfter(shift.start().plusSeconds(60));
+    }
+  }
+
+  /** The reminder to the incoming captain, half an hour before the shift. */
+  record Reminder(String teamId, String channelId, ZoneId zone, Assignment shift) implements Notice {}
+
+  /** A note passed at once to the captain on duty. */
+  record NoteForCaptain(String teamId, String channelId, String captain, Note note) implements Notice {}
+
+  /** Handoffs stopped, or started again with the next one at {@code nextHandoff}. */
+  record Paused(String teamId, String channelId, String by, boolean paused, Instant nextHandoff, ZoneId zone)
+      implements Notice {}
+}

@@ -1,0 +1,87 @@
+package org.secondshift.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.secondshift.captain.Cadence;
+import org.secondshift.captain.HourLogRest;
+import org.secondshift.captain.HandoffTimer;
+import org.secondshift.captain.Planner;
+import org.secondshift.captain.Rotations;
+import org.secondshift.hours.SessionRules;
+import org.secondshift.slack.blocks.CaptainMessages;
+import org.secondshift.testing.DbPeek;
+
+/** Rotations against a real SQLite file: notes, their retention, and who hears about handoffs. */
+class RotationStoreTest {
+  private static final Instant START = Instant.parse("2026-11-23T07:00:00Z");
+  private static final Instant FIRST = Instant.parse("2026-11-23T08:00:00Z");
+  private static final Instant SECOND = Instant.parse("2026-11-23T20:00:00Z");
+
+  @TempDir Path dir;
+  private Database db;
+  private OutboxStore outbox;
+  private Rotations rotations;
+  private final List<String> ended = new ArrayList<>();
+
+  @BeforeEach
+  void open() {
+    db = Database.open(dir.resolve("bot.db"));
+    outbox = new OutboxStore(db);
+    SessionRules rules = SessionRules.defaults();
+    rotations = new Rotations(new RotationStore(db, outbox, new CaptainMessages()),
+        new Planner(new HourLogRest(new SessionStore(db, rules), rules)),
+        (team, channel, captain, at) -> ended.add(captain + "@" + at), HandoffTimer.none());
+    rotations.setup("T1", "C1", "U1", List.of("U1", "U2"), Cadence.ofHours(12), LocalTime.of(9, 0),
+        ZoneId.of("Europe/Berlin"), START, -1);
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private long count(String sql) {
+    return DbPeek.count(dir.resolve("bot.db"), sql);
+  }
+
+  @Test
+  void notesAreHandedOverOnceAndForgottenAWeekLater() {
+    rotations.note("T1", "C1", "U3", "watch the loss curve of run 7", START);
+    rotations.performDue(FIRST);
+    assertThat(count("SELECT COUNT(*) FROM handoff_note WHERE handed_to = 'U1'")).isEqualTo(1);
+    rotations.performDue(SECOND);
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE text LIKE '%loss curve%'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE text LIKE '%loss curve%' AND channel_id = 'U1'")).isEqualTo(1);
+
+    outbox.claimDue(SECOND, 100, Duration.ofMinutes(1), "test").forEach(r -> outbox.markSent(r.id(), "D", "1.1", SECOND));
+    rotations.performDue(FIRST.plus(Duration.ofDays(6)));
+    assertThat(count("SELECT COUNT(*) FROM handoff_note")).isEqualTo(1);
+    rotations.performDue(FIRST.plus(Duration.ofDays(8)));
+    assertThat(count("SELECT COUNT(*) FROM handoff_note")).isZero();
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE text LIKE '%loss curve%'")).isZero();
+  }
+
+  @Test
+  void theOutgoingCaptainIsToldTheirShiftEnded() {
+    rotations.performDue(FIRST);
+    assertThat(ended).isEmpty();
+    rotations.performDue(SECOND);
+    assertThat(ended).containsExactly("U1@" + SECOND);
+    rotations.pause("T1", "C1", "U1", SECOND.plusSeconds(60));
+    assertThat(ended).containsExactly("U1@" + SECOND, "U2@" + SECOND.plusSeconds(60));
+    assertThat(rotations.onDuty("T1", List.of("C1"), SECOND.plusSeconds(120))).isEmpty();
+    assertThat(count("SELECT SUM(last_at - started_at) FROM work_session WHERE source = 2"))
+        .isEqualTo(Duration.ofHours(12).plusSeconds(60).toMillis());
+  }
+}
