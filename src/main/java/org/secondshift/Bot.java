@@ -37,6 +37,20 @@ import org.secondshift.slack.outbox.SendLimits;
 import org.secondshift.schedule.Schedules;
 import com.slack.api.methods.MethodsClient;
 import java.util.Map;
+import org.secondshift.captain.HandoffListener;
+import org.secondshift.captain.Watch;
+import org.secondshift.rest.NudgeAnswers;
+import org.secondshift.rest.Nudges;
+import org.secondshift.rest.RecoveryNudges;
+import org.secondshift.rest.RestPolicy;
+import org.secondshift.rest.RestSetup;
+import org.secondshift.schedule.RestCheckJob;
+import org.secondshift.slack.SlackDnd;
+import org.secondshift.slack.blocks.NudgeView;
+import org.secondshift.slack.command.RestCommand;
+import org.secondshift.slack.listeners.NudgeButtonListener;
+import org.secondshift.store.NudgeStore;
+import org.secondshift.store.RestStore;
 
 /** The running bot: the object graph for one set of settings, started and stopped as a whole. */
 public final class Bot implements AutoCloseable {
@@ -49,15 +63,19 @@ public final class Bot implements AutoCloseable {
   private final SocketModeApp socket;
   private final OutboxRunner outbox;
   private final Schedules schedules;
+  private final Nudges nudges;
+  private final HandoffListener handoffs;
 
   private Bot(Database db, ExecutorService background, HttpServer http, SocketModeApp socket,
-      OutboxRunner outbox, Schedules schedules) {
+      OutboxRunner outbox, Schedules schedules, Nudges nudges, HandoffListener handoffs) {
     this.db = db;
     this.background = background;
     this.http = http;
     this.socket = socket;
     this.outbox = outbox;
     this.schedules = schedules;
+    this.nudges = nudges;
+    this.handoffs = handoffs;
   }
 
   /** Builds everything for HTTP or Socket Mode and starts serving. */
@@ -75,16 +93,32 @@ public final class Bot implements AutoCloseable {
       OutboxStore outboxStore = new OutboxStore(db);
       OutboxRunner outbox = new OutboxRunner(
           new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
-      Schedules schedules = new Schedules(Map.of());
       SlackZoneDirectory zones = new SlackZoneDirectory(
           methods, new PersonStore(db), background, clock);
-      ActivityRecorder recorder = new ActivityRecorder(sessions, zones::prefetch);
+      RestStore restStore = new RestStore(db);
+      NudgeStore nudgeStore = new NudgeStore(db, outboxStore, restStore, new NudgeView());
+      // Until the captain rotation answers here, nobody holds a watch.
+      Watch watch = Watch.none();
+      Nudges nudges = new Nudges(new RestPolicy(settings.rest(), rules), restStore, nudgeStore,
+          sessions, restStore, zones, new SlackDnd(methods, clock), watch, background, outbox::wake,
+          clock);
+      // The captain rotation tells this about each handoff; the outgoing captain gets a recovery nudge.
+      HandoffListener handoffs = new RecoveryNudges(nudges);
+      Schedules schedules = new Schedules(Map.of(
+          RestCheckJob.class, () -> new RestCheckJob(nudges, clock)));
+      ActivityRecorder recorder = new ActivityRecorder(sessions, (team, user) -> {
+        zones.prefetch(team, user);
+        nudges.afterActivity(team, user);
+      });
       HourReports reports = new HourReports(sessions, zones,
           new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo())), clock);
       ShiftCommands commands = new ShiftCommands(List.of(
           new HoursCommand(reports), new StatusCommand(reports),
-          new StartCommand(reports), new StopCommand(reports)));
+          new StartCommand(reports), new StopCommand(reports),
+          new RestCommand(new RestSetup(restStore, settings.rest(), zones, clock))));
       App app = SlackApp.app(settings, slack, recorder, zones, commands);
+      app.blockAction(NudgeButtonListener.ACTIONS,
+          new NudgeButtonListener(new NudgeAnswers(nudgeStore, outbox::wake, clock)));
 
       SlackEventsServlet events = settings.mode() == Mode.HTTP
           ? new SlackEventsServlet(app, new RequestGuard(settings.signingSecret(), clock))
@@ -98,8 +132,9 @@ public final class Bot implements AutoCloseable {
         socket.startAsync();
       }
       outbox.start();
+      schedules.every("rest-check", RestCheckJob.class, settings.rest().checkEvery());
       schedules.start();
-      return new Bot(db, background, http, socket, outbox, schedules);
+      return new Bot(db, background, http, socket, outbox, schedules, nudges, handoffs);
     } catch (Exception e) {
       background.shutdownNow();
       db.close();
@@ -115,6 +150,16 @@ public final class Bot implements AutoCloseable {
   /** The outbox's runner, so that callers (and tests) can ask it to send now. */
   public OutboxRunner outbox() {
     return outbox;
+  }
+
+  /** Rest nudges, so that callers (and tests) can check someone at a given instant. */
+  public Nudges nudges() {
+    return nudges;
+  }
+
+  /** What the captain rotation tells about each handoff. */
+  public HandoffListener handoffs() {
+    return handoffs;
   }
 
   @Override
