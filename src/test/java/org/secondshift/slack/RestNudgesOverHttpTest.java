@@ -110,6 +110,7 @@ class RestNudgesOverHttpTest {
     running.slack.rateLimitNext("chat.postMessage", 1, 1);
     workEveryTenMinutes(MONDAY_9_BERLIN, Duration.ofMinutes(190));
     running.slack.awaitCalls("chat.postMessage", 1, WAIT);
+    awaitRow("SELECT COUNT(*) FROM outbox WHERE last_error = 'ratelimited'");
     assertThat(running.slack.messages(DM)).isEmpty();
 
     running.clock.advance(Duration.ofSeconds(1));
@@ -125,6 +126,7 @@ class RestNudgesOverHttpTest {
     running.slack.rateLimitNext("chat.postMessage", 1, 60);
     workEveryTenMinutes(MONDAY_9_BERLIN, Duration.ofMinutes(190));
     running.slack.awaitCalls("chat.postMessage", 1, WAIT);
+    awaitRow("SELECT COUNT(*) FROM outbox WHERE last_error = 'ratelimited'");
     running.bot.close();
     assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")).isEqualTo(1);
 
@@ -191,6 +193,15 @@ class RestNudgesOverHttpTest {
       assertThat(answer).as(bad).contains(":warning:").contains("Usage: `/shift rest");
     }
     assertThat(running.count("SELECT COUNT(*) FROM rest_prefs")).isZero();
+  }
+
+  /** Waits until the bot's own thread has written what {@code sql} counts. */
+  private void awaitRow(String sql) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (running.count(sql) == 0) {
+      assertThat(System.nanoTime()).as("waiting for " + sql).isLessThan(deadline);
+      Thread.onSpinWait();
+    }
   }
 
   private String reply(String text) {
