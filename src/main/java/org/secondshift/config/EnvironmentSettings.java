@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.secondshift.rest.QuietHours;
+import org.secondshift.rest.RestRules;
 
 /** Reads {@link Settings} from environment variables and reports every problem at once. */
 public final class EnvironmentSettings {
@@ -23,6 +25,14 @@ public final class EnvironmentSettings {
   public static final String SESSION_GAP = "SECOND_SHIFT_SESSION_GAP";
   public static final String SESSION_TAIL = "SECOND_SHIFT_SESSION_TAIL";
   public static final String LATE_NIGHT = "SECOND_SHIFT_LATE_NIGHT";
+  public static final String REST_STRETCH = "SECOND_SHIFT_REST_STRETCH";
+  public static final String REST_BREAK = "SECOND_SHIFT_REST_BREAK";
+  public static final String REST_DAILY_LIMIT = "SECOND_SHIFT_REST_DAILY_LIMIT";
+  public static final String REST_QUIET = "SECOND_SHIFT_REST_QUIET";
+  public static final String REST_COOLDOWN = "SECOND_SHIFT_REST_COOLDOWN";
+  public static final String REST_MAX_PER_DAY = "SECOND_SHIFT_REST_MAX_PER_DAY";
+  public static final String REST_CHECK_EVERY = "SECOND_SHIFT_REST_CHECK_EVERY";
+  public static final String REST_DAYS_IN_A_ROW = "SECOND_SHIFT_REST_DAYS_IN_A_ROW";
 
   private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m(?:in)?)?");
   private static final Pattern WINDOW = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
@@ -54,11 +64,53 @@ public final class EnvironmentSettings {
       problems.add(SESSION_GAP + " must be at least 1m.");
     }
     LocalTime[] lateNight = window(LATE_NIGHT, "22:00-07:00");
+    RestRules rest = rest(lateNight);
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
     return new Settings(mode, bot, secret, app, apiUrl, port, db, gap, tail,
-        lateNight[0], lateNight[1]);
+        lateNight[0], lateNight[1], rest);
+  }
+
+  /** Rest nudge defaults; quiet hours default to the late-night window. */
+  private RestRules rest(LocalTime[] lateNight) {
+    RestRules d = RestRules.defaults();
+    LocalTime[] quiet = value(REST_QUIET) == null ? lateNight : window(REST_QUIET, "22:00-07:00");
+    Duration stretch = duration(REST_STRETCH, d.stretch());
+    Duration pause = duration(REST_BREAK, d.breakLength());
+    Duration limit = duration(REST_DAILY_LIMIT, d.dailyLimit());
+    Duration cooldown = duration(REST_COOLDOWN, d.cooldown());
+    Duration every = duration(REST_CHECK_EVERY, d.checkEvery());
+    int perDay = count(REST_MAX_PER_DAY, d.maxPerDay(), 1, 24);
+    int inARow = count(REST_DAYS_IN_A_ROW, d.daysInARow(), 2, 14);
+    for (Map.Entry<String, Duration> e : Map.of(REST_STRETCH, stretch, REST_BREAK, pause,
+        REST_DAILY_LIMIT, limit, REST_COOLDOWN, cooldown, REST_CHECK_EVERY, every).entrySet()) {
+      if (e.getValue().compareTo(Duration.ofMinutes(1)) < 0) {
+        problems.add(e.getKey() + " must be at least 1m.");
+      }
+    }
+    if (!problems.isEmpty()) {
+      return d;
+    }
+    return new RestRules(stretch, pause, limit, new QuietHours(quiet[0], quiet[1]), cooldown, perDay,
+        every, inARow, d.workedDay());
+  }
+
+  private int count(String name, int fallback, int min, int max) {
+    String raw = value(name);
+    if (raw == null) {
+      return fallback;
+    }
+    try {
+      int n = Integer.parseInt(raw);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    problems.add(name + " must be a whole number from " + min + " to " + max + ", not '" + raw + "'.");
+    return fallback;
   }
 
   private Mode mode(String bot, String secret, String app) {

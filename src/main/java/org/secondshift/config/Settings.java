@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Objects;
+import org.secondshift.rest.RestRules;
 
 /**
  * Everything the bot reads from its environment, validated once at start.
  *
  * @param apiUrl base URL of Slack's Web API, always ending in {@code /}
+ * @param rest the workspace's defaults for rest nudges
  */
 public record Settings(
     Mode mode,
@@ -22,7 +24,8 @@ public record Settings(
     Duration sessionGap,
     Duration sessionTail,
     LocalTime lateNightFrom,
-    LocalTime lateNightTo) {
+    LocalTime lateNightTo,
+    RestRules rest) {
 
   public static final URI SLACK_API = URI.create("https://slack.com/api/");
 
@@ -34,6 +37,7 @@ public record Settings(
     Objects.requireNonNull(sessionTail, "sessionTail");
     Objects.requireNonNull(lateNightFrom, "lateNightFrom");
     Objects.requireNonNull(lateNightTo, "lateNightTo");
+    Objects.requireNonNull(rest, "rest");
     if (!apiUrl.toString().endsWith("/")) {
       throw new IllegalArgumentException("apiUrl must end with '/': " + apiUrl);
     }
@@ -42,16 +46,30 @@ public record Settings(
     }
   }
 
+  /** Settings with the default rest rules. */
+  public Settings(Mode mode, String botToken, String signingSecret, String appToken, URI apiUrl,
+      int port, Path database, Duration sessionGap, Duration sessionTail, LocalTime lateNightFrom,
+      LocalTime lateNightTo) {
+    this(mode, botToken, signingSecret, appToken, apiUrl, port, database, sessionGap, sessionTail,
+        lateNightFrom, lateNightTo, RestRules.defaults());
+  }
+
+  /** Settings that differ only in the rest rules, for tests and tools. */
+  public Settings withRest(RestRules rules) {
+    return new Settings(mode, botToken, signingSecret, appToken, apiUrl, port, database,
+        sessionGap, sessionTail, lateNightFrom, lateNightTo, rules);
+  }
+
   /** Settings that differ only in the database file, for tests and tools. */
   public Settings withDatabase(Path file) {
     return new Settings(mode, botToken, signingSecret, appToken, apiUrl, port, file,
-        sessionGap, sessionTail, lateNightFrom, lateNightTo);
+        sessionGap, sessionTail, lateNightFrom, lateNightTo, rest);
   }
 
   /** Settings that differ only in the port, for tests and tools. */
   public Settings withPort(int newPort) {
     return new Settings(mode, botToken, signingSecret, appToken, apiUrl, newPort, database,
-        sessionGap, sessionTail, lateNightFrom, lateNightTo);
+        sessionGap, sessionTail, lateNightFrom, lateNightTo, rest);
   }
 
   @Override
@@ -59,6 +77,6 @@ public record Settings(
     // Tokens and the signing secret never reach a log line.
     return "Settings[mode=" + mode + ", apiUrl=" + apiUrl + ", port=" + port
         + ", database=" + database + ", sessionGap=" + sessionGap
-        + ", sessionTail=" + sessionTail + ", lateNight=" + lateNightFrom + "-" + lateNightTo + "]";
+        + ", sessionTail=" + sessionTail + ", lateNight=" + lateNightFrom + "-" + lateNightTo + ", rest=" + rest + "]";
   }
 }

@@ -23,6 +23,7 @@ public final class SlackStandIn implements AutoCloseable {
   private final FileStore files;
   private final FaultPlan faults;
   private final CallLog log;
+  private final RateLimits limits;
 
   private SlackStandIn(Clock clock, Server http, ServerConnector connector, SocketModeServer socket) {
     this.http = http;
@@ -34,10 +35,11 @@ public final class SlackStandIn implements AutoCloseable {
     this.files = new FileStore();
     this.faults = new FaultPlan();
     this.log = new CallLog();
+    this.limits = new RateLimits(clock);
     String socketUrl = "ws://" + HOST + ":" + socket.boundPort() + "/link";
     WebApi api =
         new WebApi(clock, directory, messages, views, files, baseUrl(), socketUrl);
-    http.setHandler(new HttpFrontDoor(new WebApiEndpoint(clock, api, faults, log, files)));
+    http.setHandler(new HttpFrontDoor(new WebApiEndpoint(clock, api, faults, log, files, limits)));
   }
 
   public static SlackStandIn start(Clock clock) {
@@ -100,6 +102,16 @@ public final class SlackStandIn implements AutoCloseable {
 
   public void rateLimitNext(String method, int times, int retryAfterSeconds) {
     faults.rateLimitNext(method, times, retryAfterSeconds);
+  }
+
+  /**
+   * From now on answers {@code method} with 429 and Retry-After beyond {@code perSecond} for the
+   * whole workspace (after a burst of {@code burst}), and beyond one per second per channel (after a
+   * burst of three), like Slack does for chat.postMessage.
+   */
+  public void limitRate(String method, double perSecond, int burst) {
+    limits.limit(method, perSecond, burst);
+    limits.limitPerChannel(method, 1, 3);
   }
 
   public void failNext(String method, int times, String error) {

@@ -13,13 +13,15 @@ final class WebApiEndpoint {
   private final FaultPlan faults;
   private final CallLog log;
   private final FileStore files;
+  private final RateLimits limits;
 
-  WebApiEndpoint(Clock clock, WebApi api, FaultPlan faults, CallLog log, FileStore files) {
+  WebApiEndpoint(Clock clock, WebApi api, FaultPlan faults, CallLog log, FileStore files, RateLimits limits) {
     this.clock = clock;
     this.api = api;
     this.faults = faults;
     this.log = log;
     this.files = files;
+    this.limits = limits;
   }
 
   HttpReply call(String method, String contentType, String query, String authorization, byte[] body) {
@@ -37,6 +39,11 @@ final class WebApiEndpoint {
     if (fault.isPresent() && fault.get().isRateLimit()) {
       log.record(new RecordedCall(method, params, call.token(), at, true));
       return HttpReply.rateLimited(fault.get().retryAfterSeconds());
+    }
+    java.util.OptionalLong wait = limits.admit(method, params.get("channel"));
+    if (wait.isPresent()) {
+      log.record(new RecordedCall(method, params, call.token(), at, true));
+      return HttpReply.rateLimited((int) wait.getAsLong());
     }
     // Record after answering so that a waiting test sees the workspace already changed.
     JsonObject answer = fault.map(f -> WebApi.error(f.error())).orElseGet(() -> answer(call));

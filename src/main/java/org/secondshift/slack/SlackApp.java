@@ -6,6 +6,11 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import java.util.Map;
+import java.util.regex.Pattern;
+import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import org.secondshift.slack.home.HomePublisher;
+import org.secondshift.slack.listeners.AppHomeOpenedListener;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
@@ -41,8 +46,7 @@ public final class SlackApp {
    * The Bolt app. Signatures are checked by {@link RequestGuard} in front of it, so Bolt's own
    * check is off; events nobody listens to are acknowledged rather than answered 404.
    */
-  public static App app(Settings settings, Slack slack, ActivityRecorder recorder,
-      SlackZoneDirectory zones, ShiftCommands commands, Map<String, BlockActionHandler> actions) {
+  public static App app(Settings settings, Slack slack, Listeners listeners) {
     App app = new App(AppConfig.builder()
         .slack(slack)
         .singleTeamBotToken(settings.botToken())
@@ -50,14 +54,24 @@ public final class SlackApp {
         .requestVerificationEnabled(false)
         .allEventsApiAutoAckEnabled(true)
         .build());
+    ActivityRecorder recorder = listeners.recorder();
     app.event(MessageEvent.class, new MessageListener(recorder));
     app.event(MessageFileShareEvent.class, new SharedMessageListener(recorder));
     app.event(MessageThreadBroadcastEvent.class, new BroadcastListener(recorder));
     app.event(AppMentionEvent.class, new MentionListener(recorder));
     app.event(ReactionAddedEvent.class, new ReactionListener(recorder));
-    app.event(UserChangeEvent.class, new UserChangeListener(zones));
-    app.command("/shift", new ShiftCommandListener(commands));
-    actions.forEach(app::blockAction);
+    app.event(UserChangeEvent.class, new UserChangeListener(listeners.zones()));
+    app.event(AppHomeOpenedEvent.class, new AppHomeOpenedListener(listeners.home()));
+    app.command("/shift", new ShiftCommandListener(listeners.commands()));
+    listeners.actions().forEach(app::blockAction);
+    listeners.actionPatterns().forEach(app::blockAction);
+    listeners.submissions().forEach(app::viewSubmission);
     return app;
   }
+
+  /** Everything the Bolt app hands requests to. */
+  public record Listeners(
+      ActivityRecorder recorder, SlackZoneDirectory zones, ShiftCommands commands, HomePublisher home,
+      Map<String, BlockActionHandler> actions, Map<Pattern, BlockActionHandler> actionPatterns,
+      Map<String, ViewSubmissionHandler> submissions) {}
 }

@@ -31,6 +31,7 @@ public final class SlackZoneDirectory implements ZoneLookup {
   private final Executor background;
   private final Clock clock;
   private final Map<String, PersonStore.KnownZone> cache = new ConcurrentHashMap<>();
+  private final Map<String, Optional<String>> overrides = new ConcurrentHashMap<>();
 
   public SlackZoneDirectory(MethodsClient slack, PersonStore people, Executor background, Clock clock) {
     this.slack = slack;
@@ -41,7 +42,16 @@ public final class SlackZoneDirectory implements ZoneLookup {
 
   @Override
   public ZoneId zoneOf(String teamId, String userId) {
+    Optional<String> chosen = overrides.computeIfAbsent(key(teamId, userId), k -> people.zoneOverride(teamId, userId));
+    if (chosen.isPresent()) {
+      return parse(chosen.get());
+    }
     return known(teamId, userId).map(z -> parse(z.zoneId())).orElseGet(() -> fetch(teamId, userId));
+  }
+
+  /** Someone changed the zone they chose in settings; read it again next time. */
+  public void forgetChoices() {
+    overrides.clear();
   }
 
   /** Looks the zone up in the background if it is not known yet; never blocks. */

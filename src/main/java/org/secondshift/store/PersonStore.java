@@ -20,6 +20,23 @@ public final class PersonStore {
     this.db = db;
   }
 
+  private static final String OVERRIDE =
+      "SELECT zone_override FROM person WHERE team_id = :teamId AND user_id = :userId";
+  private static final String SAVE_OVERRIDE =
+      "INSERT INTO person (team_id, user_id, zone_override) VALUES (:teamId, :userId, :zone)"
+          + " ON CONFLICT (team_id, user_id) DO UPDATE SET zone_override = excluded.zone_override";
+
+  /** The zone the person chose in settings over Slack's, if any. */
+  public Optional<String> zoneOverride(String teamId, String userId) {
+    return db.read(h -> h.createQuery(OVERRIDE).bind("teamId", teamId).bind("userId", userId)
+        .mapTo(String.class).findOne().filter(z -> z != null && !z.isBlank()));
+  }
+
+  public void saveZoneOverride(String teamId, String userId, Optional<String> zoneId) {
+    db.write(h -> h.createUpdate(SAVE_OVERRIDE).bind("teamId", teamId).bind("userId", userId)
+        .bind("zone", zoneId.orElse(null)).execute());
+  }
+
   /** The zone id last seen for the person, and when. */
   public Optional<KnownZone> zone(String teamId, String userId) {
     return db.read(h -> h.createQuery(ZONE).bind("teamId", teamId).bind("userId", userId)

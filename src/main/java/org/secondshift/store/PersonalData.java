@@ -22,6 +22,14 @@ public final class PersonalData {
       "DELETE FROM channel_member WHERE team_id = :teamId AND user_id = :userId",
       "DELETE FROM person WHERE team_id = :teamId AND user_id = :userId",
       "UPDATE summary_schedule SET created_by = '' WHERE team_id = :teamId AND created_by = :userId",
+      "DELETE FROM rest_prefs WHERE team_id = :teamId AND user_id = :userId",
+      "DELETE FROM nudge WHERE team_id = :teamId AND user_id = :userId",
+      "UPDATE nudge SET captain_id = NULL WHERE team_id = :teamId AND captain_id = :userId",
+      "DELETE FROM handoff_note WHERE team_id = :teamId AND (author_id = :userId OR handed_to = :userId)",
+      "DELETE FROM shift WHERE team_id = :teamId AND (planned_user = :userId OR captain_user = :userId)",
+      "DELETE FROM shift_pin WHERE team_id = :teamId AND user_id = :userId",
+      "DELETE FROM rotation_member WHERE team_id = :teamId AND user_id = :userId",
+      "UPDATE rotation SET last_captain = NULL WHERE team_id = :teamId AND last_captain = :userId",
       // Messages to them, and any queued or sent message that names them.
       "DELETE FROM outbox WHERE team_id = :teamId AND (channel_id = :userId OR sent_channel = :userId"
           + " OR text LIKE :pattern OR blocks_json LIKE :pattern OR ref LIKE :pattern)");

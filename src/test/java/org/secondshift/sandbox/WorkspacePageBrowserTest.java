@@ -96,7 +96,8 @@ class WorkspacePageBrowserTest {
     browser.findElement(By.id("nav-home")).click();
     WebElement home = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-view")));
     wait.until(d -> !home.getText().contains("Opening Home"));
-    assertThat(home.getText()).contains("has not published a Home for Ravi Menon");
+    wait.until(d -> home.getText().contains("Your week"));
+    assertThat(home.getText()).contains("Your next captain shifts").contains("Recent nudges").contains("Settings");
 
     browser.findElement(By.id("nav-C0TRAIN")).click();
     new Select(browser.findElement(By.id("post-as"))).selectByValue("U0MAYA");

@@ -1,0 +1,180 @@
+package org.secondshift;
+
+import com.slack.api.Slack;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.MethodsClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import org.secondshift.activity.ActivityRecorder;
+import org.secondshift.captain.HourLogRest;
+import org.secondshift.captain.Planner;
+import org.secondshift.captain.Rotations;
+import org.secondshift.captain.Watch;
+import org.secondshift.config.Settings;
+import org.secondshift.hours.HourLog;
+import org.secondshift.hours.HourReports;
+import org.secondshift.hours.QuietWindow;
+import org.secondshift.hours.SessionRules;
+import org.secondshift.rest.NudgeAnswers;
+import org.secondshift.rest.Nudges;
+import org.secondshift.rest.PreferenceSignals;
+import org.secondshift.rest.RecoveryNudges;
+import org.secondshift.rest.RestPolicy;
+import org.secondshift.rest.RestSetup;
+import org.secondshift.schedule.HandoffJob;
+import org.secondshift.schedule.HandoffTriggers;
+import org.secondshift.schedule.RestCheckJob;
+import org.secondshift.schedule.Schedules;
+import org.secondshift.schedule.SummaryTriggers;
+import org.secondshift.schedule.WeeklySummaryJob;
+import org.secondshift.slack.SlackApp;
+import org.secondshift.slack.SlackDnd;
+import org.secondshift.slack.SlackZoneDirectory;
+import org.secondshift.slack.SummaryPoster;
+import org.secondshift.slack.blocks.CaptainMessages;
+import org.secondshift.slack.blocks.CaptainView;
+import org.secondshift.slack.blocks.ForgetMeView;
+import org.secondshift.slack.blocks.NudgeView;
+import org.secondshift.slack.command.CaptainCommand;
+import org.secondshift.slack.command.ExportCommand;
+import org.secondshift.slack.command.ForgetMeCommand;
+import org.secondshift.slack.command.HoursCommand;
+import org.secondshift.slack.command.NoteCommand;
+import org.secondshift.slack.command.RestCommand;
+import org.secondshift.slack.command.ShareCommand;
+import org.secondshift.slack.command.ShiftCommands;
+import org.secondshift.slack.command.StartCommand;
+import org.secondshift.slack.command.StatusCommand;
+import org.secondshift.slack.command.StopCommand;
+import org.secondshift.slack.command.SummaryCommand;
+import org.secondshift.slack.home.HomeLines;
+import org.secondshift.slack.home.HomePublisher;
+import org.secondshift.slack.home.HomeView;
+import org.secondshift.slack.home.PersonalSettings;
+import org.secondshift.slack.home.SettingsModal;
+import org.secondshift.slack.home.StoredSettings;
+import org.secondshift.slack.listeners.ForgetMeListener;
+import org.secondshift.slack.listeners.NudgeButtonListener;
+import org.secondshift.slack.listeners.OpenSettingsListener;
+import org.secondshift.slack.listeners.RotationReplaceListener;
+import org.secondshift.slack.listeners.SettingsSubmittedListener;
+import org.secondshift.slack.outbox.OutboxRunner;
+import org.secondshift.slack.outbox.OutboxSender;
+import org.secondshift.slack.outbox.SendLimits;
+import org.secondshift.store.Database;
+import org.secondshift.store.NudgeStore;
+import org.secondshift.store.OutboxStore;
+import org.secondshift.store.PersonStore;
+import org.secondshift.store.PersonalData;
+import org.secondshift.store.RestStore;
+import org.secondshift.store.RotationStore;
+import org.secondshift.store.SessionStore;
+import org.secondshift.store.SummaryStore;
+import org.secondshift.store.TeamFigures;
+
+/**
+ * The product's object graph for one set of settings: the hour log, rest nudges, the captain
+ * rotation, weekly summaries, Home and data rights, and the Bolt app that serves them.
+ * Building it starts nothing; {@link #startBackgroundWork()} does.
+ */
+final class Features {
+  final OutboxRunner outbox;
+  final Schedules schedules;
+  final Rotations rotations;
+  final Nudges nudges;
+  final RecoveryNudges handoffs;
+  final App app;
+  private final HandoffTriggers handoffTriggers;
+  private final RotationStore rotationStore;
+  private final SummaryTriggers summaryTriggers;
+  private final SummaryStore summaries;
+  private final SummaryPoster poster;
+  private final Settings settings;
+
+  Features(Settings settings, Clock clock, Database db, ExecutorService background, Slack slack) {
+    this.settings = settings;
+    MethodsClient methods = slack.methods(settings.botToken());
+    SessionRules rules = new SessionRules(settings.sessionGap(), settings.sessionTail());
+    HourLog hourLog = new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo()));
+    SessionStore sessions = new SessionStore(db, rules);
+    PersonStore people = new PersonStore(db);
+    SlackZoneDirectory zones = new SlackZoneDirectory(methods, people, background, clock);
+    HourReports reports = new HourReports(sessions, zones, hourLog, clock);
+
+    OutboxStore outboxStore = new OutboxStore(db);
+    this.outbox = new OutboxRunner(new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
+
+    // Rest nudges and the rotation lean on each other: nudges ask who holds the watch, and the
+    // rotation tells nudges about handoffs. The reference closes that loop once both exist.
+    AtomicReference<Rotations> watchHolder = new AtomicReference<>();
+    Watch watch = (team, channels, at) -> watchHolder.get().onDuty(team, channels, at);
+    RestStore restStore = new RestStore(db);
+    NudgeStore nudgeStore = new NudgeStore(db, outboxStore, restStore, new NudgeView());
+    this.nudges = new Nudges(new RestPolicy(settings.rest(), rules), restStore, nudgeStore, sessions, restStore,
+        zones, new SlackDnd(methods, clock), watch, background, outbox::wake, clock);
+    this.handoffs = new RecoveryNudges(nudges);
+
+    TeamFigures figures = new TeamFigures(db);
+    this.summaries = new SummaryStore(db);
+    this.poster = new SummaryPoster(new org.secondshift.summary.SummaryBuilder(summaries, figures, hourLog),
+        summaries, outboxStore, outbox::wake, clock);
+
+    AtomicReference<Rotations> jobRotations = new AtomicReference<>();
+    this.schedules = new Schedules(Map.of(
+        WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
+        HandoffJob.class, () -> new HandoffJob(jobRotations.get(), clock),
+        RestCheckJob.class, () -> new RestCheckJob(nudges, clock)));
+    this.summaryTriggers = new SummaryTriggers(schedules);
+    this.handoffTriggers = new HandoffTriggers(schedules);
+    this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
+    this.rotations = new Rotations(rotationStore, new Planner(new PreferenceSignals(restStore, settings.rest(),
+        zones, new HourLogRest(sessions, rules))), handoffs, handoffTriggers);
+    watchHolder.set(rotations);
+    jobRotations.set(rotations);
+
+    PersonalData personalData = new PersonalData(db);
+    PersonalSettings personal = new StoredSettings(restStore, settings.rest(), summaries, people,
+        zones::forgetChoices);
+    HomePublisher home = new HomePublisher(reports, new HomeLines(rotations, figures, zones), personal, methods,
+        background, clock);
+    ActivityRecorder recorder = new ActivityRecorder(sessions, (team, user) -> {
+      zones.prefetch(team, user);
+      nudges.afterActivity(team, user);
+    });
+    ShiftCommands commands = new ShiftCommands(List.of(
+        new HoursCommand(reports, summaries::isSharing), new StatusCommand(reports),
+        new StartCommand(reports), new StopCommand(reports),
+        new RestCommand(new RestSetup(restStore, settings.rest(), zones, clock)),
+        new CaptainCommand(rotations, zones, clock), new NoteCommand(rotations, clock),
+        new SummaryCommand(summaries, summaryTriggers, poster, zones, figures, clock),
+        new ShareCommand(summaries),
+        new ExportCommand(personalData, outboxStore, zones, rules, outbox::wake, clock),
+        new ForgetMeCommand()));
+    this.app = SlackApp.app(settings, slack, new SlackApp.Listeners(recorder, zones, commands, home,
+        Map.of(
+            ForgetMeView.CONFIRM_ACTION, new ForgetMeListener(personalData, outboxStore, outbox::wake, clock),
+            CaptainView.REPLACE_ACTION, new RotationReplaceListener(rotations, zones, clock),
+            CaptainView.KEEP_ACTION, (req, ctx) -> ctx.ack(),
+            HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, background)),
+        Map.of(NudgeButtonListener.ACTIONS, new NudgeButtonListener(new NudgeAnswers(nudgeStore, outbox::wake, clock))),
+        Map.of(SettingsModal.CALLBACK_ID, new SettingsSubmittedListener(personal, home))));
+  }
+
+  /**
+   * Catches up what came due while the bot was down (each once), rebuilds the Quartz triggers
+   * from the database, and starts the scheduler and the outbox.
+   */
+  void startBackgroundWork(Clock clock) {
+    rotations.performDue(clock.instant());
+    handoffTriggers.rebuild(rotationStore.all());
+    schedules.every("captain-sweep", HandoffJob.class, HandoffTriggers.SWEEP);
+    summaryTriggers.rebuild(summaries.plans());
+    schedules.every("rest-check", RestCheckJob.class, settings.rest().checkEvery());
+    outbox.start();
+    schedules.start();
+    poster.catchUp();
+  }
+}

@@ -1,0 +1,11 @@
+package org.secondshift.rest;
+
+/** Whether someone has Slack's Do Not Disturb on right now; may call Slack, so never on a request. */
+public interface DndStatus {
+  boolean inDnd(String teamId, String userId);
+
+  /** Nobody is ever in Do Not Disturb. */
+  static DndStatus never() {
+    return (teamId, userId) -> false;
+  }
+}
