@@ -42,4 +42,49 @@ public final class Interactions {
     o.addProperty("id", id);
     return o;
   }
+
+  /** A view_submission of the settings modal with the given text values and on/off choices. */
+  public static String settingsSubmission(String userId, String callbackId, java.util.Map<String, String> texts,
+      java.util.Map<String, String> selects) {
+    JsonObject values = new JsonObject();
+    texts.forEach((id, value) -> {
+      JsonObject v = new JsonObject();
+      v.addProperty("type", "plain_text_input");
+      v.addProperty("value", value);
+      JsonObject block = new JsonObject();
+      block.add(id, v);
+      values.add(id, block);
+    });
+    selects.forEach((id, value) -> {
+      JsonObject option = new JsonObject();
+      JsonObject text = new JsonObject();
+      text.addProperty("type", "plain_text");
+      text.addProperty("text", value);
+      option.add("text", text);
+      option.addProperty("value", value);
+      JsonObject v = new JsonObject();
+      v.addProperty("type", "static_select");
+      v.add("selected_option", option);
+      JsonObject block = new JsonObject();
+      block.add(id, v);
+      values.add(id, block);
+    });
+    JsonObject state = new JsonObject();
+    state.add("values", values);
+    JsonObject view = new JsonObject();
+    view.addProperty("id", "V0SETTINGS");
+    view.addProperty("type", "modal");
+    view.addProperty("callback_id", callbackId);
+    view.add("state", state);
+    view.addProperty("hash", "1.abc");
+    JsonObject p = new JsonObject();
+    p.addProperty("type", "view_submission");
+    p.add("team", id(Envelopes.TEAM));
+    p.add("user", id(userId));
+    p.addProperty("api_app_id", "A0SANDBOX");
+    p.addProperty("token", "legacy-unused");
+    p.addProperty("trigger_id", "1.2.3");
+    p.add("view", view);
+    return p.toString();
+  }
 }
