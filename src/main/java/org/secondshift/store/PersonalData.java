@@ -14,6 +14,9 @@ public final class PersonalData {
   private static final String SESSIONS =
       "SELECT started_at, last_at, source FROM work_session WHERE team_id = :teamId AND user_id = :userId"
           + " ORDER BY started_at";
+  private static final String NUDGES =
+      "SELECT kind, decided_at, local_date, answer, answered_at FROM nudge WHERE team_id = :teamId"
+          + " AND user_id = :userId ORDER BY decided_at";
   /** Rows about the person, table by table; run in one transaction. */
   private static final List<String> ERASE = List.of(
       "DELETE FROM activity WHERE team_id = :teamId AND user_id = :userId",
@@ -25,7 +28,8 @@ public final class PersonalData {
       "DELETE FROM rest_prefs WHERE team_id = :teamId AND user_id = :userId",
       "DELETE FROM nudge WHERE team_id = :teamId AND user_id = :userId",
       "UPDATE nudge SET captain_id = NULL WHERE team_id = :teamId AND captain_id = :userId",
-      "DELETE FROM handoff_note WHERE team_id = :teamId AND (author_id = :userId OR handed_to = :userId)",
+      "DELETE FROM handoff_note WHERE team_id = :teamId AND (author_id = :userId OR handed_to = :userId"
+          + " OR text LIKE :pattern)",
       "DELETE FROM shift WHERE team_id = :teamId AND (planned_user = :userId OR captain_user = :userId)",
       "DELETE FROM shift_pin WHERE team_id = :teamId AND user_id = :userId",
       "DELETE FROM rotation_member WHERE team_id = :teamId AND user_id = :userId",
@@ -45,6 +49,14 @@ public final class PersonalData {
     return db.read(h -> h.createQuery(SESSIONS).bind("teamId", teamId).bind("userId", userId)
         .map((rs, ctx) -> new SessionRow(Instant.ofEpochMilli(rs.getLong("started_at")),
             Instant.ofEpochMilli(rs.getLong("last_at")), SessionSource.values()[rs.getInt("source")]))
+        .list());
+  }
+
+  /** Every rest nudge the person got, and the button they chose. */
+  public List<NudgeRow> nudges(String teamId, String userId) {
+    return db.read(h -> h.createQuery(NUDGES).bind("teamId", teamId).bind("userId", userId)
+        .map((rs, ctx) -> new NudgeRow(rs.getString("kind"), Instant.ofEpochMilli(rs.getLong("decided_at")),
+            rs.getString("local_date"), rs.getString("answer")))
         .list());
   }
 
@@ -74,6 +86,9 @@ public final class PersonalData {
     }
     return counts.stream().mapToInt(Integer::intValue).sum();
   }
+
+  /** One nudge as exported; answer is null when no button was clicked. */
+  public record NudgeRow(String kind, Instant decidedAt, String localDate, String answer) {}
 
   /** One line of the exported hour log. */
   public record SessionRow(Instant start, Instant last, SessionSource source) {}

@@ -68,7 +68,8 @@ class DataRightsOverHttpTest {
       String csv = new String(f.bytes(), StandardCharsets.UTF_8);
       assertThat(csv).startsWith("kind,start_utc,end_utc,start_local,end_local,minutes\n")
           .contains("active,2026-11-24T08:00:00Z,2026-11-24T09:50:00Z,2026-11-24 13:30,2026-11-24 15:20,110")
-          .contains("manual,2026-11-24T08:00:00Z,2026-11-24T11:00:00Z,2026-11-24 13:30,2026-11-24 16:30,180");
+          .contains("manual,2026-11-24T08:00:00Z,2026-11-24T11:00:00Z,2026-11-24 13:30,2026-11-24 16:30,180")
+          .contains("\nnudge,decided_utc,local_date,answer\n");
     });
   }
 
@@ -77,6 +78,11 @@ class DataRightsOverHttpTest {
     shift(ADA, "share on");
     shift(ADA, "start");
     shift(ADA, "summary weekly on fri 17:00");
+    shift(ADA, "rest quiet 23:00-07:00");
+    assertThat(shift(ADA, "captain setup <@U0ADA> <@U0BO> every 12h at 09:00").get("text").getAsString())
+        .doesNotStartWith(":warning:");
+    shift("U0BO", "note <@U0ADA> asked to watch the loss curve");
+    running.bot.rotations().performDue(MORNING.plus(Duration.ofHours(2)));
     JsonObject ask = shift(ADA, "forget-me");
     assertThat(ask.get("blocks").toString()).contains("forget_me_confirm").contains("Yes, forget me");
     assertThat(rowsMentioning(ADA)).isNotEmpty();

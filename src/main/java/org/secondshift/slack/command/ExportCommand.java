@@ -2,7 +2,6 @@ package org.secondshift.slack.command;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import org.secondshift.hours.SessionRules;
 import org.secondshift.hours.ZoneLookup;
 import org.secondshift.slack.rights.HourLogCsv;
@@ -50,10 +49,12 @@ public final class ExportCommand implements Subcommand {
       throw new UsageException("`export` takes no arguments.");
     }
     var zone = zones.zoneOf(inv.teamId(), inv.userId());
-    byte[] csv = HourLogCsv.of(data.sessions(inv.teamId(), inv.userId()), zone, rules, List.of());
+    byte[] csv = HourLogCsv.of(data.sessions(inv.teamId(), inv.userId()), data.nudges(inv.teamId(), inv.userId()),
+        zone, rules);
     String name = "second-shift-" + LocalDate.ofInstant(clock.instant(), zone) + ".csv";
     outbox.enqueue(OutboxMessage.upload(inv.teamId(), "export", inv.userId(),
-        "Here is everything Second Shift stores about you: your hour log, one line per session.",
+        "Here is everything Second Shift stores about you: your hour log (active, manual and captain duty),"
+            + " then the rest nudges you got and what you answered.",
         new OutboxMessage.Attachment(name, "Your Second Shift data", csv), "export:" + inv.userId()),
         clock.instant());
     wakeOutbox.run();

@@ -15,8 +15,8 @@ public final class HourLogCsv {
 
   private HourLogCsv() {}
 
-  public static byte[] of(List<PersonalData.SessionRow> sessions, ZoneId zone, SessionRules rules,
-      List<String> extraSections) {
+  public static byte[] of(List<PersonalData.SessionRow> sessions, List<PersonalData.NudgeRow> nudges,
+      ZoneId zone, SessionRules rules) {
     StringBuilder csv = new StringBuilder("kind,start_utc,end_utc,start_local,end_local,minutes\n");
     for (PersonalData.SessionRow s : sessions) {
       var end = s.source() == SessionSource.ACTIVITY ? s.last().plus(rules.tail()) : s.last();
@@ -26,7 +26,11 @@ public final class HourLogCsv {
           .append(LOCAL.format(end.atZone(zone))).append(',')
           .append(Duration.between(s.start(), end).toMinutes()).append('\n');
     }
-    extraSections.forEach(section -> csv.append('\n').append(section));
+    csv.append("\nnudge,decided_utc,local_date,answer\n");
+    for (PersonalData.NudgeRow n : nudges) {
+      csv.append(n.kind()).append(',').append(n.decidedAt()).append(',').append(n.localDate()).append(',')
+          .append(n.answer() == null ? "" : n.answer()).append('\n');
+    }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
 
