@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import org.secondshift.Bot;
 import org.secondshift.Main;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
@@ -57,7 +58,8 @@ public final class RunningSandbox implements AutoCloseable {
     return new RunningSandbox(clock, db, sandbox);
   }
 
-  public org.secondshift.Bot bot() {
+  /** The bot of the current generation. */
+  public Bot bot() {
     return sandbox.bot();
   }
 
