@@ -145,6 +145,7 @@
       const row = document.createElement('div');
       row.className = 'message' + (m.ephemeral ? ' ephemeral' : '');
       row.dataset.ts = m.ts;
+      row.dataset.user = m.user;
       const compact = previous && !m.ephemeral && !previous.ephemeral && previous.user === m.user
         && Number(m.ts) - Number(previous.ts) < 300;
       if (compact) row.classList.add('compact');
@@ -178,6 +179,10 @@
     if (atBottom || !list.dataset.scrolled) {
       list.scrollTop = list.scrollHeight;
       list.dataset.scrolled = '1';
+      // A chart arrives after the text around it; stay at the bottom once it has its height.
+      list.querySelectorAll('img').forEach(img => img.addEventListener('load', () => {
+        list.scrollTop = list.scrollHeight;
+      }, { once: true }));
     }
   }
 

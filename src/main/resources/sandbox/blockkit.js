@@ -22,6 +22,13 @@
     return /^(data:|\/|https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/)/.test(url || '');
   }
 
+  // The emoji the bot writes as :shortcodes:; others stay as text, as in a Slack without that emoji.
+  const EMOJI = { arrow_forward: '\u25B6\uFE0F', bar_chart: '\u{1F4CA}', bell: '\u{1F514}', calendar: '\u{1F4C6}',
+    coffee: '\u2615', crescent_moon: '\u{1F319}', double_vertical_bar: '\u23F8\uFE0F', eyes: '\u{1F440}',
+    hourglass: '\u231B', inbox_tray: '\u{1F4E5}', lock: '\u{1F512}', memo: '\u{1F4DD}', no_bell: '\u{1F515}',
+    page_facing_up: '\u{1F4C4}', palm_tree: '\u{1F334}', ship: '\u{1F6A2}', stopwatch: '\u23F1\uFE0F',
+    warning: '\u26A0\uFE0F', wave: '\u{1F44B}', white_check_mark: '\u2705', zzz: '\u{1F4A4}' };
+
   // Slack's special tokens (<@U…>, <#C…|name>, <!here>, <url|text>) become HTML first, the rest is escaped.
   function token(inner, names) {
     const [target, label] = inner.split('|', 2);
@@ -35,7 +42,7 @@
     if (target.startsWith('!')) {
       return '<span class="mention">@' + escapeHtml(label || target.slice(1).split('^')[0]) + '</span>';
     }
-    const href = /^(https?:|mailto:)/.test(target) ? target : '#';
+    const href = /^(https?:|mailto:|\/sandbox\/api\/file\?)/.test(target) ? target : '#';
     return '<a href="' + escapeHtml(href) + '" target="_blank" rel="noopener">' + escapeHtml(label || target) + '</a>';
   }
 
@@ -51,6 +58,7 @@
     s = s.replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/g, '$1<i>$2</i>');
     s = s.replace(/(^|[\s(])~([^~\n]+)~(?=$|[\s).,:;!?])/g, '$1<s>$2</s>');
     s = s.replace(/^&gt; ?(.*)$/gm, '<blockquote>$1</blockquote>');
+    s = s.replace(/:([a-z_]+):/g, (m, name) => EMOJI[name] || m);
     s = s.replace(/\n/g, '<br>');
     return s.replace(/\u0000(\d+)\u0000/g, (m, i) => saved[Number(i)]);
   }

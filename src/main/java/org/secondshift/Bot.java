@@ -11,11 +11,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.secondshift.captain.HandoffListener;
 import org.secondshift.captain.Rotations;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.rest.Nudges;
+import org.secondshift.rest.RestPreferences;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.slack.HealthServlet;
 import org.secondshift.slack.HttpServer;
@@ -24,6 +26,7 @@ import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackEventsServlet;
 import org.secondshift.slack.outbox.OutboxRunner;
 import org.secondshift.store.Database;
+import org.secondshift.store.SummaryStore;
 
 /** The running bot: the features for one set of settings behind HTTP or Socket Mode, started and stopped as a whole. */
 public final class Bot implements AutoCloseable {
@@ -53,6 +56,16 @@ public final class Bot implements AutoCloseable {
   /** As {@link #start(Settings, Clock)}, with extra servlets (path spec to servlet) on the same port. */
   public static Bot start(Settings settings, Clock clock, Map<String, HttpServlet> extraServlets)
       throws Exception {
+    return start(settings, clock, extraServlets, bot -> { });
+  }
+
+  /**
+   * As {@link #start(Settings, Clock, Map)}, running {@code prepare} once the features are built and
+   * serving, but before catch-up, schedules and the outbox start; what it stores is then caught up
+   * and scheduled exactly like state found after a restart (the sandbox seeds its story this way).
+   */
+  public static Bot start(Settings settings, Clock clock, Map<String, HttpServlet> extraServlets,
+      Consumer<Bot> prepare) throws Exception {
     if (settings.mode() == Mode.SANDBOX) {
       throw new IllegalArgumentException("the sandbox is started by Main, not as a Slack-connected bot");
     }
@@ -72,8 +85,20 @@ public final class Bot implements AutoCloseable {
             SOCKET_LISTENERS);
         socket.startAsync();
       }
+      Bot bot = new Bot(db, background, http, socket, features);
+      try {
+        prepare.accept(bot);
+      } catch (RuntimeException e) {
+        // Nothing has started but the listeners; the database and executor are closed below.
+        if (socket != null) {
+          socket.close();
+        }
+        http.close();
+        features.schedules.close();
+        throw e;
+      }
       features.startBackgroundWork(clock);
-      return new Bot(db, background, http, socket, features);
+      return bot;
     } catch (Exception e) {
       background.shutdownNow();
       db.close();
@@ -104,6 +129,16 @@ public final class Bot implements AutoCloseable {
   /** Rest nudges, so that callers (and tests) can check someone at a given instant. */
   public Nudges nudges() {
     return features.nudges;
+  }
+
+  /** Each person's rest choices: quiet hours, daily limit, vacation. */
+  public RestPreferences restPreferences() {
+    return features.restStore;
+  }
+
+  /** Weekly summary plans, and who shares their hours. */
+  public SummaryStore summaries() {
+    return features.summaries;
   }
 
   /** What the captain rotation tells about each handoff (recovery nudges). */

@@ -87,10 +87,11 @@ final class Features {
   final Nudges nudges;
   final RecoveryNudges handoffs;
   final App app;
+  final RestStore restStore;
+  final SummaryStore summaries;
   private final HandoffTriggers handoffTriggers;
   private final RotationStore rotationStore;
   private final SummaryTriggers summaryTriggers;
-  private final SummaryStore summaries;
   private final SummaryPoster poster;
   private final Settings settings;
 
@@ -111,7 +112,7 @@ final class Features {
     // rotation tells nudges about handoffs. The reference closes that loop once both exist.
     AtomicReference<Rotations> watchHolder = new AtomicReference<>();
     Watch watch = (team, channels, at) -> watchHolder.get().onDuty(team, channels, at);
-    RestStore restStore = new RestStore(db);
+    this.restStore = new RestStore(db);
     NudgeStore nudgeStore = new NudgeStore(db, outboxStore, restStore, new NudgeView());
     this.nudges = new Nudges(new RestPolicy(settings.rest(), rules), restStore, nudgeStore, sessions, restStore,
         zones, new SlackDnd(methods, clock), watch, background, outbox::wake, clock);

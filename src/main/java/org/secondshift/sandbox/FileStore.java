@@ -14,7 +14,7 @@ final class FileStore {
 
   synchronized UploadedFile announce(String filename) {
     String id = "F%08d".formatted(nextId++);
-    UploadedFile file = new UploadedFile(id, filename, new byte[0], null, false, null, null);
+    UploadedFile file = new UploadedFile(id, filename, new byte[0], null, false, null, null, null);
     files.put(id, file);
     received.put(id, false);
     return file;
@@ -36,11 +36,11 @@ final class FileStore {
   }
 
   synchronized Optional<UploadedFile> complete(
-      String fileId, String channelId, String title, String initialComment) {
+      String fileId, String channelId, String title, String initialComment, String ts) {
     if (!isReceived(fileId)) {
       return Optional.empty();
     }
-    UploadedFile done = files.get(fileId).completedIn(channelId, title, initialComment);
+    UploadedFile done = files.get(fileId).completedIn(channelId, title, initialComment, ts);
     files.put(fileId, done);
     return Optional.of(done);
   }

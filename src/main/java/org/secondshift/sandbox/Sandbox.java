@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.secondshift.Bot;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
@@ -129,7 +130,12 @@ public final class Sandbox implements AutoCloseable {
       Map<String, HttpServlet> servlets = Map.of(
           "/sandbox/api/*", new WorkspaceApi(workspace, interactions, this::resetSoon, clock),
           "/", new PageServlet());
-      this.bot = Bot.start(botSettings(standIn), clock, servlets);
+      // The feature sections go in through the bot's own services, before its schedules start, so
+      // the first catch-up, rest check and summary run see them like state found after a restart.
+      Consumer<Bot> prepare = loadHistory
+          ? started -> loader.applySections(seed, started, standIn.teamId(), now)
+          : started -> { };
+      this.bot = Bot.start(botSettings(standIn), clock, servlets, prepare);
       this.slack = standIn;
       this.port = bot.port();
     } catch (Exception | Error e) {
@@ -141,7 +147,7 @@ public final class Sandbox implements AutoCloseable {
   private Settings botSettings(SlackStandIn standIn) {
     return new Settings(Mode.HTTP, BOT_TOKEN, signingSecret, null, URI.create(standIn.apiUrl()), port,
         settings.database(), settings.sessionGap(), settings.sessionTail(),
-        settings.lateNightFrom(), settings.lateNightTo());
+        settings.lateNightFrom(), settings.lateNightTo(), settings.rest());
   }
 
   private void stopGeneration() throws Exception {

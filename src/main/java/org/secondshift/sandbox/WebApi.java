@@ -311,7 +311,8 @@ final class WebApi {
 
   private JsonObject complete(JsonObject request, String channel, String comment) {
     UploadedFile file =
-        files.complete(stringField(request, "id"), channel, stringField(request, "title"), comment)
+        files.complete(stringField(request, "id"), channel, stringField(request, "title"), comment,
+            messages.nextTs())
             .orElseThrow();
     JsonObject json = new JsonObject();
     json.addProperty("id", file.fileId());

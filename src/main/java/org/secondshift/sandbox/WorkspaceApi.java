@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.secondshift.sandbox.seed.SeedChannel;
 import org.secondshift.sandbox.seed.Teammate;
 
@@ -41,6 +44,10 @@ final class WorkspaceApi extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getPathInfo() == null ? "" : req.getPathInfo();
+    if (path.equals("/file")) {
+      sendFile(req.getParameter("id"), resp);
+      return;
+    }
     try {
       JsonElement body = read(path, req);
       if (body == null) {
@@ -143,9 +150,19 @@ final class WorkspaceApi extends HttpServlet {
       throw new IllegalArgumentException("id is required");
     }
     JsonArray messages = new JsonArray();
+    List<JsonObject> shown = new ArrayList<>();
     for (PostedMessage m : workspace.slack().messages(id)) {
-      messages.add(message(m.ts(), m.user(), m.text(), m.blocksJson(), false));
+      shown.add(message(m.ts(), m.user(), m.text(), m.blocksJson(), false));
     }
+    for (UploadedFile f : workspace.slack().uploads()) {
+      if (f.sharedIn(id)) {
+        shown.add(fileMessage(f));
+      }
+    }
+    // Slack shows a shared file as a message of its own, in time order with the others.
+    shown.sort(Comparator.comparing((JsonObject m) -> m.get("ts").getAsString().length())
+        .thenComparing(m -> m.get("ts").getAsString()));
+    shown.forEach(messages::add);
     if (viewer != null) {
       for (Ephemeral e : workspace.ephemerals(id, viewer)) {
         messages.add(message(e.ts(), workspace.slack().botUserId(), e.text(), e.blocksJson(), true));
@@ -167,16 +184,63 @@ final class WorkspaceApi extends HttpServlet {
     return json;
   }
 
+  private JsonObject fileMessage(UploadedFile f) {
+    String url = "/sandbox/api/file?id=" + f.fileId();
+    JsonObject block = new JsonObject();
+    if (isImage(f)) {
+      block.addProperty("type", "image");
+      block.addProperty("image_url", url);
+      block.addProperty("alt_text", f.title());
+      JsonObject title = new JsonObject();
+      title.addProperty("type", "plain_text");
+      title.addProperty("text", f.title());
+      block.add("title", title);
+    } else {
+      JsonObject link = new JsonObject();
+      link.addProperty("type", "mrkdwn");
+      link.addProperty("text", ":page_facing_up: <" + url + "|" + f.filename() + ">");
+      block.addProperty("type", "section");
+      block.add("text", link);
+    }
+    JsonArray blocks = new JsonArray();
+    blocks.add(block);
+    JsonObject json = message(f.sharedTs(), workspace.slack().botUserId(),
+        f.initialComment() == null ? f.title() : f.initialComment(), blocks.toString(), false);
+    json.addProperty("file", f.fileId());
+    return json;
+  }
+
+  private static boolean isImage(UploadedFile f) {
+    return f.filename().toLowerCase(Locale.ROOT).endsWith(".png");
+  }
+
+  private void sendFile(String id, HttpServletResponse resp) throws IOException {
+    Optional<UploadedFile> file = workspace.slack().uploads().stream()
+        .filter(f -> f.completed() && f.fileId().equals(id)).findFirst();
+    if (file.isEmpty()) {
+      send(resp, 404, error("no such file: " + id));
+      return;
+    }
+    byte[] bytes = file.get().bytes();
+    resp.setStatus(200);
+    resp.setContentType(isImage(file.get()) ? "image/png" : "application/octet-stream");
+    resp.setHeader("Content-Disposition", isImage(file.get()) ? "inline" : "attachment");
+    resp.setHeader("Cache-Control", "no-store");
+    resp.setContentLength(bytes.length);
+    resp.getOutputStream().write(bytes);
+  }
+
   private JsonObject latest() {
     JsonObject json = new JsonObject();
     List<String> ids = new ArrayList<>();
     workspace.seed().channels().forEach(c -> ids.add(c.id()));
     workspace.slack().people().forEach(p -> ids.add("D" + p.id()));
     for (String id : ids) {
-      List<PostedMessage> all = workspace.slack().messages(id);
-      if (!all.isEmpty()) {
-        json.addProperty(id, all.get(all.size() - 1).ts());
-      }
+      Stream<String> posted = workspace.slack().messages(id).stream().map(PostedMessage::ts);
+      Stream<String> shared = workspace.slack().uploads().stream().filter(f -> f.sharedIn(id))
+          .map(UploadedFile::sharedTs);
+      Stream.concat(posted, shared).max(Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()))
+          .ifPresent(ts -> json.addProperty(id, ts));
     }
     return json;
   }

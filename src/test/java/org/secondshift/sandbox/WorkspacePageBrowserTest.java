@@ -28,7 +28,10 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.secondshift.testing.RunningSandbox;
 
-/** A person in headless Chromium uses the sandbox: posts, runs /shift, reads a DM, opens Home. */
+/**
+ * A person in headless Chromium uses the sandbox: posts, runs /shift, reads a DM, opens Home, sees
+ * the captain posts and the summary chart, and snoozes the seeded nudge.
+ */
 class WorkspacePageBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -65,7 +68,7 @@ class WorkspacePageBrowserTest {
   }
 
   @Test
-  void aTeammatePostsRunsShiftHoursReadsABotDmAndOpensHome() throws Exception {
+  void aTeammatePostsRunsShiftOpensHomeSeesTheStoryAndSnoozesTheSeededNudge() throws Exception {
     browser.get(running.url());
     wait.until(ExpectedConditions.elementToBeClickable(By.id("nav-C0GENERAL"))).click();
 
@@ -99,12 +102,49 @@ class WorkspacePageBrowserTest {
     wait.until(d -> home.getText().contains("Your week"));
     assertThat(home.getText()).contains("Your next captain shifts").contains("Recent nudges").contains("Settings");
 
+    // From here on the test clock moves, a second per look, so the outbox's per-channel pacing lets
+    // the seeded story through.
     browser.findElement(By.id("nav-C0TRAIN")).click();
-    new Select(browser.findElement(By.id("post-as"))).selectByValue("U0MAYA");
-    waitForMessage("Only visible to you");
-    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, Path.of("target", "sandbox.png"), StandardCopyOption.REPLACE_EXISTING);
+    WebElement handoff = waitForBotMessage("now holds the watch");
+    assertThat(handoff.findElement(By.cssSelector(".mention")).getText()).isEqualTo("@Lena Fischer");
+    assertThat(waitForBotMessage("set up the captain rotation").getText()).contains("every 12 h");
+
+    browser.findElement(By.id("nav-C0EVALS")).click();
+    assertThat(waitForBotMessage("the week before").getText()).contains("Second Shift");
+    WebElement chart = waitForBotMessage("Team hours per day");
+    WebElement image = chart.findElement(By.cssSelector(".bk-image img"));
+    wait.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", image)).intValue() > 0);
+    screenshot("sandbox-summary.png");
+
+    browser.findElement(By.id("nav-DU0MAYA")).click();
+    WebElement nudge = waitForBotMessage("without a break");
+    assertThat(nudge.getText()).contains("3 h 40 min without a break");
+    assertThat(new Select(browser.findElement(By.id("post-as"))).getFirstSelectedOption().getText())
+        .startsWith("Maya Okafor");
+    screenshot("sandbox.png");
+    nudge.findElements(By.cssSelector(".bk-button")).stream().filter(b -> b.getText().equals("Snooze 1 h"))
+        .findFirst().orElseThrow().click();
+    WebElement snoozed = waitForBotMessage("Snoozed");
+    assertThat(snoozed.getText()).contains("Snoozed until 16:").doesNotContain("Snooze 1 h");
+    assertThat(running.sandbox.slack().calls("chat.update")).hasSize(1);
+    assertThat(running.bot().restPreferences().prefs("T0SANDBOX", "U0MAYA").snoozedUntil()).isPresent();
     assertNoConsoleErrors();
+  }
+
+  /** Waits for the bot's message containing {@code text}, letting the bot's outbox send meanwhile. */
+  private WebElement waitForBotMessage(String text) {
+    return wait.until(d -> {
+      running.clock.advance(Duration.ofSeconds(1));
+      running.bot().outbox().wake();
+      String fromBot = "#messages .message[data-user='" + running.sandbox.slack().botUserId() + "']";
+      return d.findElements(By.cssSelector(fromBot)).stream()
+          .filter(m -> m.getText().contains(text)).findFirst().orElse(null);
+    });
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
   }
 
   private void type(String text) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import org.secondshift.Bot;
+import org.secondshift.Main;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.sandbox.Sandbox;
@@ -34,21 +36,31 @@ public final class RunningSandbox implements AutoCloseable {
 
   /** A fresh sandbox: the database is replaced by the seed, as with {@code bin/run --reset}. */
   public static RunningSandbox start(Path dir) throws Exception {
-    return start(dir, true);
+    return start(dir, true, Main.seedAppliers());
+  }
+
+  /** A fresh sandbox whose feature sections go to {@code appliers} instead of the features. */
+  public static RunningSandbox start(Path dir, SeedAppliers appliers) throws Exception {
+    return start(dir, true, appliers);
   }
 
   /** As {@code bin/run} without {@code --reset}: an existing database is kept. */
   public static RunningSandbox startKeeping(Path dir) throws Exception {
-    return start(dir, false);
+    return start(dir, false, Main.seedAppliers());
   }
 
-  private static RunningSandbox start(Path dir, boolean fresh) throws Exception {
+  private static RunningSandbox start(Path dir, boolean fresh, SeedAppliers appliers) throws Exception {
     SettableClock clock = new SettableClock(NOW);
     Path db = dir.resolve("sandbox.db");
     Settings settings = new Settings(Mode.SANDBOX, null, null, null, Settings.SLACK_API, 0, db,
         Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(22, 0), LocalTime.of(7, 0));
-    Sandbox sandbox = Sandbox.start(settings, clock, Path.of("seeds"), SeedAppliers.none(), fresh);
+    Sandbox sandbox = Sandbox.start(settings, clock, Path.of("seeds"), appliers, fresh);
     return new RunningSandbox(clock, db, sandbox);
+  }
+
+  /** The bot of the current generation. */
+  public Bot bot() {
+    return sandbox.bot();
   }
 
   public String url() {

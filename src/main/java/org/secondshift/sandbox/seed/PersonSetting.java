@@ -1,5 +1,9 @@
 package org.secondshift.sandbox.seed;
 
+import java.time.Duration;
+import java.util.Optional;
+import org.secondshift.rest.QuietHours;
+
 /**
  * One person's choices; unset fields keep the workspace defaults.
  *
@@ -15,5 +19,20 @@ public record PersonSetting(
     if (vacationDays != null && vacationDays < 1) {
       throw new IllegalArgumentException("settings[" + user + "].vacationDays must be 1 or more");
     }
+    if (quietHours != null && QuietHours.parse(quietHours).isEmpty()) {
+      throw new IllegalArgumentException("settings[" + user + "].quietHours must look like 22:00-07:00");
+    }
+    if (dailyLimit != null && HistoryPattern.duration(dailyLimit, "settings[" + user + "].dailyLimit").isZero()) {
+      throw new IllegalArgumentException("settings[" + user + "].dailyLimit must be more than 0m");
+    }
+  }
+
+  public Optional<QuietHours> quiet() {
+    return quietHours == null ? Optional.empty() : QuietHours.parse(quietHours);
+  }
+
+  public Optional<Duration> limit() {
+    return dailyLimit == null ? Optional.empty()
+        : Optional.of(HistoryPattern.duration(dailyLimit, "settings[" + user + "].dailyLimit"));
   }
 }

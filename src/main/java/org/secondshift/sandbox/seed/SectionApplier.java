@@ -3,14 +3,14 @@ package org.secondshift.sandbox.seed;
 import java.util.List;
 
 /**
- * Puts one section of the seed (rotations, summaries or settings) into the database before the
- * bot starts; each feature plugs in its own, and until then the section is read but not used.
+ * Turns one section of the seed (rotations, summaries or settings) into state of the bot, through
+ * its own services, after the history is loaded and before its schedules start.
  */
 @FunctionalInterface
 public interface SectionApplier<T> {
   void apply(List<T> entries, SeedContext context);
 
-  /** The applier of a section no feature handles yet. */
+  /** The applier of a section that is read but not used. */
   static <T> SectionApplier<T> none() {
     return (entries, context) -> { };
   }

@@ -105,6 +105,7 @@ public record Seed(
         history.stream().map(HistoryPattern::user),
         messages.stream().map(SeedMessage::user),
         rotations.stream().flatMap(r -> r.members().stream()),
+        summaries.stream().map(SummarySeed::by).filter(java.util.Objects::nonNull),
         settings.stream().map(PersonSetting::user))
         .flatMap(s -> s).distinct().filter(id -> !people.contains(id))
         .forEach(id -> problems.add("unknown teammate " + id));

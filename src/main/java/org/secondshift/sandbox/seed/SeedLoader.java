@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Map;
+import org.secondshift.Bot;
 import org.secondshift.activity.Activity;
 import org.secondshift.activity.ActivityKind;
 import org.secondshift.activity.ActivityLog;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads a {@link Seed} into the stand-in (people, a few messages) and into the bot's database
- * (zones and the activity history, through the same activity log the listeners use), then hands
- * the feature sections to their appliers.
+ * (zones and the activity history, through the same activity log the listeners use); once the bot
+ * is built, hands the feature sections to their appliers.
  */
 public final class SeedLoader {
   private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
@@ -41,8 +42,8 @@ public final class SeedLoader {
   }
 
   /**
-   * Writes zones and the activity history as of {@code now} into the database, then hands the
-   * feature sections to their appliers; returns how many activities went into the log.
+   * Writes zones and the activity history as of {@code now} into the database, before the bot
+   * opens it; returns how many activities went into the log.
    */
   public int seedDatabase(Seed seed, SlackStandIn slack, Database db, ActivityLog activity, Instant now) {
     Map<String, ZoneId> zones = seed.zones(now);
@@ -60,12 +61,21 @@ public final class SeedLoader {
         }
       }
     }
-    SeedContext context = new SeedContext(db, slack.teamId(), now, zones);
-    appliers.rotations().apply(seed.rotations(), context);
-    appliers.summaries().apply(seed.summaries(), context);
-    appliers.settings().apply(seed.settings(), context);
     log.info("sandbox seed loaded: {} teammates, {} channels, {} activities",
         seed.teammates().size(), seed.channels().size(), recorded);
     return recorded;
+  }
+
+  /**
+   * Hands the feature sections to their appliers, settings first: a vacation or a choice to share
+   * is already known when the rotation plans its shifts and the summary names people.
+   */
+  public void applySections(Seed seed, Bot bot, String teamId, Instant now) {
+    SeedContext context = new SeedContext(bot, teamId, now, seed.zones(now));
+    appliers.settings().apply(seed.settings(), context);
+    appliers.rotations().apply(seed.rotations(), context);
+    appliers.summaries().apply(seed.summaries(), context);
+    log.info("sandbox seed applied: {} settings, {} rotations, {} summaries",
+        seed.settings().size(), seed.rotations().size(), seed.summaries().size());
   }
 }

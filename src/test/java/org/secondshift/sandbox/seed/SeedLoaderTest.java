@@ -22,6 +22,7 @@ import org.secondshift.hours.WorkSession;
 import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.store.Database;
 import org.secondshift.store.SessionStore;
+import org.secondshift.testing.RunningSandbox;
 
 /** The shipped seed reads, tells its story relative to start, and reaches every section's applier. */
 class SeedLoaderTest {
@@ -102,23 +103,42 @@ class SeedLoaderTest {
   }
 
   @Test
-  void eachFeatureSectionReachesItsApplierWithTheDatabaseAndTheZones() {
-    Seed seed = Seed.read(Path.of("seeds"));
+  void eachFeatureSectionReachesItsApplierSettingsFirstWithTheBotBuiltAndNothingScheduledYet() throws Exception {
     List<String> applied = new ArrayList<>();
     SeedAppliers appliers = SeedAppliers.none()
         .withRotations((rotations, ctx) -> applied.add("rotation " + rotations.get(0).channel()
-            + " first " + rotations.get(0).members().get(0) + " in " + ctx.zones().get("U0LENA")))
+            + " first " + rotations.get(0).members().get(0) + " in " + ctx.zoneOf("U0LENA")
+            + ", rest check scheduled: " + ctx.bot().schedules().nextFire("rest-check").isPresent()))
         .withSummaries((summaries, ctx) -> applied.add("summary " + summaries.get(0).channel()))
         .withSettings((settings, ctx) -> applied.add("settings for " + settings.stream()
             .map(PersonSetting::user).collect(Collectors.joining(","))));
-    try (SlackStandIn slack = SlackStandIn.start(Clock.fixed(NOW, ZoneOffset.UTC));
-        Database db = Database.open(dir.resolve("appliers.db"))) {
-      new SeedLoader(appliers).seedDatabase(seed, slack, db, new SessionStore(db, RULES), NOW);
+
+    try (RunningSandbox running = RunningSandbox.start(dir, appliers)) {
+      assertThat(applied).containsExactly(
+          "settings for U0LENA,U0TOM,U0KENJI",
+          "rotation C0TRAIN first U0LENA in America/New_York, rest check scheduled: false",
+          "summary C0EVALS");
+      assertThat(running.bot().schedules().nextFire("rest-check")).isPresent();
     }
-    assertThat(applied).containsExactly(
-        "rotation C0TRAIN first U0LENA in America/New_York",
-        "summary C0EVALS",
-        "settings for U0LENA,U0TOM,U0KENJI");
+  }
+
+  @Test
+  void aRotationWithAShiftThatDoesNotDivideADayIsRefusedWithTheFieldNamed() throws Exception {
+    Files.writeString(dir.resolve(Seed.FILE), """
+        {"teammates": [{"id": "U1", "name": "Ada", "tz": "UTC"}, {"id": "U2", "name": "Grace", "tz": "UTC"}],
+         "channels": [{"id": "C1", "name": "ops", "members": ["U1", "U2"]}],
+         "rotations": [{"channel": "C1", "zone": "UTC", "members": ["U1", "U2"], "shift": "5h", "handoffInMinutes": 4}]}
+        """);
+
+    assertThatThrownBy(() -> Seed.read(dir)).hasMessageContaining("rotations[C1].shift must be 12h");
+  }
+
+  @Test
+  void theNextHandoffFallsOnTheWholeMinuteAfterTheGivenMinutes() {
+    RotationSeed r = new RotationSeed("C1", "UTC", List.of("U1", "U2"), "12h", 4);
+
+    assertThat(r.nextHandoff(NOW)).isEqualTo(NOW.plus(Duration.ofMinutes(4)));
+    assertThat(r.nextHandoff(NOW.plusSeconds(17))).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
   }
 
   @Test

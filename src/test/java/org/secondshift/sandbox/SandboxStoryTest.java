@@ -1,0 +1,173 @@
+package org.secondshift.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.secondshift.testing.RunningSandbox.NOW;
+import static org.secondshift.testing.RunningSandbox.json;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.secondshift.captain.Overview;
+import org.secondshift.schedule.HandoffTriggers;
+import org.secondshift.testing.RunningSandbox;
+
+/**
+ * The shipped seed tells the product's story as soon as the sandbox is up: a captain on watch, a
+ * handoff minutes away, a tired teammate nudged, a late-night one told who holds the watch, last
+ * week's summary and its chart in the summary channel.
+ */
+class SandboxStoryTest {
+  private static final String TEAM = "T0SANDBOX";
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
+
+  @Test
+  void atStartACaptainHoldsTheWatchAndTheNextHandoffIsFourMinutesAway() throws Exception {
+    try (RunningSandbox running = RunningSandbox.start(dir)) {
+      Overview overview = running.bot().rotations().overview(TEAM, "C0TRAIN", 2, NOW).orElseThrow();
+
+      assertThat(overview.current()).hasValueSatisfying(s -> assertThat(s.captain()).isEqualTo("U0LENA"));
+      assertThat(overview.ahead().get(0).start()).isEqualTo(NOW.plus(Duration.ofMinutes(4)));
+      assertThat(overview.ahead().get(0).captain()).isEqualTo("U0RAVI");
+      // The bot's own Quartz trigger is what performs it.
+      String trigger = HandoffTriggers.names(TEAM, "C0TRAIN").get(0);
+      assertThat(running.bot().schedules().fireTimesAfter(trigger, NOW, 1))
+          .containsExactly(NOW.plus(Duration.ofMinutes(4)));
+
+      deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 2);
+      assertThat(botTexts(running, "C0TRAIN")).satisfiesExactly(
+          plan -> assertThat(plan).contains("<@U0LENA> set up the captain rotation").contains("every 12 h"),
+          handoff -> assertThat(handoff).contains("<@U0LENA> now holds the watch").contains("Handoff at"));
+    }
+  }
+
+  @Test
+  void theTiredTeammateAndTheLateNightOneGetTheirNudgesAtOnce() throws Exception {
+    try (RunningSandbox running = RunningSandbox.start(dir)) {
+      // The first periodic check runs as the bot starts; whichever check comes first, each is nudged once.
+      running.bot().nudges().checkAll(NOW);
+      assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0MAYA'")).isEqualTo(1);
+      assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0KENJI'")).isEqualTo(1);
+
+      deliverUntil(running, () -> !botTexts(running, "DU0MAYA").isEmpty() && !botTexts(running, "DU0KENJI").isEmpty());
+      assertThat(botTexts(running, "DU0MAYA")).singleElement().asString().contains("3 h 40 min without a break");
+      assertThat(running.sandbox.slack().messages("DU0MAYA").get(0).blocksJson()).contains("Snooze 1 h");
+      assertThat(botTexts(running, "DU0KENJI")).singleElement().asString()
+          .contains("<@U0LENA> holds the watch in <#C0TRAIN>");
+      assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0TOM'")).isZero();
+    }
+  }
+
+  @Test
+  void lastWeeksSummaryAndItsChartAreInTheSummaryChannelOnThePage() throws Exception {
+    try (RunningSandbox running = RunningSandbox.start(dir)) {
+      deliverUntil(running, () -> running.sandbox.slack().uploads().stream().anyMatch(f -> f.sharedIn("C0EVALS")));
+
+      JsonObject page = json(running.get("sandbox/api/conversation?id=C0EVALS"));
+      List<JsonObject> fromBot = page.getAsJsonArray("messages").asList().stream().map(JsonElement::getAsJsonObject)
+          .filter(m -> m.get("user").getAsString().equals(running.sandbox.slack().botUserId())).toList();
+      assertThat(fromBot).hasSize(2);
+      assertThat(fromBot.get(0).get("text").getAsString()).contains("the week before");
+      JsonObject chart = fromBot.get(1);
+      JsonObject image = chart.getAsJsonArray("blocks").get(0).getAsJsonObject();
+      assertThat(image.get("type").getAsString()).isEqualTo("image");
+      assertThat(image.get("alt_text").getAsString()).startsWith("Team hours per day, 2026-W47");
+      assertThat(json(running.get("sandbox/api/latest")).get("C0EVALS").getAsString())
+          .isEqualTo(chart.get("ts").getAsString());
+
+      HttpResponse<byte[]> png = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(running.url() + image.get("image_url").getAsString().substring(1))).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(png.statusCode()).isEqualTo(200);
+      assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+      assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+      assertThat(running.get("sandbox/api/file?id=F99999999").statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theSeededSettingsAreTheTeammatesOwnChoices() throws Exception {
+    try (RunningSandbox running = RunningSandbox.start(dir)) {
+      assertThat(running.bot().summaries().isSharing(TEAM, "U0LENA")).isTrue();
+      assertThat(running.bot().summaries().isSharing(TEAM, "U0MAYA")).isFalse();
+      LocalDate todayInLondon = LocalDate.ofInstant(NOW, ZoneId.of("Europe/London"));
+      assertThat(running.bot().restPreferences().prefs(TEAM, "U0TOM").pausedUntil())
+          .hasValue(todayInLondon.plusDays(7));
+      assertThat(running.bot().restPreferences().prefs(TEAM, "U0KENJI").quiet())
+          .hasValueSatisfying(q -> assertThat(q.toString()).isEqualTo("22:00\u201307:00"));
+    }
+  }
+
+  @Test
+  void theHandoffComesOnceWhenItsTimeArrives() throws Exception {
+    try (RunningSandbox running = RunningSandbox.start(dir)) {
+      deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 2);
+      running.clock.set(NOW.plus(Duration.ofMinutes(4)));
+
+      assertThat(running.bot().rotations().performDue(running.clock.instant())).isEqualTo(1);
+      assertThat(running.bot().rotations().performDue(running.clock.instant())).isZero();
+
+      deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 3);
+      assertThat(botTexts(running, "C0TRAIN")).filteredOn(t -> t.contains("now holds the watch")).satisfiesExactly(
+          first -> assertThat(first).contains("<@U0LENA> now holds the watch"),
+          second -> assertThat(second).contains("<@U0RAVI> now holds the watch").contains("<@U0LENA> is off duty"));
+    }
+  }
+
+  @Test
+  void aRestartWithoutResetKeepsTheStoryAndDoesNotTellItTwice() throws Exception {
+    try (RunningSandbox first = RunningSandbox.start(dir)) {
+      deliverUntil(first, () -> first.sandbox.slack().uploads().stream().anyMatch(f -> f.sharedIn("C0EVALS")));
+    }
+    try (RunningSandbox again = RunningSandbox.startKeeping(dir)) {
+      assertThat(again.count("SELECT COUNT(*) FROM rotation")).isEqualTo(1);
+      assertThat(again.count("SELECT COUNT(*) FROM summary_post")).isEqualTo(1);
+      assertThat(again.count("SELECT COUNT(*) FROM outbox WHERE kind IN ('captain-plan', 'handoff', 'summary')"))
+          .isEqualTo(3);
+    }
+  }
+
+  private static List<String> botTexts(RunningSandbox running, String channel) {
+    return running.sandbox.slack().messages(channel).stream().filter(PostedMessage::fromBot)
+        .map(PostedMessage::text).toList();
+  }
+
+  /**
+   * Lets the outbox send until {@code done}: the test clock stands still, so it is moved a second
+   * at a time for the per-channel pacing, and each send is awaited on the stand-in.
+   */
+  private static void deliverUntil(RunningSandbox running, BooleanSupplier done) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!done.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited %s for the bot's messages", PATIENCE).isLessThan(deadline);
+      int calls = running.sandbox.slack().calls().size();
+      running.clock.advance(Duration.ofSeconds(1));
+      running.bot().outbox().wake();
+      try {
+        running.sandbox.slack().awaitCalls("chat.postMessage", countOf(running, "chat.postMessage") + 1,
+            Duration.ofMillis(300));
+      } catch (IllegalStateException e) {
+        // Nothing more was posted this round; uploads and updates are checked by done().
+      }
+      if (running.sandbox.slack().calls().size() == calls && done.getAsBoolean()) {
+        return;
+      }
+    }
+  }
+
+  private static int countOf(RunningSandbox running, String method) {
+    return running.sandbox.slack().calls(method).size();
+  }
+}
