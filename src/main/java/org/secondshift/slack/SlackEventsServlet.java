@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class SlackEventsServlet extends HttpServlet {
   /** Slack's own payloads are far smaller; anything above this is not from Slack. */
   public static final int MAX_BODY_BYTES = 1 << 20;
+  /** How much of an oversized body is read and dropped before answering 413. */
+  static final long DRAIN_LIMIT = 4L << 20;
   private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
 
   private final transient App app;
@@ -44,12 +46,12 @@ public final class SlackEventsServlet extends HttpServlet {
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     if (req.getContentLengthLong() > MAX_BODY_BYTES) {
-      reply(resp, 413, "request body larger than 1 MiB");
+      tooLarge(req, resp);
       return;
     }
     byte[] bytes = readAtMost(req.getInputStream(), MAX_BODY_BYTES + 1);
     if (bytes.length > MAX_BODY_BYTES) {
-      reply(resp, 413, "request body larger than 1 MiB");
+      tooLarge(req, resp);
       return;
     }
     String body = new String(bytes, StandardCharsets.UTF_8);
@@ -97,6 +99,25 @@ public final class SlackEventsServlet extends HttpServlet {
       headers.put(name, Collections.list(req.getHeaders(name)));
     }
     return headers;
+  }
+
+  /**
+   * Answers 413. A body of modest excess is read and dropped first, so the client finishes
+   * sending and reads the answer instead of a reset connection; a huge one is not read at all.
+   */
+  private static void tooLarge(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    long declared = req.getContentLengthLong();
+    if (declared <= DRAIN_LIMIT) {
+      long left = DRAIN_LIMIT;
+      byte[] sink = new byte[16 * 1024];
+      int n;
+      while (left > 0 && (n = req.getInputStream().read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+        left -= n;
+      }
+    } else {
+      resp.setHeader("Connection", "close");
+    }
+    reply(resp, 413, "request body larger than 1 MiB");
   }
 
   private static byte[] readAtMost(InputStream in, int limit) throws IOException {
