@@ -1,48 +1,32 @@
 package org.secondshift.store;
 
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.secondshift.activity.Activity;
 import org.secondshift.activity.ActivityLog;
 import org.secondshift.hours.ManualStart;
-import org.secondshift.hours.Merge;
 import org.secondshift.hours.SessionHistory;
-import org.secondshift.hours.SessionMerge;
 import org.secondshift.hours.SessionRules;
 import org.secondshift.hours.SessionSource;
 import org.secondshift.hours.WorkSession;
 
 /** Activity and work sessions in SQL; each activity is folded into sessions as it arrives. */
 public final class SessionStore implements ActivityLog, SessionHistory {
-  private static final String INSERT_ACTIVITY =
-      "INSERT INTO activity (event_id, team_id, user_id, channel_id, occurred_at, kind)"
-          + " VALUES (:eventId, :teamId, :userId, :channelId, :at, :kind)"
-          + " ON CONFLICT (event_id) DO NOTHING";
-  private static final String NEARBY =
-      "SELECT id, started_at, last_at, source FROM work_session"
-          + " WHERE team_id = :teamId AND user_id = :userId AND source = :source"
-          + " AND last_at > :from AND started_at < :to";
   private static final String OVERLAPPING =
       "SELECT id, started_at, last_at, source FROM work_session"
           + " WHERE team_id = :teamId AND user_id = :userId"
           + " AND last_at > :from AND started_at < :to ORDER BY started_at";
-  private static final String INSERT_SESSION =
-      "INSERT INTO work_session (team_id, user_id, started_at, last_at, source)"
-          + " VALUES (:teamId, :userId, :start, :last, :source)";
-  private static final String UPDATE_SESSION =
-      "UPDATE work_session SET started_at = :start, last_at = :last WHERE id = :id";
-  private static final String DELETE_SESSION = "DELETE FROM work_session WHERE id = :id";
   private static final String OPEN_MANUAL =
       "SELECT started_at, note FROM manual_session WHERE team_id = :teamId AND user_id = :userId";
   private static final String START_MANUAL =
       "INSERT INTO manual_session (team_id, user_id, started_at, note)"
           + " VALUES (:teamId, :userId, :at, :note) ON CONFLICT (team_id, user_id) DO NOTHING";
-  private static final String SEEN_IN_CHANNEL =
-      "INSERT INTO channel_member (team_id, channel_id, user_id, last_seen_at) VALUES (:teamId, :channelId,"
-          + " :userId, :at) ON CONFLICT (team_id, channel_id, user_id) DO UPDATE SET last_seen_at ="
-          + " excluded.last_seen_at WHERE channel_member.last_seen_at < excluded.last_seen_at";
   private static final String END_MANUAL =
       "DELETE FROM manual_session WHERE team_id = :teamId AND user_id = :userId";
 
@@ -50,7 +34,7 @@ public final class SessionStore implements ActivityLog, SessionHistory {
   private final SessionRules rules;
   // Who was seen in which channel on which day (epoch day): membership is written once a day per
   // person and channel, not on every event.
-  private final java.util.Map<String, Long> seenToday = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Long> seenToday = new ConcurrentHashMap<>();
 
   public SessionStore(Database db, SessionRules rules) {
     this.db = db;
@@ -59,63 +43,50 @@ public final class SessionStore implements ActivityLog, SessionHistory {
 
   @Override
   public boolean record(Activity a) {
-    String presence = a.teamId() + "/" + a.channelId() + "/" + a.userId();
-    long day = a.at().getEpochSecond() / 86_400;
-    Long seen = seenToday.get(presence);
-    boolean markPresence = seen == null || seen < day;
     try {
-      boolean fresh = db.write(h -> {
-        int inserted = h.createUpdate(INSERT_ACTIVITY)
-            .bind("eventId", a.eventId()).bind("teamId", a.teamId()).bind("userId", a.userId())
-            .bind("channelId", a.channelId()).bind("at", a.at().toEpochMilli())
-            .bind("kind", a.kind().code())
-            .execute();
-        if (inserted == 0) {
-          return false;
-        }
-        List<WorkSession> nearby = h.createQuery(NEARBY)
-            .bind("teamId", a.teamId()).bind("userId", a.userId())
-            .bind("source", SessionSource.ACTIVITY.ordinal())
-            .bind("from", a.at().minus(rules.gap()).toEpochMilli())
-            .bind("to", a.at().plus(rules.gap()).toEpochMilli())
-            .map(SessionStore::session).list();
-        apply(h, a.teamId(), a.userId(), SessionMerge.absorb(nearby, a.at(), rules));
-        if (markPresence) {
-          h.createUpdate(SEEN_IN_CHANNEL).bind("teamId", a.teamId()).bind("channelId", a.channelId())
-              .bind("userId", a.userId()).bind("at", a.at().toEpochMilli()).execute();
-        }
-        return true;
-      });
-      if (fresh && markPresence) {
-        seenToday.merge(presence, day, Math::max);
-      }
-      return fresh;
+      return recordAll(List.of(a)) == 1;
     } catch (RuntimeException e) {
       throw new StoreException("could not record event " + a.eventId() + " of user " + a.userId()
           + " in team " + a.teamId(), e);
     }
   }
 
-  private static void apply(Handle h, String teamId, String userId, Merge merge) {
-    if (!merge.changed()) {
-      return;
-    }
-    for (long id : merge.removedIds()) {
-      h.createUpdate(DELETE_SESSION).bind("id", id).execute();
-    }
-    WorkSession s = merge.session();
-    if (s.id() == 0) {
-      insert(h, teamId, userId, s);
-    } else {
-      h.createUpdate(UPDATE_SESSION).bind("id", s.id())
-          .bind("start", s.start().toEpochMilli()).bind("last", s.last().toEpochMilli()).execute();
-    }
+  /**
+   * Records many activities in one transaction, each exactly as {@link #record} would; for
+   * importing history, where a transaction per event would be the bottleneck.
+   *
+   * @return how many were new (the others were already recorded)
+   */
+  public int recordAll(List<Activity> activities) {
+    Recorded recorded = db.write(h -> {
+      Recorded r = new Recorded();
+      try (ActivityWrites writes = new ActivityWrites(h.getConnection(), rules)) {
+        for (Activity a : activities) {
+          String key = a.teamId() + "/" + a.channelId() + "/" + a.userId();
+          long day = a.at().getEpochSecond() / 86_400;
+          boolean markPresence = seenToday.getOrDefault(key, Long.MIN_VALUE) < day
+              && r.presence.getOrDefault(key, Long.MIN_VALUE) < day;
+          if (writes.record(a, markPresence)) {
+            r.fresh++;
+            if (markPresence) {
+              r.presence.put(key, day);
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException("could not record " + activities.size() + " activities", e);
+      }
+      return r;
+    });
+    // Only after the commit: a failed transaction must not leave presence counted as written.
+    recorded.presence.forEach((key, day) -> seenToday.merge(key, day, Math::max));
+    return recorded.fresh;
   }
 
-  private static void insert(Handle h, String teamId, String userId, WorkSession s) {
-    h.createUpdate(INSERT_SESSION).bind("teamId", teamId).bind("userId", userId)
-        .bind("start", s.start().toEpochMilli()).bind("last", s.last().toEpochMilli())
-        .bind("source", s.source().ordinal()).execute();
+  /** What one transaction of activities did: presence written (key to epoch day), and how many were new. */
+  private static final class Recorded {
+    final Map<String, Long> presence = new HashMap<>();
+    int fresh;
   }
 
   @Override
@@ -154,6 +125,12 @@ public final class SessionStore implements ActivityLog, SessionHistory {
       insert(h, teamId, userId, s);
       return Optional.of(s);
     });
+  }
+
+  private static void insert(Handle h, String teamId, String userId, WorkSession s) {
+    h.createUpdate(ActivityWrites.INSERT_SESSION).bind(0, teamId).bind(1, userId)
+        .bind(2, s.start().toEpochMilli()).bind(3, s.last().toEpochMilli())
+        .bind(4, s.source().ordinal()).execute();
   }
 
   private static WorkSession session(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)

@@ -69,6 +69,46 @@ class SessionStoreTest {
   }
 
   @Test
+  void aBatchEndsInTheSameSessionsAsEventsRecordedOneByOne() {
+    List<Activity> events = new ArrayList<>();
+    for (int m : List.of(0, 10, 25, 50, 79, 200, 215, 400, 429, 458, 487)) {
+      events.add(at("Ev" + m, T0.plus(Duration.ofMinutes(m))));
+    }
+    Collections.shuffle(events, new Random(11));
+    events.add(events.get(3));
+    Instant from = T0.minus(Duration.ofDays(1));
+    Instant to = T0.plus(Duration.ofDays(1));
+    List<WorkSession> expected;
+    try (Database single = Database.open(dir.resolve("single.db"))) {
+      SessionStore oneByOne = new SessionStore(single, RULES);
+      events.forEach(oneByOne::record);
+      expected = oneByOne.sessions("T1", "U1", from, to);
+    }
+
+    assertThat(store.recordAll(events)).isEqualTo(11);
+
+    assertThat(expected).hasSize(3);
+    assertThat(store.sessions("T1", "U1", from, to)).extracting(WorkSession::start, WorkSession::last)
+        .containsExactlyElementsOf(expected.stream()
+            .map(s -> org.assertj.core.groups.Tuple.tuple(s.start(), s.last())).toList());
+    assertThat(store.recordAll(events.subList(0, 4))).isZero();
+  }
+
+  @Test
+  void aBatchNotesEachPersonInEachChannelOnceADay() {
+    store.recordAll(List.of(
+        new Activity("Ev1", "T1", "U1", "C1", T0, ActivityKind.MESSAGE),
+        new Activity("Ev2", "T1", "U1", "C1", T0.plusSeconds(600), ActivityKind.MESSAGE),
+        new Activity("Ev3", "T1", "U1", "C2", T0.plusSeconds(900), ActivityKind.REACTION),
+        new Activity("Ev4", "T1", "U1", "C1", T0.plus(Duration.ofDays(1)), ActivityKind.MESSAGE)));
+
+    List<String> seen = db.read(h -> h.createQuery(
+            "SELECT channel_id || ' ' || last_seen_at FROM channel_member ORDER BY channel_id").mapTo(String.class).list());
+    assertThat(seen).containsExactly("C1 " + T0.plus(Duration.ofDays(1)).toEpochMilli(),
+        "C2 " + T0.plusSeconds(900).toEpochMilli());
+  }
+
+  @Test
   void peopleAndTeamsDoNotShareSessions() {
     store.record(at("Ev1", T0));
     store.record(new Activity("Ev2", "T1", "U2", "C1", T0.plusSeconds(60), ActivityKind.MESSAGE));
