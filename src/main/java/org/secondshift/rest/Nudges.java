@@ -39,6 +39,9 @@ public final class Nudges {
   private final Runnable queued;
   private final Pending pending;
   private final Clock clock;
+  private final java.util.Map<String, Instant> lastActivityCheck = new ConcurrentHashMap<>();
+  /** Activity-time checks of one person are at least this far apart. */
+  static final java.time.Duration ACTIVITY_CHECK_SPACING = java.time.Duration.ofSeconds(1);
 
   /**
    * @param queued called after a nudge's message was queued, e.g. to wake the outbox
@@ -59,9 +62,20 @@ public final class Nudges {
     this.clock = clock;
   }
 
-  /** New activity of the person was recorded: check them soon, off the caller's thread. */
+  /**
+   * New activity of the person was recorded: check them soon, off the caller's thread. A burst
+   * of messages is checked about once a second per person rather than once per message; no
+   * policy turns on a difference of a second, and the periodic check catches the tail.
+   */
   public void afterActivity(String teamId, String userId) {
-    pending.submit(teamId + "/" + userId, () -> check(teamId, userId, clock.instant()));
+    String key = teamId + "/" + userId;
+    Instant now = clock.instant();
+    Instant last = lastActivityCheck.get(key);
+    if (last != null && now.isBefore(last.plus(ACTIVITY_CHECK_SPACING))) {
+      return;
+    }
+    lastActivityCheck.put(key, now);
+    pending.submit(key, () -> check(teamId, userId, clock.instant()));
   }
 
   /** Checks everyone active lately, for what time alone makes due; returns the nudges sent. */
