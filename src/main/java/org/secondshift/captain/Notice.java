@@ -41,8 +41,15 @@ public sealed interface Notice {
     }
   }
 
-  /** The reminder to the incoming captain, half an hour before the shift. */
-  record Reminder(String teamId, String channelId, ZoneId zone, Assignment shift) implements Notice {}
+  /** The incoming captain's reminder, decided at {@code decidedAt} (usually 30 minutes ahead). */
+  record Reminder(String teamId, String channelId, ZoneId zone, Assignment shift, java.time.Instant decidedAt)
+      implements Notice {
+    /** Whole minutes from the decision to the start of the shift, rounded up. */
+    public long minutesAhead() {
+      long seconds = java.time.Duration.between(decidedAt, shift.start()).toSeconds();
+      return Math.max(0, (seconds + 59) / 60);
+    }
+  }
 
   /** A note passed at once to the captain on duty. */
   record NoteForCaptain(String teamId, String channelId, String captain, Note note) implements Notice {}

@@ -284,7 +284,7 @@ public final class Rotations implements Watch {
     }
     Assignment a = planner.assign(r, r.line(), s.overrides(), r.nextSeq(), r.lastCaptain());
     return new Decision<>(0, Change.of(r.reminded(r.nextSeq()))
-        .notifying(new Notice.Reminder(r.teamId(), r.channelId(), r.zone(), a)));
+        .notifying(new Notice.Reminder(r.teamId(), r.channelId(), r.zone(), a, now)));
   }
 
   private <R> Optional<R> step(String teamId, String channelId, Instant now, Function<Optional<RotationState>, Step<R>> step) {

@@ -98,7 +98,7 @@ class CaptainOverHttpTest {
 
     running.clock.set(SECOND.minus(Duration.ofMinutes(29)));
     running.bot.rotations().performDue(running.clock.instant());
-    assertThat(settle("DU0GRACE", 1)).singleElement().satisfies(m -> assertThat(m.text()).contains("In 30 minutes"));
+    assertThat(settle("DU0GRACE", 1)).singleElement().satisfies(m -> assertThat(m.text()).contains("In 29 minutes, at"));
 
     running.clock.set(SECOND.plusMillis(300));
     assertThat(running.bot.rotations().performDue(running.clock.instant())).isEqualTo(1);

@@ -31,7 +31,9 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
       return handoff(h);
     }
     if (notice instanceof Notice.Reminder r) {
-      String text = ":bell: In 30 minutes, at " + CaptainView.time(r.shift().start(), r.zone())
+      long minutes = r.minutesAhead();
+      String text = ":bell: In " + minutes + (minutes == 1 ? " minute" : " minutes") + ", at "
+          + CaptainView.time(r.shift().start(), r.zone())
           + ", you take the watch in <#" + r.channelId() + "> until " + CaptainView.time(r.shift().end(), r.zone()) + ".";
       return List.of(post(r.teamId(), "captain-reminder", r.shift().captain(), text, null,
           "reminder:" + r.channelId() + ":" + r.shift().seq()));
