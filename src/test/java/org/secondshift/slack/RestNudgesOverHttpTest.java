@@ -58,6 +58,26 @@ class RestNudgesOverHttpTest {
   }
 
   @Test
+  void aBurstIsCheckedAboutOnceASecondNotOncePerMessage() {
+    workEveryTenMinutes(MONDAY_9_BERLIN, Duration.ofMinutes(170));
+    Instant threeHours = MONDAY_9_BERLIN.plus(Duration.ofHours(3));
+    postAt(threeHours.minusMillis(500));
+    // 0.9 s after the last check: this message is not checked on its own, so no nudge yet,
+    // although three hours have now passed.
+    postAt(threeHours.plusMillis(400));
+    assertThat(running.count("SELECT COUNT(*) FROM nudge")).isZero();
+    // A second after the last check, the next message is checked again.
+    postAt(threeHours.plusMillis(600));
+    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE kind = 'long_stretch'")).isEqualTo(1);
+  }
+
+  private void postAt(Instant at) {
+    running.clock.set(at);
+    assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode()).isEqualTo(200);
+    assertThat(running.bot.nudges().awaitIdle(WAIT)).isTrue();
+  }
+
+  @Test
   void aSecondBurstTenMinutesLaterBringsNone() {
     workEveryTenMinutes(MONDAY_9_BERLIN, Duration.ofMinutes(190));
     running.slack.awaitCalls("chat.postMessage", 1, WAIT);
