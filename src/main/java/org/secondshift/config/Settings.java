@@ -54,23 +54,8 @@ public record Settings(
         lateNightFrom, lateNightTo, RestRules.defaults());
   }
 
-  /** Settings that differ only in the rest rules, for tests and tools. */
-  public Settings withRest(RestRules rules) {
-    return new Settings(mode, botToken, signingSecret, appToken, apiUrl, port, database,
-        sessionGap, sessionTail, lateNightFrom, lateNightTo, rules);
-  }
 
-  /** Settings that differ only in the database file, for tests and tools. */
-  public Settings withDatabase(Path file) {
-    return new Settings(mode, botToken, signingSecret, appToken, apiUrl, port, file,
-        sessionGap, sessionTail, lateNightFrom, lateNightTo, rest);
-  }
 
-  /** Settings that differ only in the port, for tests and tools. */
-  public Settings withPort(int newPort) {
-    return new Settings(mode, botToken, signingSecret, appToken, apiUrl, newPort, database,
-        sessionGap, sessionTail, lateNightFrom, lateNightTo, rest);
-  }
 
   @Override
   public String toString() {

@@ -46,9 +46,10 @@ public final class HourReports {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, zone);
     Instant from = today.atStartOfDay(zone).toInstant();
-    List<WorkSession> sessions = sessionsWithOpenManual(teamId, userId, from, now.plusSeconds(1));
+    Optional<ManualStart> manual = history.openManual(teamId, userId);
+    List<WorkSession> sessions = withOpenManual(history.sessions(teamId, userId, from, now.plusSeconds(1)), manual);
     return new Status(zone, now, log.day(sessions, zone, today, now).active(),
-        log.currentSession(sessions, now), history.openManual(teamId, userId));
+        log.currentSession(sessions, now), manual);
   }
 
   /**
@@ -81,10 +82,14 @@ public final class HourReports {
   }
 
   private List<WorkSession> sessionsWithOpenManual(String teamId, String userId, Instant from, Instant to) {
-    List<WorkSession> sessions = new ArrayList<>(history.sessions(teamId, userId, from, to));
+    return withOpenManual(history.sessions(teamId, userId, from, to), history.openManual(teamId, userId));
+  }
+
+  /** The sessions plus an open manual session counted up to now. */
+  private List<WorkSession> withOpenManual(List<WorkSession> stored, Optional<ManualStart> manual) {
+    List<WorkSession> sessions = new ArrayList<>(stored);
     Instant now = clock.instant();
-    history.openManual(teamId, userId)
-        .filter(open -> open.startedAt().isBefore(now))
+    manual.filter(open -> open.startedAt().isBefore(now))
         .ifPresent(open -> sessions.add(new WorkSession(0, open.startedAt(), now, SessionSource.MANUAL)));
     return sessions;
   }

@@ -13,10 +13,6 @@ public final class HttpServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
-  public HttpServer(int port, HttpServlet events, HttpServlet health) {
-    this(port, events, health, Map.of());
-  }
-
   /** Also mounts {@code extra} (path spec to servlet), e.g. the sandbox's workspace page. */
   public HttpServer(int port, HttpServlet events, HttpServlet health, Map<String, HttpServlet> extra) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 8);
