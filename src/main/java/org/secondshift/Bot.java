@@ -28,7 +28,10 @@ import org.secondshift.slack.outbox.OutboxRunner;
 import org.secondshift.store.Database;
 import org.secondshift.store.SummaryStore;
 
-/** The running bot: the features for one set of settings behind HTTP or Socket Mode, started and stopped as a whole. */
+/**
+ * The running bot: the features for one set of settings behind HTTP or Socket Mode, started and
+ * stopped as a whole.
+ */
 public final class Bot implements AutoCloseable {
   /** Socket Mode listeners run on this many threads, never on the socket's own. */
   static final int SOCKET_LISTENERS = 8;
@@ -40,7 +43,12 @@ public final class Bot implements AutoCloseable {
   private final Features features;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private Bot(Database db, ExecutorService background, HttpServer http, SocketModeApp socket, Features features) {
+  private Bot(
+      Database db,
+      ExecutorService background,
+      HttpServer http,
+      SocketModeApp socket,
+      Features features) {
     this.db = db;
     this.background = background;
     this.http = http;
@@ -53,36 +61,49 @@ public final class Bot implements AutoCloseable {
     return start(settings, clock, Map.of());
   }
 
-  /** As {@link #start(Settings, Clock)}, with extra servlets (path spec to servlet) on the same port. */
+  /**
+   * As {@link #start(Settings, Clock)}, with extra servlets (path spec to servlet) on the same
+   * port.
+   */
   public static Bot start(Settings settings, Clock clock, Map<String, HttpServlet> extraServlets)
       throws Exception {
-    return start(settings, clock, extraServlets, bot -> { });
+    return start(settings, clock, extraServlets, bot -> {});
   }
 
   /**
-   * As {@link #start(Settings, Clock, Map)}, running {@code prepare} once the features are built and
-   * serving, but before catch-up, schedules and the outbox start; what it stores is then caught up
-   * and scheduled exactly like state found after a restart (the sandbox seeds its story this way).
+   * As {@link #start(Settings, Clock, Map)}, running {@code prepare} once the features are built
+   * and serving, but before catch-up, schedules and the outbox start; what it stores is then caught
+   * up and scheduled exactly like state found after a restart (the sandbox seeds its story this
+   * way).
    */
-  public static Bot start(Settings settings, Clock clock, Map<String, HttpServlet> extraServlets,
-      Consumer<Bot> prepare) throws Exception {
+  public static Bot start(
+      Settings settings, Clock clock, Map<String, HttpServlet> extraServlets, Consumer<Bot> prepare)
+      throws Exception {
     if (settings.mode() == Mode.SANDBOX) {
-      throw new IllegalArgumentException("the sandbox is started by Main, not as a Slack-connected bot");
+      throw new IllegalArgumentException(
+          "the sandbox is started by Main, not as a Slack-connected bot");
     }
     Database db = Database.open(settings.database());
     ExecutorService background = Executors.newFixedThreadPool(2, daemon("background"));
     try {
       Slack slack = SlackApp.client(settings);
       Features features = new Features(settings, clock, db, background, slack);
-      SlackEventsServlet events = settings.mode() == Mode.HTTP
-          ? new SlackEventsServlet(features.app, new RequestGuard(settings.signingSecret(), clock))
-          : null;
-      HttpServer http = new HttpServer(settings.port(), events, new HealthServlet(db::isUp), extraServlets);
+      SlackEventsServlet events =
+          settings.mode() == Mode.HTTP
+              ? new SlackEventsServlet(
+                  features.app, new RequestGuard(settings.signingSecret(), clock))
+              : null;
+      HttpServer http =
+          new HttpServer(settings.port(), events, new HealthServlet(db::isUp), extraServlets);
       http.start();
       SocketModeApp socket = null;
       if (settings.mode() == Mode.SOCKET) {
-        socket = new SocketModeApp(settings.appToken(), features.app, SocketModeClient.Backend.JavaWebSocket,
-            SOCKET_LISTENERS);
+        socket =
+            new SocketModeApp(
+                settings.appToken(),
+                features.app,
+                SocketModeClient.Backend.JavaWebSocket,
+                SOCKET_LISTENERS);
         socket.startAsync();
       }
       Bot bot = new Bot(db, background, http, socket, features);

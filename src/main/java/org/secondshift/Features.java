@@ -77,8 +77,8 @@ import org.secondshift.store.TeamFigures;
 
 /**
  * The product's object graph for one set of settings: the hour log, rest nudges, the captain
- * rotation, weekly summaries, Home and data rights, and the Bolt app that serves them.
- * Building it starts nothing; {@link #startBackgroundWork()} does.
+ * rotation, weekly summaries, Home and data rights, and the Bolt app that serves them. Building it
+ * starts nothing; {@link #startBackgroundWork()} does.
  */
 final class Features {
   final OutboxRunner outbox;
@@ -99,14 +99,17 @@ final class Features {
     this.settings = settings;
     MethodsClient methods = slack.methods(settings.botToken());
     SessionRules rules = new SessionRules(settings.sessionGap(), settings.sessionTail());
-    HourLog hourLog = new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo()));
+    HourLog hourLog =
+        new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo()));
     SessionStore sessions = new SessionStore(db, rules);
     PersonStore people = new PersonStore(db);
     SlackZoneDirectory zones = new SlackZoneDirectory(methods, people, background, clock);
     HourReports reports = new HourReports(sessions, zones, hourLog, clock);
 
     OutboxStore outboxStore = new OutboxStore(db);
-    this.outbox = new OutboxRunner(new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
+    this.outbox =
+        new OutboxRunner(
+            new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
 
     // Rest nudges and the rotation lean on each other: nudges ask who holds the watch, and the
     // rotation tells nudges about handoffs. The reference closes that loop once both exist.
@@ -114,59 +117,109 @@ final class Features {
     Watch watch = (team, channels, at) -> watchHolder.get().onDuty(team, channels, at);
     this.restStore = new RestStore(db);
     NudgeStore nudgeStore = new NudgeStore(db, outboxStore, restStore, new NudgeView());
-    this.nudges = new Nudges(new RestPolicy(settings.rest(), rules), restStore, nudgeStore, sessions, restStore,
-        zones, new SlackDnd(methods, clock), watch, background, outbox::wake, clock);
+    this.nudges =
+        new Nudges(
+            new RestPolicy(settings.rest(), rules),
+            restStore,
+            nudgeStore,
+            sessions,
+            restStore,
+            zones,
+            new SlackDnd(methods, clock),
+            watch,
+            background,
+            outbox::wake,
+            clock);
     this.handoffs = new RecoveryNudges(nudges);
 
     TeamFigures figures = new TeamFigures(db);
     this.summaries = new SummaryStore(db);
-    this.poster = new SummaryPoster(new org.secondshift.summary.SummaryBuilder(summaries, figures, hourLog),
-        summaries, outboxStore, outbox::wake, clock);
+    this.poster =
+        new SummaryPoster(
+            new org.secondshift.summary.SummaryBuilder(summaries, figures, hourLog),
+            summaries,
+            outboxStore,
+            outbox::wake,
+            clock);
 
     AtomicReference<Rotations> jobRotations = new AtomicReference<>();
-    this.schedules = new Schedules(Map.of(
-        WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
-        HandoffJob.class, () -> new HandoffJob(jobRotations.get(), clock),
-        RestCheckJob.class, () -> new RestCheckJob(nudges, clock)));
+    this.schedules =
+        new Schedules(
+            Map.of(
+                WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
+                HandoffJob.class, () -> new HandoffJob(jobRotations.get(), clock),
+                RestCheckJob.class, () -> new RestCheckJob(nudges, clock)));
     this.summaryTriggers = new SummaryTriggers(schedules);
     this.handoffTriggers = new HandoffTriggers(schedules);
     this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
-    this.rotations = new Rotations(rotationStore, new Planner(new PreferenceSignals(restStore, settings.rest(),
-        zones, new HourLogRest(sessions, rules))), handoffs, handoffTriggers);
+    this.rotations =
+        new Rotations(
+            rotationStore,
+            new Planner(
+                new PreferenceSignals(
+                    restStore, settings.rest(), zones, new HourLogRest(sessions, rules))),
+            handoffs,
+            handoffTriggers);
     watchHolder.set(rotations);
     jobRotations.set(rotations);
 
     PersonalData personalData = new PersonalData(db);
-    PersonalSettings personal = new StoredSettings(restStore, settings.rest(), summaries, people,
-        zones::forgetChoices);
-    HomePublisher home = new HomePublisher(reports, new HomeLines(rotations, figures, zones), personal, methods,
-        background, clock);
-    ActivityRecorder recorder = new ActivityRecorder(sessions, (team, user) -> {
-      zones.prefetch(team, user);
-      nudges.afterActivity(team, user);
-    });
-    ShiftCommands commands = new ShiftCommands(List.of(
-        new HoursCommand(reports, summaries::isSharing), new StatusCommand(reports),
-        new StartCommand(reports), new StopCommand(reports),
-        new RestCommand(new RestSetup(restStore, settings.rest(), zones, clock)),
-        new CaptainCommand(rotations, zones, clock), new NoteCommand(rotations, clock),
-        new SummaryCommand(summaries, summaryTriggers, poster, zones, figures, clock),
-        new ShareCommand(summaries),
-        new ExportCommand(personalData, outboxStore, zones, rules, outbox::wake, clock),
-        new ForgetMeCommand()));
-    this.app = SlackApp.app(settings, slack, new SlackApp.Listeners(recorder, zones, commands, home,
-        Map.of(
-            ForgetMeView.CONFIRM_ACTION, new ForgetMeListener(personalData, outboxStore, outbox::wake, clock),
-            CaptainView.REPLACE_ACTION, new RotationReplaceListener(rotations, zones, clock),
-            CaptainView.KEEP_ACTION, (req, ctx) -> ctx.ack(),
-            HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, background)),
-        Map.of(NudgeButtonListener.ACTIONS, new NudgeButtonListener(new NudgeAnswers(nudgeStore, outbox::wake, clock))),
-        Map.of(SettingsModal.CALLBACK_ID, new SettingsSubmittedListener(personal, home))));
+    PersonalSettings personal =
+        new StoredSettings(restStore, settings.rest(), summaries, people, zones::forgetChoices);
+    HomePublisher home =
+        new HomePublisher(
+            reports,
+            new HomeLines(rotations, figures, zones),
+            personal,
+            methods,
+            background,
+            clock);
+    ActivityRecorder recorder =
+        new ActivityRecorder(
+            sessions,
+            (team, user) -> {
+              zones.prefetch(team, user);
+              nudges.afterActivity(team, user);
+            });
+    ShiftCommands commands =
+        new ShiftCommands(
+            List.of(
+                new HoursCommand(reports, summaries::isSharing),
+                new StatusCommand(reports),
+                new StartCommand(reports),
+                new StopCommand(reports),
+                new RestCommand(new RestSetup(restStore, settings.rest(), zones, clock)),
+                new CaptainCommand(rotations, zones, clock),
+                new NoteCommand(rotations, clock),
+                new SummaryCommand(summaries, summaryTriggers, poster, zones, figures, clock),
+                new ShareCommand(summaries),
+                new ExportCommand(personalData, outboxStore, zones, rules, outbox::wake, clock),
+                new ForgetMeCommand()));
+    this.app =
+        SlackApp.app(
+            settings,
+            slack,
+            new SlackApp.Listeners(
+                recorder,
+                zones,
+                commands,
+                home,
+                Map.of(
+                    ForgetMeView.CONFIRM_ACTION,
+                        new ForgetMeListener(personalData, outboxStore, outbox::wake, clock),
+                    CaptainView.REPLACE_ACTION,
+                        new RotationReplaceListener(rotations, zones, clock),
+                    CaptainView.KEEP_ACTION, (req, ctx) -> ctx.ack(),
+                    HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, background)),
+                Map.of(
+                    NudgeButtonListener.ACTIONS,
+                    new NudgeButtonListener(new NudgeAnswers(nudgeStore, outbox::wake, clock))),
+                Map.of(SettingsModal.CALLBACK_ID, new SettingsSubmittedListener(personal, home))));
   }
 
   /**
-   * Catches up what came due while the bot was down (each once), rebuilds the Quartz triggers
-   * from the database, and starts the scheduler and the outbox.
+   * Catches up what came due while the bot was down (each once), rebuilds the Quartz triggers from
+   * the database, and starts the scheduler and the outbox.
    */
   void startBackgroundWork(Clock clock) {
     rotations.performDue(clock.instant());

@@ -39,14 +39,19 @@ public final class Main {
       return;
     }
     Bot bot = Bot.start(settings, Clock.systemUTC());
-    log.info("Second Shift is up in {} mode on port {} ({})", settings.mode(), bot.port(), settings);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        bot.close();
-      } catch (Exception e) {
-        log.warn("shutdown was not clean: {}", e.toString());
-      }
-    }, "shutdown"));
+    log.info(
+        "Second Shift is up in {} mode on port {} ({})", settings.mode(), bot.port(), settings);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    bot.close();
+                  } catch (Exception e) {
+                    log.warn("shutdown was not clean: {}", e.toString());
+                  }
+                },
+                "shutdown"));
   }
 
   /** What the seed's feature sections become in the sandbox; one line per section. */
@@ -70,18 +75,26 @@ public final class Main {
       System.exit(2);
       return;
     }
-    log.info("Second Shift is up in SANDBOX mode on port {} with the Slack stand-in at {}, database {}",
-        sandbox.port(), sandbox.slack().apiUrl(), settings.database());
-    System.out.printf("%nSecond Shift sandbox is running (%d ms): open %s%n"
-        + "No Slack tokens are set, so the bot talks to a local stand-in of Slack seeded from seeds/.%n"
-        + "Reset it from the page, or start with bin/run --reset.%n%n",
+    log.info(
+        "Second Shift is up in SANDBOX mode on port {} with the Slack stand-in at {}, database {}",
+        sandbox.port(),
+        sandbox.slack().apiUrl(),
+        settings.database());
+    System.out.printf(
+        "%nSecond Shift sandbox is running (%d ms): open %s%n"
+            + "No Slack tokens are set, so the bot talks to a local stand-in of Slack seeded from seeds/.%n"
+            + "Reset it from the page, or start with bin/run --reset.%n%n",
         Duration.between(started, clock.instant()).toMillis(), sandbox.url());
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        sandbox.close();
-      } catch (Exception e) {
-        log.warn("shutdown was not clean: {}", e.toString());
-      }
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    sandbox.close();
+                  } catch (Exception e) {
+                    log.warn("shutdown was not clean: {}", e.toString());
+                  }
+                },
+                "shutdown"));
   }
 }

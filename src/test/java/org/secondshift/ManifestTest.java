@@ -26,7 +26,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Checks manifest.yml (repository root) against the Slack app manifest schema and our own rules. */
+/**
+ * Checks manifest.yml (repository root) against the Slack app manifest schema and our own rules.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ManifestTest {
 

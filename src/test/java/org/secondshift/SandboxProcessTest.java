@@ -30,15 +30,25 @@ class SandboxProcessTest {
     }
     Path db = dir.resolve("sandbox.db");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Dorg.slf4j.simpleLogger.log.org.secondshift=info", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "--reset");
-    pb.environment().keySet().removeIf(k -> k.startsWith("SLACK_") || k.startsWith("SECOND_SHIFT_") || k.equals("PORT"));
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Dorg.slf4j.simpleLogger.log.org.secondshift=info",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "--reset");
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("SLACK_") || k.startsWith("SECOND_SHIFT_") || k.equals("PORT"));
     pb.environment().put("PORT", Integer.toString(port));
     pb.environment().put("SECOND_SHIFT_DB", db.toString());
     pb.redirectErrorStream(true);
     Process sandbox = pb.start();
     try {
-      BufferedReader out = new BufferedReader(new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader out =
+          new BufferedReader(
+              new InputStreamReader(sandbox.getInputStream(), StandardCharsets.UTF_8));
       assertThat(awaitLine(out, "sandbox is running").get(15, TimeUnit.SECONDS))
           .contains("open http://localhost:" + port + "/");
       HttpResponse<String> page = send(port, "", false);
@@ -57,7 +67,8 @@ class SandboxProcessTest {
   }
 
   private static HttpResponse<String> send(int port, String path, boolean post) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + path));
     if (post) {
       request.POST(HttpRequest.BodyPublishers.noBody());
     }
@@ -66,17 +77,18 @@ class SandboxProcessTest {
 
   /** The first output line containing {@code needle}, read in the background. */
   private static CompletableFuture<String> awaitLine(BufferedReader out, String needle) {
-    return CompletableFuture.supplyAsync(() -> {
-      try {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-          if (line.contains(needle)) {
-            return line;
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+              if (line.contains(needle)) {
+                return line;
+              }
+            }
+          } catch (IOException e) {
+            return "output closed: " + e;
           }
-        }
-      } catch (IOException e) {
-        return "output closed: " + e;
-      }
-      return "exited";
-    });
+          return "exited";
+        });
   }
 }

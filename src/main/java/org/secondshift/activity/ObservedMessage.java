@@ -16,12 +16,14 @@ public record ObservedMessage(
 
   // Subtypes a person produces by writing; everything else (edits, deletions, joins, bots,
   // channel topic changes...) is bookkeeping and says nothing about who is working.
-  private static final Set<String> HUMAN_SUBTYPES = Set.of("thread_broadcast", "file_share", "me_message");
+  private static final Set<String> HUMAN_SUBTYPES =
+      Set.of("thread_broadcast", "file_share", "me_message");
   private static final Set<String> COUNTED_CHANNELS = Set.of("channel", "group");
 
   /** Whether this message shows a human at work in a channel the bot follows. */
   public boolean isActivity() {
-    return userId != null && !userId.isBlank()
+    return userId != null
+        && !userId.isBlank()
         && (botId == null || botId.isBlank())
         && (subtype == null || HUMAN_SUBTYPES.contains(subtype))
         && (channelType == null || COUNTED_CHANNELS.contains(channelType));

@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Who holds one shift: the person in line ({@code planned}), who actually takes it and why, and
- * the line as it stands afterwards.
+ * Who holds one shift: the person in line ({@code planned}), who actually takes it and why, and the
+ * line as it stands afterwards.
  */
 public record Assignment(
-    int seq, Instant start, Instant end, String planned, String captain, MoveReason reason,
+    int seq,
+    Instant start,
+    Instant end,
+    String planned,
+    String captain,
+    MoveReason reason,
     List<String> lineAfter) {
   public Assignment {
     Objects.requireNonNull(start, "start");

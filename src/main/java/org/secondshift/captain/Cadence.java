@@ -10,7 +10,8 @@ import java.time.LocalDateTime;
 public record Cadence(int hours, int days) {
   public Cadence {
     if ((hours > 0) == (days > 0) || hours < 0 || days < 0) {
-      throw new IllegalArgumentException("cadence needs either hours or days, got " + hours + " h and " + days + " d");
+      throw new IllegalArgumentException(
+          "cadence needs either hours or days, got " + hours + " h and " + days + " d");
     }
     if (hours > 0 && 24 % hours != 0) {
       throw new IllegalArgumentException("hours must divide a day, was " + hours);

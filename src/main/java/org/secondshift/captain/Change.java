@@ -16,8 +16,14 @@ import java.util.List;
  * @param handNotesTo mark the open notes as handed over to this captain, or null
  */
 public record Change(
-    Rotation rotation, boolean replaceExisting, List<Assignment> started, Instant endCurrentAt,
-    List<Pin> overrides, String dropOverridesOf, Note newNote, String handNotesTo,
+    Rotation rotation,
+    boolean replaceExisting,
+    List<Assignment> started,
+    Instant endCurrentAt,
+    List<Pin> overrides,
+    String dropOverridesOf,
+    Note newNote,
+    String handNotesTo,
     List<Notice> notices) {
 
   public Change {
@@ -36,49 +42,121 @@ public record Change(
   }
 
   public Change withRotation(Rotation r) {
-    return new Change(r, replaceExisting, started, endCurrentAt, overrides, dropOverridesOf, newNote,
-        handNotesTo, notices);
+    return new Change(
+        r,
+        replaceExisting,
+        started,
+        endCurrentAt,
+        overrides,
+        dropOverridesOf,
+        newNote,
+        handNotesTo,
+        notices);
   }
 
   public Change replacing() {
-    return new Change(rotation, true, started, endCurrentAt, overrides, dropOverridesOf, newNote,
-        handNotesTo, notices);
+    return new Change(
+        rotation,
+        true,
+        started,
+        endCurrentAt,
+        overrides,
+        dropOverridesOf,
+        newNote,
+        handNotesTo,
+        notices);
   }
 
   public Change withStarted(List<Assignment> shifts) {
-    return new Change(rotation, replaceExisting, shifts, endCurrentAt, overrides, dropOverridesOf, newNote,
-        handNotesTo, notices);
+    return new Change(
+        rotation,
+        replaceExisting,
+        shifts,
+        endCurrentAt,
+        overrides,
+        dropOverridesOf,
+        newNote,
+        handNotesTo,
+        notices);
   }
 
   public Change endingCurrentAt(Instant at) {
-    return new Change(rotation, replaceExisting, started, at, overrides, dropOverridesOf, newNote,
-        handNotesTo, notices);
+    return new Change(
+        rotation,
+        replaceExisting,
+        started,
+        at,
+        overrides,
+        dropOverridesOf,
+        newNote,
+        handNotesTo,
+        notices);
   }
 
   public Change withOverrides(List<Pin> added) {
-    return new Change(rotation, replaceExisting, started, endCurrentAt, added, dropOverridesOf, newNote,
-        handNotesTo, notices);
+    return new Change(
+        rotation,
+        replaceExisting,
+        started,
+        endCurrentAt,
+        added,
+        dropOverridesOf,
+        newNote,
+        handNotesTo,
+        notices);
   }
 
   public Change droppingOverridesOf(String userId) {
-    return new Change(rotation, replaceExisting, started, endCurrentAt, overrides, userId, newNote,
-        handNotesTo, notices);
+    return new Change(
+        rotation,
+        replaceExisting,
+        started,
+        endCurrentAt,
+        overrides,
+        userId,
+        newNote,
+        handNotesTo,
+        notices);
   }
 
   public Change withNote(Note note) {
-    return new Change(rotation, replaceExisting, started, endCurrentAt, overrides, dropOverridesOf, note,
-        handNotesTo, notices);
+    return new Change(
+        rotation,
+        replaceExisting,
+        started,
+        endCurrentAt,
+        overrides,
+        dropOverridesOf,
+        note,
+        handNotesTo,
+        notices);
   }
 
   public Change handingNotesTo(String captain) {
-    return new Change(rotation, replaceExisting, started, endCurrentAt, overrides, dropOverridesOf, newNote,
-        captain, notices);
+    return new Change(
+        rotation,
+        replaceExisting,
+        started,
+        endCurrentAt,
+        overrides,
+        dropOverridesOf,
+        newNote,
+        captain,
+        notices);
   }
 
   public Change notifying(Notice notice) {
     List<Notice> more = new ArrayList<>(notices);
     more.add(notice);
-    return new Change(rotation, replaceExisting, started, endCurrentAt, overrides, dropOverridesOf, newNote,
-        handNotesTo, more);
+    return new Change(
+        rotation,
+        replaceExisting,
+        started,
+        endCurrentAt,
+        overrides,
+        dropOverridesOf,
+        newNote,
+        handNotesTo,
+        more);
   }
 }

@@ -8,6 +8,6 @@ public interface HandoffListener {
 
   /** A listener that does nothing. */
   static HandoffListener none() {
-    return (teamId, channelId, captainId, endedAt) -> { };
+    return (teamId, channelId, captainId, endedAt) -> {};
   }
 }

@@ -6,6 +6,6 @@ public interface HandoffTimer {
 
   /** A timer that schedules nothing; handoffs then happen only when someone asks. */
   static HandoffTimer none() {
-    return rotation -> { };
+    return rotation -> {};
   }
 }

@@ -18,6 +18,7 @@ import org.secondshift.hours.WorkSession;
 public final class HourLogRest implements RestSignals {
   /** A working day long enough that going past it calls for rest before a watch. */
   public static final Duration DEFAULT_DAILY_LIMIT = Duration.ofHours(10);
+
   private static final Duration DAY = Duration.ofHours(24);
 
   private final SessionHistory history;

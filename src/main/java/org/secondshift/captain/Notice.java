@@ -12,8 +12,14 @@ public sealed interface Notice {
   String channelId();
 
   /** The plan, posted in the channel when a rotation is set up or replaced. */
-  record Plan(String teamId, String channelId, String setUpBy, Rotation rotation, List<Assignment> shifts,
-      boolean replaced) implements Notice {
+  record Plan(
+      String teamId,
+      String channelId,
+      String setUpBy,
+      Rotation rotation,
+      List<Assignment> shifts,
+      boolean replaced)
+      implements Notice {
     public Plan {
       Objects.requireNonNull(rotation, "rotation");
       shifts = List.copyOf(shifts);
@@ -27,8 +33,17 @@ public sealed interface Notice {
    * @param missed boundaries performed silently before this one, e.g. after downtime
    * @param early whether the watch was handed over before the boundary (handoff, cover)
    */
-  record Handoff(String teamId, String channelId, ZoneId zone, Assignment shift, String outgoing,
-      Instant performedAt, int missed, boolean early, List<Note> notes) implements Notice {
+  record Handoff(
+      String teamId,
+      String channelId,
+      ZoneId zone,
+      Assignment shift,
+      String outgoing,
+      Instant performedAt,
+      int missed,
+      boolean early,
+      List<Note> notes)
+      implements Notice {
     public Handoff {
       Objects.requireNonNull(shift, "shift");
       Objects.requireNonNull(performedAt, "performedAt");
@@ -42,7 +57,8 @@ public sealed interface Notice {
   }
 
   /** The incoming captain's reminder, decided at {@code decidedAt} (usually 30 minutes ahead). */
-  record Reminder(String teamId, String channelId, ZoneId zone, Assignment shift, java.time.Instant decidedAt)
+  record Reminder(
+      String teamId, String channelId, ZoneId zone, Assignment shift, java.time.Instant decidedAt)
       implements Notice {
     /** Whole minutes from the decision to the start of the shift, rounded up. */
     public long minutesAhead() {
@@ -52,9 +68,11 @@ public sealed interface Notice {
   }
 
   /** A note passed at once to the captain on duty. */
-  record NoteForCaptain(String teamId, String channelId, String captain, Note note) implements Notice {}
+  record NoteForCaptain(String teamId, String channelId, String captain, Note note)
+      implements Notice {}
 
   /** Handoffs stopped, or started again with the next one at {@code nextHandoff}. */
-  record Paused(String teamId, String channelId, String by, boolean paused, Instant nextHandoff, ZoneId zone)
+  record Paused(
+      String teamId, String channelId, String by, boolean paused, Instant nextHandoff, ZoneId zone)
       implements Notice {}
 }

@@ -9,11 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Decides who takes each shift. The person at the head of the line takes it and goes to the back.
- * A swap or cover pins the shift to someone else while the line moves as planned, so nothing else
- * in the rotation shifts. When the person in line should rest, the most rested eligible member
- * takes the shift and goes to the back, while the person in line stays first and takes the next
- * one, so resting costs nobody their turn.
+ * Decides who takes each shift. The person at the head of the line takes it and goes to the back. A
+ * swap or cover pins the shift to someone else while the line moves as planned, so nothing else in
+ * the rotation shifts. When the person in line should rest, the most rested eligible member takes
+ * the shift and goes to the back, while the person in line stays first and takes the next one, so
+ * resting costs nobody their turn.
  */
 public final class Planner {
   private final RestSignals rest;
@@ -23,30 +23,37 @@ public final class Planner {
   }
 
   /** Who takes shift {@code seq}, given the line before it and who held the previous shift. */
-  public Assignment assign(Rotation r, List<String> line, Map<Integer, Pin> overrides, int seq,
-      String previous) {
+  public Assignment assign(
+      Rotation r, List<String> line, Map<Integer, Pin> overrides, int seq, String previous) {
     Instant start = r.boundary(seq);
     Instant end = r.boundary(seq + 1);
     String planned = line.get(0);
     Pin pinned = overrides.get(seq);
     if (pinned != null) {
-      return new Assignment(seq, start, end, planned, pinned.userId(), pinned.reason(), toBack(line, planned));
+      return new Assignment(
+          seq, start, end, planned, pinned.userId(), pinned.reason(), toBack(line, planned));
     }
     MoveReason why = unfit(r.teamId(), planned, previous, start);
     if (why == MoveReason.NONE) {
       return new Assignment(seq, start, end, planned, planned, why, toBack(line, planned));
     }
-    Optional<String> rested = line.stream().skip(1)
-        .filter(m -> unfit(r.teamId(), m, previous, start) == MoveReason.NONE)
-        .min(Comparator.comparing(m -> rest.workedLast24h(r.teamId(), m, start)));
+    Optional<String> rested =
+        line.stream()
+            .skip(1)
+            .filter(m -> unfit(r.teamId(), m, previous, start) == MoveReason.NONE)
+            .min(Comparator.comparing(m -> rest.workedLast24h(r.teamId(), m, start)));
     if (rested.isEmpty()) {
-      // Nobody else can take it either; the person in line keeps the watch rather than leave it empty.
-      return new Assignment(seq, start, end, planned, planned, MoveReason.NONE, toBack(line, planned));
+      // Nobody else can take it either; the person in line keeps the watch rather than leave it
+      // empty.
+      return new Assignment(
+          seq, start, end, planned, planned, MoveReason.NONE, toBack(line, planned));
     }
     return new Assignment(seq, start, end, planned, rested.get(), why, toBack(line, rested.get()));
   }
 
-  /** The next {@code count} shifts from the rotation's watermark on, as far as they are known now. */
+  /**
+   * The next {@code count} shifts from the rotation's watermark on, as far as they are known now.
+   */
   public List<Assignment> upcoming(Rotation r, Map<Integer, Pin> overrides, int count) {
     List<Assignment> shifts = new ArrayList<>();
     List<String> line = r.line();

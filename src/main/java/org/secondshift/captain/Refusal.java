@@ -6,8 +6,17 @@ import java.util.Objects;
 public final class Refusal extends RuntimeException {
   /** Why, in words the view turns into a sentence. */
   public enum Why {
-    NO_ROTATION, NOT_A_MEMBER, ALREADY_A_MEMBER, LAST_MEMBER, NO_SHIFT_AHEAD, NOBODY_ON_DUTY,
-    NOT_THE_CAPTAIN, ALREADY_PAUSED, NOT_PAUSED, IS_PAUSED, SAME_PERSON
+    NO_ROTATION,
+    NOT_A_MEMBER,
+    ALREADY_A_MEMBER,
+    LAST_MEMBER,
+    NO_SHIFT_AHEAD,
+    NOBODY_ON_DUTY,
+    NOT_THE_CAPTAIN,
+    ALREADY_PAUSED,
+    NOT_PAUSED,
+    IS_PAUSED,
+    SAME_PERSON
   }
 
   private final Why why;

@@ -20,9 +20,19 @@ import java.util.Objects;
  * @param version bumped by every stored change, so a change decided on stale state is refused
  */
 public record Rotation(
-    long id, String teamId, String channelId, List<String> roster, List<String> line, Cadence cadence,
-    LocalDateTime firstHandoff, ZoneId zone, int nextSeq, int remindedSeq, String lastCaptain,
-    boolean paused, long version) {
+    long id,
+    String teamId,
+    String channelId,
+    List<String> roster,
+    List<String> line,
+    Cadence cadence,
+    LocalDateTime firstHandoff,
+    ZoneId zone,
+    int nextSeq,
+    int remindedSeq,
+    String lastCaptain,
+    boolean paused,
+    long version) {
 
   public Rotation {
     Objects.requireNonNull(teamId, "teamId");
@@ -39,7 +49,8 @@ public record Rotation(
       throw new IllegalArgumentException("roster must not name anyone twice: " + roster);
     }
     if (line.size() != roster.size() || !new HashSet<>(line).equals(new HashSet<>(roster))) {
-      throw new IllegalArgumentException("line must hold exactly the roster: " + line + " vs " + roster);
+      throw new IllegalArgumentException(
+          "line must hold exactly the roster: " + line + " vs " + roster);
     }
     if (nextSeq < 0) {
       throw new IllegalArgumentException("nextSeq must not be negative, was " + nextSeq);
@@ -47,10 +58,15 @@ public record Rotation(
   }
 
   /** A new rotation whose line follows the roster and whose first handoff is boundary 0. */
-  public static Rotation create(String teamId, String channelId, List<String> roster, Cadence cadence,
-      LocalDateTime firstHandoff, ZoneId zone) {
-    return new Rotation(0, teamId, channelId, roster, roster, cadence, firstHandoff, zone, 0, -1, null,
-        false, 0);
+  public static Rotation create(
+      String teamId,
+      String channelId,
+      List<String> roster,
+      Cadence cadence,
+      LocalDateTime firstHandoff,
+      ZoneId zone) {
+    return new Rotation(
+        0, teamId, channelId, roster, roster, cadence, firstHandoff, zone, 0, -1, null, false, 0);
   }
 
   /** When boundary {@code seq} falls: the local time of the cadence, resolved in the zone. */
@@ -72,35 +88,108 @@ public record Rotation(
   }
 
   public Rotation withLine(List<String> newLine) {
-    return new Rotation(id, teamId, channelId, roster, newLine, cadence, firstHandoff, zone, nextSeq,
-        remindedSeq, lastCaptain, paused, version);
+    return new Rotation(
+        id,
+        teamId,
+        channelId,
+        roster,
+        newLine,
+        cadence,
+        firstHandoff,
+        zone,
+        nextSeq,
+        remindedSeq,
+        lastCaptain,
+        paused,
+        version);
   }
 
   public Rotation withMembers(List<String> newRoster, List<String> newLine) {
-    return new Rotation(id, teamId, channelId, newRoster, newLine, cadence, firstHandoff, zone, nextSeq,
-        remindedSeq, lastCaptain, paused, version);
+    return new Rotation(
+        id,
+        teamId,
+        channelId,
+        newRoster,
+        newLine,
+        cadence,
+        firstHandoff,
+        zone,
+        nextSeq,
+        remindedSeq,
+        lastCaptain,
+        paused,
+        version);
   }
 
-  /** After performing boundaries up to {@code seq - 1}, with {@code captain} now holding the watch. */
+  /**
+   * After performing boundaries up to {@code seq - 1}, with {@code captain} now holding the watch.
+   */
   public Rotation advancedTo(int seq, List<String> newLine, String captain) {
-    return new Rotation(id, teamId, channelId, roster, newLine, cadence, firstHandoff, zone, seq,
-        Math.max(remindedSeq, seq - 1), captain, paused, version);
+    return new Rotation(
+        id,
+        teamId,
+        channelId,
+        roster,
+        newLine,
+        cadence,
+        firstHandoff,
+        zone,
+        seq,
+        Math.max(remindedSeq, seq - 1),
+        captain,
+        paused,
+        version);
   }
 
   public Rotation withCaptain(String captain) {
-    return new Rotation(id, teamId, channelId, roster, line, cadence, firstHandoff, zone, nextSeq,
-        remindedSeq, captain, paused, version);
+    return new Rotation(
+        id,
+        teamId,
+        channelId,
+        roster,
+        line,
+        cadence,
+        firstHandoff,
+        zone,
+        nextSeq,
+        remindedSeq,
+        captain,
+        paused,
+        version);
   }
 
   public Rotation reminded(int seq) {
-    return new Rotation(id, teamId, channelId, roster, line, cadence, firstHandoff, zone, nextSeq,
-        seq, lastCaptain, paused, version);
+    return new Rotation(
+        id,
+        teamId,
+        channelId,
+        roster,
+        line,
+        cadence,
+        firstHandoff,
+        zone,
+        nextSeq,
+        seq,
+        lastCaptain,
+        paused,
+        version);
   }
 
   /** Paused, or resumed with the next handoff at {@code resumeSeq}. */
   public Rotation withPaused(boolean nowPaused, int resumeSeq) {
-    return new Rotation(id, teamId, channelId, roster, line, cadence, firstHandoff, zone,
-        nowPaused ? nextSeq : resumeSeq, nowPaused ? remindedSeq : Math.max(remindedSeq, resumeSeq - 1),
-        nowPaused ? null : lastCaptain, nowPaused, version);
+    return new Rotation(
+        id,
+        teamId,
+        channelId,
+        roster,
+        line,
+        cadence,
+        firstHandoff,
+        zone,
+        nowPaused ? nextSeq : resumeSeq,
+        nowPaused ? remindedSeq : Math.max(remindedSeq, resumeSeq - 1),
+        nowPaused ? null : lastCaptain,
+        nowPaused,
+        version);
   }
 }

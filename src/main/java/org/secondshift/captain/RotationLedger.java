@@ -19,7 +19,10 @@ public interface RotationLedger {
    * transaction. Empty when the change was already made by someone else (a claim that lost), in
    * which case nothing was written. A {@link Refusal} thrown by {@code decide} changes nothing.
    */
-  <R> Optional<R> decide(String teamId, String channelId, Instant now,
+  <R> Optional<R> decide(
+      String teamId,
+      String channelId,
+      Instant now,
       Function<Optional<RotationState>, Decision<R>> decide);
 
   /** Captains on duty at {@code at} in the rotations of these channels. */

@@ -12,5 +12,10 @@ public record SetupResult(Outcome outcome, long existingId, List<Assignment> pla
   }
 
   /** The three ways a setup can end. */
-  public enum Outcome { CREATED, REPLACED, NEEDS_CONFIRMATION, ALREADY_CHANGED }
+  public enum Outcome {
+    CREATED,
+    REPLACED,
+    NEEDS_CONFIRMATION,
+    ALREADY_CHANGED
+  }
 }

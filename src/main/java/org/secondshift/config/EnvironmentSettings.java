@@ -7,8 +7,8 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.secondshift.rest.QuietHours;
@@ -35,7 +35,8 @@ public final class EnvironmentSettings {
   public static final String REST_DAYS_IN_A_ROW = "SECOND_SHIFT_REST_DAYS_IN_A_ROW";
 
   private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m(?:in)?)?");
-  private static final Pattern WINDOW = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
+  private static final Pattern WINDOW =
+      Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
 
   private final Map<String, String> env;
   private final List<String> problems = new ArrayList<>();
@@ -56,8 +57,11 @@ public final class EnvironmentSettings {
     Mode mode = mode(bot, secret, app);
     URI apiUrl = apiUrl();
     int port = port();
-    Path db = Path.of(value(DATABASE) == null
-        ? (mode == Mode.SANDBOX ? "sandbox.db" : "second-shift.db") : value(DATABASE));
+    Path db =
+        Path.of(
+            value(DATABASE) == null
+                ? (mode == Mode.SANDBOX ? "sandbox.db" : "second-shift.db")
+                : value(DATABASE));
     Duration gap = duration(SESSION_GAP, Duration.ofMinutes(30));
     Duration tail = duration(SESSION_TAIL, Duration.ofMinutes(10));
     if (gap != null && gap.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -68,8 +72,8 @@ public final class EnvironmentSettings {
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
-    return new Settings(mode, bot, secret, app, apiUrl, port, db, gap, tail,
-        lateNight[0], lateNight[1], rest);
+    return new Settings(
+        mode, bot, secret, app, apiUrl, port, db, gap, tail, lateNight[0], lateNight[1], rest);
   }
 
   /** Rest nudge defaults; quiet hours default to the late-night window. */
@@ -83,8 +87,19 @@ public final class EnvironmentSettings {
     Duration every = duration(REST_CHECK_EVERY, d.checkEvery());
     int perDay = count(REST_MAX_PER_DAY, d.maxPerDay(), 1, 24);
     int inARow = count(REST_DAYS_IN_A_ROW, d.daysInARow(), 2, 14);
-    for (Map.Entry<String, Duration> e : Map.of(REST_STRETCH, stretch, REST_BREAK, pause,
-        REST_DAILY_LIMIT, limit, REST_COOLDOWN, cooldown, REST_CHECK_EVERY, every).entrySet()) {
+    for (Map.Entry<String, Duration> e :
+        Map.of(
+                REST_STRETCH,
+                stretch,
+                REST_BREAK,
+                pause,
+                REST_DAILY_LIMIT,
+                limit,
+                REST_COOLDOWN,
+                cooldown,
+                REST_CHECK_EVERY,
+                every)
+            .entrySet()) {
       if (e.getValue().compareTo(Duration.ofMinutes(1)) < 0) {
         problems.add(e.getKey() + " must be at least 1m.");
       }
@@ -92,8 +107,16 @@ public final class EnvironmentSettings {
     if (!problems.isEmpty()) {
       return d;
     }
-    return new RestRules(stretch, pause, limit, new QuietHours(quiet[0], quiet[1]), cooldown, perDay,
-        every, inARow, d.workedDay());
+    return new RestRules(
+        stretch,
+        pause,
+        limit,
+        new QuietHours(quiet[0], quiet[1]),
+        cooldown,
+        perDay,
+        every,
+        inARow,
+        d.workedDay());
   }
 
   private int count(String name, int fallback, int min, int max) {
@@ -109,7 +132,8 @@ public final class EnvironmentSettings {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(name + " must be a whole number from " + min + " to " + max + ", not '" + raw + "'.");
+    problems.add(
+        name + " must be a whole number from " + min + " to " + max + ", not '" + raw + "'.");
     return fallback;
   }
 
@@ -129,8 +153,12 @@ public final class EnvironmentSettings {
       return Mode.SOCKET;
     }
     if (secret == null) {
-      problems.add("Set " + SIGNING_SECRET + " for HTTP mode, or " + APP_TOKEN
-          + " (xapp-...) for Socket Mode.");
+      problems.add(
+          "Set "
+              + SIGNING_SECRET
+              + " for HTTP mode, or "
+              + APP_TOKEN
+              + " (xapp-...) for Socket Mode.");
     }
     return Mode.HTTP;
   }
@@ -142,7 +170,8 @@ public final class EnvironmentSettings {
     }
     try {
       URI uri = URI.create(raw.endsWith("/") ? raw : raw + "/");
-      if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+      if (uri.getHost() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
         problems.add(API_URL + " must be an http(s) URL such as https://slack.com/api/.");
       }
       return uri;

@@ -47,21 +47,54 @@ public record Settings(
   }
 
   /** Settings with the default rest rules. */
-  public Settings(Mode mode, String botToken, String signingSecret, String appToken, URI apiUrl,
-      int port, Path database, Duration sessionGap, Duration sessionTail, LocalTime lateNightFrom,
+  public Settings(
+      Mode mode,
+      String botToken,
+      String signingSecret,
+      String appToken,
+      URI apiUrl,
+      int port,
+      Path database,
+      Duration sessionGap,
+      Duration sessionTail,
+      LocalTime lateNightFrom,
       LocalTime lateNightTo) {
-    this(mode, botToken, signingSecret, appToken, apiUrl, port, database, sessionGap, sessionTail,
-        lateNightFrom, lateNightTo, RestRules.defaults());
+    this(
+        mode,
+        botToken,
+        signingSecret,
+        appToken,
+        apiUrl,
+        port,
+        database,
+        sessionGap,
+        sessionTail,
+        lateNightFrom,
+        lateNightTo,
+        RestRules.defaults());
   }
-
-
-
 
   @Override
   public String toString() {
     // Tokens and the signing secret never reach a log line.
-    return "Settings[mode=" + mode + ", apiUrl=" + apiUrl + ", port=" + port
-        + ", database=" + database + ", sessionGap=" + sessionGap
-        + ", sessionTail=" + sessionTail + ", lateNight=" + lateNightFrom + "-" + lateNightTo + ", rest=" + rest + "]";
+    return "Settings[mode="
+        + mode
+        + ", apiUrl="
+        + apiUrl
+        + ", port="
+        + port
+        + ", database="
+        + database
+        + ", sessionGap="
+        + sessionGap
+        + ", sessionTail="
+        + sessionTail
+        + ", lateNight="
+        + lateNightFrom
+        + "-"
+        + lateNightTo
+        + ", rest="
+        + rest
+        + "]";
   }
 }

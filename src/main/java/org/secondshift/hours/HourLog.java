@@ -25,7 +25,9 @@ public final class HourLog {
     return week(sessions, zone, week, Instant.MAX);
   }
 
-  /** The week as known at {@code asOf}: the tail of a session still running is not counted ahead. */
+  /**
+   * The week as known at {@code asOf}: the tail of a session still running is not counted ahead.
+   */
   public WeekHours week(List<WorkSession> sessions, ZoneId zone, IsoWeek week, Instant asOf) {
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(week, "week");

@@ -47,16 +47,22 @@ public final class HourReports {
     LocalDate today = LocalDate.ofInstant(now, zone);
     Instant from = today.atStartOfDay(zone).toInstant();
     Optional<ManualStart> manual = history.openManual(teamId, userId);
-    List<WorkSession> sessions = withOpenManual(history.sessions(teamId, userId, from, now.plusSeconds(1)), manual);
-    return new Status(zone, now, log.day(sessions, zone, today, now).active(),
-        log.currentSession(sessions, now), manual);
+    List<WorkSession> sessions =
+        withOpenManual(history.sessions(teamId, userId, from, now.plusSeconds(1)), manual);
+    return new Status(
+        zone,
+        now,
+        log.day(sessions, zone, today, now).active(),
+        log.currentSession(sessions, now),
+        manual);
   }
 
   /**
-   * Days since the person's last local day with less than {@code dayOffBelow} of work, looking
-   * back {@code lookBack} days; empty when every one of those days was a working day.
+   * Days since the person's last local day with less than {@code dayOffBelow} of work, looking back
+   * {@code lookBack} days; empty when every one of those days was a working day.
    */
-  public Optional<Integer> daysSinceDayOff(String teamId, String userId, Duration dayOffBelow, int lookBack) {
+  public Optional<Integer> daysSinceDayOff(
+      String teamId, String userId, Duration dayOffBelow, int lookBack) {
     ZoneId zone = zones.zoneOf(teamId, userId);
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, zone);
@@ -81,21 +87,28 @@ public final class HourReports {
     return history.stopManual(teamId, userId, clock.instant());
   }
 
-  private List<WorkSession> sessionsWithOpenManual(String teamId, String userId, Instant from, Instant to) {
-    return withOpenManual(history.sessions(teamId, userId, from, to), history.openManual(teamId, userId));
+  private List<WorkSession> sessionsWithOpenManual(
+      String teamId, String userId, Instant from, Instant to) {
+    return withOpenManual(
+        history.sessions(teamId, userId, from, to), history.openManual(teamId, userId));
   }
 
   /** The sessions plus an open manual session counted up to now. */
   private List<WorkSession> withOpenManual(List<WorkSession> stored, Optional<ManualStart> manual) {
     List<WorkSession> sessions = new ArrayList<>(stored);
     Instant now = clock.instant();
-    manual.filter(open -> open.startedAt().isBefore(now))
-        .ifPresent(open -> sessions.add(new WorkSession(0, open.startedAt(), now, SessionSource.MANUAL)));
+    manual
+        .filter(open -> open.startedAt().isBefore(now))
+        .ifPresent(
+            open -> sessions.add(new WorkSession(0, open.startedAt(), now, SessionSource.MANUAL)));
     return sessions;
   }
 
   /** A snapshot of someone's day. */
   public record Status(
-      ZoneId zone, Instant now, Duration today, Optional<Duration> currentSession,
+      ZoneId zone,
+      Instant now,
+      Duration today,
+      Optional<Duration> currentSession,
       Optional<ManualStart> manual) {}
 }

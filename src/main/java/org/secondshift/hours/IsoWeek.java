@@ -28,7 +28,8 @@ public record IsoWeek(int year, int week) {
   /** The ISO week that contains {@code date}. */
   public static IsoWeek of(LocalDate date) {
     Objects.requireNonNull(date, "date");
-    return new IsoWeek(date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return new IsoWeek(
+        date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
   /** Parses "2026-W48" (the W may be lower case). */
@@ -40,7 +41,8 @@ public record IsoWeek(int year, int week) {
     try {
       return new IsoWeek(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("not a valid ISO week: \"" + text + "\": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "not a valid ISO week: \"" + text + "\": " + e.getMessage(), e);
     }
   }
 

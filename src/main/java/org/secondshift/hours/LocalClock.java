@@ -15,7 +15,8 @@ final class LocalClock {
 
   /** The real span of local {@code date}: 23 or 25 hours long on DST days. */
   static Span day(LocalDate date, ZoneId zone) {
-    return Span.of(at(date, LocalTime.MIDNIGHT, zone), at(date.plusDays(1), LocalTime.MIDNIGHT, zone));
+    return Span.of(
+        at(date, LocalTime.MIDNIGHT, zone), at(date.plusDays(1), LocalTime.MIDNIGHT, zone));
   }
 
   /**

@@ -6,7 +6,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
-/** The late-night hours of a local day, from {@code from} to {@code to}, possibly across midnight. */
+/**
+ * The late-night hours of a local day, from {@code from} to {@code to}, possibly across midnight.
+ */
 public record QuietWindow(LocalTime from, LocalTime to) {
 
   public QuietWindow {

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Folds one moment of activity into a user's stored ACTIVITY sessions, independent of arrival order. */
+/**
+ * Folds one moment of activity into a user's stored ACTIVITY sessions, independent of arrival
+ * order.
+ */
 public final class SessionMerge {
 
   private SessionMerge() {}
@@ -39,11 +42,14 @@ public final class SessionMerge {
 
   // The store may hand back more than the query asked for; trusting it would let a far session
   // swallow activity and make the result depend on how the store was asked.
-  private static List<WorkSession> qualifying(List<WorkSession> nearby, Instant at, SessionRules rules) {
+  private static List<WorkSession> qualifying(
+      List<WorkSession> nearby, Instant at, SessionRules rules) {
     List<WorkSession> result = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (WorkSession s : nearby) {
-      if (s != null && s.id() > 0 && s.source() == SessionSource.ACTIVITY
+      if (s != null
+          && s.id() > 0
+          && s.source() == SessionSource.ACTIVITY
           && s.start().minus(rules.gap()).isBefore(at)
           && at.isBefore(s.last().plus(rules.gap()))
           && seen.add(s.id())) {

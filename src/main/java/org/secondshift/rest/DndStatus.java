@@ -1,6 +1,8 @@
 package org.secondshift.rest;
 
-/** Whether someone has Slack's Do Not Disturb on right now; may call Slack, so never on a request. */
+/**
+ * Whether someone has Slack's Do Not Disturb on right now; may call Slack, so never on a request.
+ */
 public interface DndStatus {
   boolean inDnd(String teamId, String userId);
 

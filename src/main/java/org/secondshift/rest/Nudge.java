@@ -19,8 +19,16 @@ import java.util.Optional;
  * @param earlierToday nudges the person already had this local day; repeats are gentler
  */
 public record Nudge(
-    long id, String teamId, String userId, NudgeKind kind, Instant decidedAt, ZoneId zone,
-    Duration observed, int days, Optional<String> channelId, Optional<String> captainId,
+    long id,
+    String teamId,
+    String userId,
+    NudgeKind kind,
+    Instant decidedAt,
+    ZoneId zone,
+    Duration observed,
+    int days,
+    Optional<String> channelId,
+    Optional<String> captainId,
     int earlierToday) {
 
   public Nudge {
@@ -41,30 +49,60 @@ public record Nudge(
   }
 
   /** An unstored nudge of {@code kind} with nothing observed yet. */
-  public static Nudge draft(String teamId, String userId, NudgeKind kind, Instant at, ZoneId zone,
-      int earlierToday) {
-    return new Nudge(0, teamId, userId, kind, at, zone, Duration.ZERO, 0, Optional.empty(),
-        Optional.empty(), earlierToday);
+  public static Nudge draft(
+      String teamId, String userId, NudgeKind kind, Instant at, ZoneId zone, int earlierToday) {
+    return new Nudge(
+        0,
+        teamId,
+        userId,
+        kind,
+        at,
+        zone,
+        Duration.ZERO,
+        0,
+        Optional.empty(),
+        Optional.empty(),
+        earlierToday);
   }
 
   public Nudge withId(long newId) {
-    return new Nudge(newId, teamId, userId, kind, decidedAt, zone, observed, days, channelId,
-        captainId, earlierToday);
+    return new Nudge(
+        newId,
+        teamId,
+        userId,
+        kind,
+        decidedAt,
+        zone,
+        observed,
+        days,
+        channelId,
+        captainId,
+        earlierToday);
   }
 
   Nudge observing(Duration d) {
-    return new Nudge(id, teamId, userId, kind, decidedAt, zone, d, days, channelId, captainId,
-        earlierToday);
+    return new Nudge(
+        id, teamId, userId, kind, decidedAt, zone, d, days, channelId, captainId, earlierToday);
   }
 
   Nudge inARow(int n) {
-    return new Nudge(id, teamId, userId, kind, decidedAt, zone, observed, n, channelId, captainId,
-        earlierToday);
+    return new Nudge(
+        id, teamId, userId, kind, decidedAt, zone, observed, n, channelId, captainId, earlierToday);
   }
 
   Nudge watchedBy(String channel, String captain) {
-    return new Nudge(id, teamId, userId, kind, decidedAt, zone, observed, days,
-        Optional.ofNullable(channel), Optional.ofNullable(captain), earlierToday);
+    return new Nudge(
+        id,
+        teamId,
+        userId,
+        kind,
+        decidedAt,
+        zone,
+        observed,
+        days,
+        Optional.ofNullable(channel),
+        Optional.ofNullable(captain),
+        earlierToday);
   }
 
   /** The person's local date when it was decided; the daily cap counts these. */

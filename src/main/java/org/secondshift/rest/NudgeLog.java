@@ -23,6 +23,12 @@ public interface NudgeLog {
    * update of the message at {@code channel}/{@code ts}; empty when the nudge is not theirs or was
    * answered already.
    */
-  Optional<Nudge> answer(String teamId, String userId, long nudgeId, NudgeAnswer answer, Instant at,
-      String channel, String ts);
+  Optional<Nudge> answer(
+      String teamId,
+      String userId,
+      long nudgeId,
+      NudgeAnswer answer,
+      Instant at,
+      String channel,
+      String ts);
 }

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class Nudges {
   /** Channels someone was active in over this long are "their" channels for the watch. */
   static final Duration CHANNELS_WINDOW = Duration.ofDays(14);
+
   private static final Logger log = LoggerFactory.getLogger(Nudges.class);
 
   private final RestPolicy policy;
@@ -40,15 +41,25 @@ public final class Nudges {
   private final Pending pending;
   private final Clock clock;
   private final java.util.Map<String, Instant> lastActivityCheck = new ConcurrentHashMap<>();
+
   /** Activity-time checks of one person are at least this far apart. */
   static final java.time.Duration ACTIVITY_CHECK_SPACING = java.time.Duration.ofSeconds(1);
 
   /**
    * @param queued called after a nudge's message was queued, e.g. to wake the outbox
    */
-  public Nudges(RestPolicy policy, RestPreferences preferences, NudgeLog nudges,
-      SessionHistory sessions, WorkTrail trail, ZoneLookup zones, DndStatus dnd, Watch watch,
-      Executor background, Runnable queued, Clock clock) {
+  public Nudges(
+      RestPolicy policy,
+      RestPreferences preferences,
+      NudgeLog nudges,
+      SessionHistory sessions,
+      WorkTrail trail,
+      ZoneLookup zones,
+      DndStatus dnd,
+      Watch watch,
+      Executor background,
+      Runnable queued,
+      Clock clock) {
     this.policy = policy;
     this.preferences = preferences;
     this.nudges = nudges;
@@ -63,9 +74,9 @@ public final class Nudges {
   }
 
   /**
-   * New activity of the person was recorded: check them soon, off the caller's thread. A burst
-   * of messages is checked about once a second per person rather than once per message; no
-   * policy turns on a difference of a second, and the periodic check catches the tail.
+   * New activity of the person was recorded: check them soon, off the caller's thread. A burst of
+   * messages is checked about once a second per person rather than once per message; no policy
+   * turns on a difference of a second, and the periodic check catches the tail.
    */
   public void afterActivity(String teamId, String userId) {
     String key = teamId + "/" + userId;
@@ -86,7 +97,8 @@ public final class Nudges {
       try {
         sent += check(p.teamId(), p.userId(), now) instanceof Verdict.Send ? 1 : 0;
       } catch (RuntimeException e) {
-        log.warn("rest check failed for user {} in team {}: {}", p.userId(), p.teamId(), e.toString());
+        log.warn(
+            "rest check failed for user {} in team {}: {}", p.userId(), p.teamId(), e.toString());
       }
     }
     return sent;
@@ -102,8 +114,12 @@ public final class Nudges {
       if (stored.isEmpty()) {
         return Verdict.hold(Verdict.Reason.COOLDOWN);
       }
-      log.info("nudge {} ({}) for user {} in team {}", stored.get().id(), stored.get().kind().code(),
-          userId, teamId);
+      log.info(
+          "nudge {} ({}) for user {} in team {}",
+          stored.get().id(),
+          stored.get().kind().code(),
+          userId,
+          teamId);
       queued.run();
       return new Verdict.Send(stored.get());
     }
@@ -138,12 +154,19 @@ public final class Nudges {
     int days = rules.daysInARow();
     Instant weekAgo = LocalDate.ofInstant(now, zone).minusDays(days).atStartOfDay(zone).toInstant();
     Instant dayAgo = now.minus(Duration.ofHours(24));
-    return new RestFacts(teamId, userId, now, zone, preferences.prefs(teamId, userId),
+    return new RestFacts(
+        teamId,
+        userId,
+        now,
+        zone,
+        preferences.prefs(teamId, userId),
         sessions.sessions(teamId, userId, weekAgo, now.plusSeconds(1)),
         trail.activity(teamId, userId, dayAgo, now),
         sessions.openManual(teamId, userId).map(m -> m.startedAt()),
-        nudges.since(teamId, userId, weekAgo.isBefore(now.minus(rules.cooldown()))
-            ? weekAgo : now.minus(rules.cooldown())));
+        nudges.since(
+            teamId,
+            userId,
+            weekAgo.isBefore(now.minus(rules.cooldown())) ? weekAgo : now.minus(rules.cooldown())));
   }
 
   private Lookups lookups(String teamId, String userId, Instant now) {

@@ -16,7 +16,8 @@ public final class PreferenceSignals implements RestSignals {
   private final ZoneLookup zones;
   private final RestSignals hours;
 
-  public PreferenceSignals(RestPreferences preferences, RestRules rules, ZoneLookup zones, RestSignals hours) {
+  public PreferenceSignals(
+      RestPreferences preferences, RestRules rules, ZoneLookup zones, RestSignals hours) {
     this.preferences = preferences;
     this.rules = rules;
     this.zones = zones;
@@ -26,7 +27,11 @@ public final class PreferenceSignals implements RestSignals {
   @Override
   public boolean onPause(String teamId, String userId, Instant at) {
     LocalDate today = LocalDate.ofInstant(at, zones.zoneOf(teamId, userId));
-    return preferences.prefs(teamId, userId).pausedUntil().filter(until -> !today.isAfter(until)).isPresent();
+    return preferences
+        .prefs(teamId, userId)
+        .pausedUntil()
+        .filter(until -> !today.isAfter(until))
+        .isPresent();
   }
 
   @Override

@@ -13,7 +13,8 @@ public final class RecoveryNudges implements HandoffListener {
 
   @Override
   public void shiftEnded(String teamId, String channelId, String captainId, Instant endedAt) {
-    nudges.inBackground("recovery/" + teamId + "/" + captainId + "/" + channelId,
+    nudges.inBackground(
+        "recovery/" + teamId + "/" + captainId + "/" + channelId,
         () -> nudges.recover(teamId, captainId, channelId, endedAt));
   }
 }

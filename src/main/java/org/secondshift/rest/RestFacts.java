@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.secondshift.hours.WorkSession;
 
 /**
- * What is known about one person at {@code now}: their zone and choices, their sessions of the
- * last week, the instants of their recent activity, and the nudges they had lately.
+ * What is known about one person at {@code now}: their zone and choices, their sessions of the last
+ * week, the instants of their recent activity, and the nudges they had lately.
  *
  * @param sessions sessions covering at least the last {@code daysInARow} local days
  * @param activity activity instants of at least the last day, in any order
@@ -17,8 +17,14 @@ import org.secondshift.hours.WorkSession;
  * @param recent nudges of at least the last {@code daysInARow} days
  */
 public record RestFacts(
-    String teamId, String userId, Instant now, ZoneId zone, RestPrefs prefs,
-    List<WorkSession> sessions, List<Instant> activity, Optional<Instant> manualSince,
+    String teamId,
+    String userId,
+    Instant now,
+    ZoneId zone,
+    RestPrefs prefs,
+    List<WorkSession> sessions,
+    List<Instant> activity,
+    Optional<Instant> manualSince,
     List<PastNudge> recent) {
 
   public RestFacts {

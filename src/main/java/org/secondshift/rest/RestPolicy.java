@@ -16,9 +16,9 @@ import org.secondshift.hours.WorkSession;
 import org.secondshift.rest.Verdict.Reason;
 
 /**
- * Decides whether someone gets a nudge now: late night, daily limit, long stretch or no day off,
- * in that order, unless they turned nudges off, paused, snoozed, are in Do Not Disturb, or had one
- * too recently or too often today. Pure: everything comes in as arguments.
+ * Decides whether someone gets a nudge now: late night, daily limit, long stretch or no day off, in
+ * that order, unless they turned nudges off, paused, snoozed, are in Do Not Disturb, or had one too
+ * recently or too often today. Pure: everything comes in as arguments.
  */
 public final class RestPolicy {
   private final RestRules rules;
@@ -68,8 +68,9 @@ public final class RestPolicy {
     if (lookups.inDnd()) {
       return Verdict.hold(Reason.DND);
     }
-    return new Verdict.Send(Nudge.draft(f.teamId(), f.userId(), NudgeKind.RECOVERY, f.now(), f.zone(),
-        earlierToday(f)).watchedBy(channelId, null));
+    return new Verdict.Send(
+        Nudge.draft(f.teamId(), f.userId(), NudgeKind.RECOVERY, f.now(), f.zone(), earlierToday(f))
+            .watchedBy(channelId, null));
   }
 
   private Optional<Reason> personalHold(RestPrefs p, Instant now, RestFacts f) {
@@ -96,9 +97,13 @@ public final class RestPolicy {
       List<OnDuty> watch = lookups.onDuty();
       boolean onWatch = watch.stream().anyMatch(d -> d.captainId().equals(f.userId()));
       if (!onWatch) {
-        Optional<OnDuty> other = watch.stream().filter(d -> !d.captainId().equals(f.userId())).findFirst();
-        return Optional.of(draft(f, NudgeKind.LATE_NIGHT, earlier).watchedBy(
-            other.map(OnDuty::channelId).orElse(null), other.map(OnDuty::captainId).orElse(null)));
+        Optional<OnDuty> other =
+            watch.stream().filter(d -> !d.captainId().equals(f.userId())).findFirst();
+        return Optional.of(
+            draft(f, NudgeKind.LATE_NIGHT, earlier)
+                .watchedBy(
+                    other.map(OnDuty::channelId).orElse(null),
+                    other.map(OnDuty::captainId).orElse(null)));
       }
     }
     List<WorkSession> sessions = withOpenManual(f);
@@ -123,9 +128,10 @@ public final class RestPolicy {
 
   /** Active within the break length, or in a manual session: nobody is nudged after stopping. */
   private boolean stillAtIt(RestFacts f) {
-    return f.manualSince().isPresent() || lastMoment(f)
-        .filter(last -> Duration.between(last, f.now()).compareTo(rules.breakLength()) < 0)
-        .isPresent();
+    return f.manualSince().isPresent()
+        || lastMoment(f)
+            .filter(last -> Duration.between(last, f.now()).compareTo(rules.breakLength()) < 0)
+            .isPresent();
   }
 
   private static Optional<Instant> lastMoment(RestFacts f) {
@@ -138,8 +144,12 @@ public final class RestPolicy {
    */
   Duration stretch(RestFacts f) {
     List<Instant[]> spans = new ArrayList<>();
-    f.activity().stream().filter(a -> !a.isAfter(f.now())).forEach(a -> spans.add(new Instant[] {a, a}));
-    f.manualSince().filter(s -> !s.isAfter(f.now())).ifPresent(s -> spans.add(new Instant[] {s, f.now()}));
+    f.activity().stream()
+        .filter(a -> !a.isAfter(f.now()))
+        .forEach(a -> spans.add(new Instant[] {a, a}));
+    f.manualSince()
+        .filter(s -> !s.isAfter(f.now()))
+        .ifPresent(s -> spans.add(new Instant[] {s, f.now()}));
     spans.sort(Comparator.comparing((Instant[] s) -> s[0]));
     Instant start = null;
     Instant end = null;
@@ -170,7 +180,8 @@ public final class RestPolicy {
   // One "plan a day off" per streak: a streak needs as many days again to come back.
   private boolean hadDayOffNudge(RestFacts f) {
     Instant since = f.now().minus(Duration.ofDays(rules.daysInARow()));
-    return f.recent().stream().anyMatch(p -> p.kind() == NudgeKind.NO_DAY_OFF && p.decidedAt().isAfter(since));
+    return f.recent().stream()
+        .anyMatch(p -> p.kind() == NudgeKind.NO_DAY_OFF && p.decidedAt().isAfter(since));
   }
 
   private static int earlierToday(RestFacts f) {
@@ -180,7 +191,8 @@ public final class RestPolicy {
 
   private static List<WorkSession> withOpenManual(RestFacts f) {
     List<WorkSession> all = new ArrayList<>(f.sessions());
-    f.manualSince().filter(since -> since.isBefore(f.now()))
+    f.manualSince()
+        .filter(since -> since.isBefore(f.now()))
         .ifPresent(since -> all.add(WorkSession.manual(since, f.now())));
     return all;
   }

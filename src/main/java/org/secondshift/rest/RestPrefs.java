@@ -17,8 +17,12 @@ import java.util.Optional;
  * @param breakAt when they last said they were taking a break; the stretch starts again there
  */
 public record RestPrefs(
-    boolean enabled, Optional<QuietHours> quiet, Optional<Duration> dailyLimit,
-    Optional<Instant> snoozedUntil, Optional<LocalDate> pausedUntil, Optional<LocalDate> doneOn,
+    boolean enabled,
+    Optional<QuietHours> quiet,
+    Optional<Duration> dailyLimit,
+    Optional<Instant> snoozedUntil,
+    Optional<LocalDate> pausedUntil,
+    Optional<LocalDate> doneOn,
     Optional<Instant> breakAt) {
   /** What a button snoozes for. */
   public static final Duration SNOOZE = Duration.ofHours(1);
@@ -34,8 +38,14 @@ public record RestPrefs(
 
   /** Someone who never changed anything: nudges on, the workspace's hours and limit. */
   public static RestPrefs defaults() {
-    return new RestPrefs(true, Optional.empty(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Optional.empty(), Optional.empty());
+    return new RestPrefs(
+        true,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   public QuietHours quietOr(RestRules rules) {
@@ -51,8 +61,15 @@ public record RestPrefs(
     return switch (answer) {
       case BREAK -> withBreakAt(at);
       case SNOOZE -> snoozedFor(at, SNOOZE);
-      case DONE -> new RestPrefs(enabled, quiet, dailyLimit, snoozedUntil, pausedUntil,
-          Optional.of(LocalDate.ofInstant(at, zone)), breakAt);
+      case DONE ->
+          new RestPrefs(
+              enabled,
+              quiet,
+              dailyLimit,
+              snoozedUntil,
+              pausedUntil,
+              Optional.of(LocalDate.ofInstant(at, zone)),
+              breakAt);
       case OFF -> withEnabled(false);
     };
   }
@@ -63,32 +80,32 @@ public record RestPrefs(
 
   /** Nudges on again, with any snooze, pause or "done for today" lifted. */
   public RestPrefs resumed() {
-    return new RestPrefs(true, quiet, dailyLimit, Optional.empty(), Optional.empty(),
-        Optional.empty(), breakAt);
+    return new RestPrefs(
+        true, quiet, dailyLimit, Optional.empty(), Optional.empty(), Optional.empty(), breakAt);
   }
 
   public RestPrefs withQuiet(QuietHours hours) {
-    return new RestPrefs(enabled, Optional.of(hours), dailyLimit, snoozedUntil, pausedUntil, doneOn,
-        breakAt);
+    return new RestPrefs(
+        enabled, Optional.of(hours), dailyLimit, snoozedUntil, pausedUntil, doneOn, breakAt);
   }
 
   public RestPrefs withDailyLimit(Duration limit) {
-    return new RestPrefs(enabled, quiet, Optional.of(limit), snoozedUntil, pausedUntil, doneOn,
-        breakAt);
+    return new RestPrefs(
+        enabled, quiet, Optional.of(limit), snoozedUntil, pausedUntil, doneOn, breakAt);
   }
 
   public RestPrefs snoozedFor(Instant now, Duration length) {
-    return new RestPrefs(enabled, quiet, dailyLimit, Optional.of(now.plus(length)), pausedUntil,
-        doneOn, breakAt);
+    return new RestPrefs(
+        enabled, quiet, dailyLimit, Optional.of(now.plus(length)), pausedUntil, doneOn, breakAt);
   }
 
   public RestPrefs pausedUntil(LocalDate date) {
-    return new RestPrefs(enabled, quiet, dailyLimit, snoozedUntil, Optional.of(date), doneOn,
-        breakAt);
+    return new RestPrefs(
+        enabled, quiet, dailyLimit, snoozedUntil, Optional.of(date), doneOn, breakAt);
   }
 
   public RestPrefs withBreakAt(Instant at) {
-    return new RestPrefs(enabled, quiet, dailyLimit, snoozedUntil, pausedUntil, doneOn,
-        Optional.of(at));
+    return new RestPrefs(
+        enabled, quiet, dailyLimit, snoozedUntil, pausedUntil, doneOn, Optional.of(at));
   }
 }

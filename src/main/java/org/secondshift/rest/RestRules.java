@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param workedDay hours on a day that make it a worked day
  */
 public record RestRules(
-    Duration stretch, Duration breakLength, Duration dailyLimit, QuietHours quiet, Duration cooldown,
-    int maxPerDay, Duration checkEvery, int daysInARow, Duration workedDay) {
+    Duration stretch,
+    Duration breakLength,
+    Duration dailyLimit,
+    QuietHours quiet,
+    Duration cooldown,
+    int maxPerDay,
+    Duration checkEvery,
+    int daysInARow,
+    Duration workedDay) {
 
   public RestRules {
     positive(stretch, "stretch");
@@ -37,17 +44,34 @@ public record RestRules(
     }
   }
 
-  /** 3 h stretch, 15 min break, 10 h a day, 22:00–07:00, 90 min apart, 3 a day, every 5 min, 6 days. */
+  /**
+   * 3 h stretch, 15 min break, 10 h a day, 22:00–07:00, 90 min apart, 3 a day, every 5 min, 6 days.
+   */
   public static RestRules defaults() {
-    return new RestRules(Duration.ofHours(3), Duration.ofMinutes(15), Duration.ofHours(10),
-        new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0)), Duration.ofMinutes(90), 3,
-        Duration.ofMinutes(5), 6, Duration.ofHours(1));
+    return new RestRules(
+        Duration.ofHours(3),
+        Duration.ofMinutes(15),
+        Duration.ofHours(10),
+        new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0)),
+        Duration.ofMinutes(90),
+        3,
+        Duration.ofMinutes(5),
+        6,
+        Duration.ofHours(1));
   }
 
   /** The same rules with other quiet hours. */
   public RestRules withQuiet(QuietHours hours) {
-    return new RestRules(stretch, breakLength, dailyLimit, hours, cooldown, maxPerDay, checkEvery,
-        daysInARow, workedDay);
+    return new RestRules(
+        stretch,
+        breakLength,
+        dailyLimit,
+        hours,
+        cooldown,
+        maxPerDay,
+        checkEvery,
+        daysInARow,
+        workedDay);
   }
 
   private static void positive(Duration d, String field) {

@@ -24,8 +24,8 @@ public final class RestSetup {
 
   /** Their choices now, with the workspace's rules for what they left alone. */
   public Current current(String teamId, String userId) {
-    return new Current(preferences.prefs(teamId, userId), rules, zones.zoneOf(teamId, userId),
-        clock.instant());
+    return new Current(
+        preferences.prefs(teamId, userId), rules, zones.zoneOf(teamId, userId), clock.instant());
   }
 
   /** Applies a change to their choices and returns the result. */

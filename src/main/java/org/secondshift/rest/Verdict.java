@@ -20,7 +20,15 @@ public sealed interface Verdict {
 
   /** Why nothing is sent, in the order the policy checks. */
   enum Reason {
-    OFF, PAUSED, DONE_FOR_TODAY, SNOOZED, NOT_WORKING, NOTHING_DUE, COOLDOWN, DAILY_CAP, DND
+    OFF,
+    PAUSED,
+    DONE_FOR_TODAY,
+    SNOOZED,
+    NOT_WORKING,
+    NOTHING_DUE,
+    COOLDOWN,
+    DAILY_CAP,
+    DND
   }
 
   static Verdict hold(Reason reason) {

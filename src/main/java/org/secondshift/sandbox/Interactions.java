@@ -6,7 +6,10 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.Optional;
 
-/** Turns what a person does on the page into the signed request Slack would send, and reads the answer. */
+/**
+ * Turns what a person does on the page into the signed request Slack would send, and reads the
+ * answer.
+ */
 final class Interactions {
   private final Workspace workspace;
   private final SlackPayloads payloads;
@@ -23,7 +26,8 @@ final class Interactions {
     SandboxUser user = user(in);
     String text = field(in, "text");
     PostedMessage posted = workspace.slack().postAs(field(in, "channel"), user.id(), text, null);
-    SlackDelivery.Answer answer = delivery.deliver(port, SlackDelivery.JSON, payloads.message(posted));
+    SlackDelivery.Answer answer =
+        delivery.deliver(port, SlackDelivery.JSON, payloads.message(posted));
     JsonObject out = result(answer);
     out.addProperty("ts", posted.ts());
     return out;
@@ -37,19 +41,30 @@ final class Interactions {
     int space = typed.indexOf(' ');
     String command = space < 0 ? typed : typed.substring(0, space);
     String text = space < 0 ? "" : typed.substring(space + 1).trim();
-    String responseUrl = "http://127.0.0.1:" + port + "/sandbox/api/respond/" + channel + "/" + user.id();
-    SlackDelivery.Answer answer = delivery.deliver(port, SlackDelivery.FORM,
-        payloads.command(user, channel, command, text, responseUrl));
+    String responseUrl =
+        "http://127.0.0.1:" + port + "/sandbox/api/respond/" + channel + "/" + user.id();
+    SlackDelivery.Answer answer =
+        delivery.deliver(
+            port, SlackDelivery.FORM, payloads.command(user, channel, command, text, responseUrl));
     JsonObject out = result(answer);
     if (answer.status() != 200) {
-      workspace.addEphemeral(channel, user.id(),
-          command + " failed with the error \"dispatch_failed\" (HTTP " + answer.status() + ")", null);
+      workspace.addEphemeral(
+          channel,
+          user.id(),
+          command + " failed with the error \"dispatch_failed\" (HTTP " + answer.status() + ")",
+          null);
       return out;
     }
-    json(answer.body()).filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject)
-        .ifPresent(reply -> workspace.addEphemeral(channel, user.id(),
-            reply.has("text") ? reply.get("text").getAsString() : "",
-            reply.has("blocks") ? reply.get("blocks").toString() : null));
+    json(answer.body())
+        .filter(JsonElement::isJsonObject)
+        .map(JsonElement::getAsJsonObject)
+        .ifPresent(
+            reply ->
+                workspace.addEphemeral(
+                    channel,
+                    user.id(),
+                    reply.has("text") ? reply.get("text").getAsString() : "",
+                    reply.has("blocks") ? reply.get("blocks").toString() : null));
     return out;
   }
 
@@ -74,8 +89,13 @@ final class Interactions {
       String viewId = field(in, "viewId");
       container.addProperty("type", "view");
       container.addProperty("view_id", viewId);
-      source = workspace.slack().view(viewId).flatMap(Interactions::json)
-          .map(JsonElement::getAsJsonObject).orElseThrow(() -> new IllegalArgumentException("no view " + viewId));
+      source =
+          workspace
+              .slack()
+              .view(viewId)
+              .flatMap(Interactions::json)
+              .map(JsonElement::getAsJsonObject)
+              .orElseThrow(() -> new IllegalArgumentException("no view " + viewId));
     } else {
       String channel = field(in, "channel");
       String ts = field(in, "ts");
@@ -84,17 +104,22 @@ final class Interactions {
       container.addProperty("channel_id", channel);
       container.addProperty("is_ephemeral", false);
       source = messageJson(channel, ts);
-      responseUrl = "http://127.0.0.1:" + port + "/sandbox/api/respond/" + channel + "/" + user.id();
+      responseUrl =
+          "http://127.0.0.1:" + port + "/sandbox/api/respond/" + channel + "/" + user.id();
     }
-    return result(delivery.deliver(port, SlackDelivery.FORM,
-        payloads.blockActions(user, container, source, action, responseUrl)));
+    return result(
+        delivery.deliver(
+            port,
+            SlackDelivery.FORM,
+            payloads.blockActions(user, container, source, action, responseUrl)));
   }
 
   /** The person opens the bot's Home tab. */
   JsonObject openHome(int port, JsonObject in) {
     SandboxUser user = user(in);
     String current = workspace.slack().homeView(user.id()).orElse(null);
-    return result(delivery.deliver(port, SlackDelivery.JSON, payloads.homeOpened(user.id(), current)));
+    return result(
+        delivery.deliver(port, SlackDelivery.JSON, payloads.homeOpened(user.id(), current)));
   }
 
   /** The person submits a modal with the values they entered. */
@@ -105,11 +130,17 @@ final class Interactions {
     JsonObject state = new JsonObject();
     state.add("values", in.has("values") ? in.get("values") : new JsonObject());
     view.add("state", state);
-    SlackDelivery.Answer answer = delivery.deliver(port, SlackDelivery.FORM, payloads.viewSubmission(user, view));
+    SlackDelivery.Answer answer =
+        delivery.deliver(port, SlackDelivery.FORM, payloads.viewSubmission(user, view));
     JsonObject out = result(answer);
-    Optional<JsonObject> ack = json(answer.body()).filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject);
-    boolean errors = ack.map(a -> a.has("response_action") && "errors".equals(a.get("response_action").getAsString()))
-        .orElse(false);
+    Optional<JsonObject> ack =
+        json(answer.body()).filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject);
+    boolean errors =
+        ack.map(
+                a ->
+                    a.has("response_action")
+                        && "errors".equals(a.get("response_action").getAsString()))
+            .orElse(false);
     if (errors) {
       out.add("errors", ack.get().get("errors"));
     } else if (answer.status() == 200) {
@@ -136,15 +167,24 @@ final class Interactions {
     if (parts.length != 2) {
       return;
     }
-    json(body).filter(JsonElement::isJsonObject).map(JsonElement::getAsJsonObject).ifPresent(reply ->
-        workspace.addEphemeral(parts[0], parts[1],
-            reply.has("text") ? reply.get("text").getAsString() : "",
-            reply.has("blocks") ? reply.get("blocks").toString() : null));
+    json(body)
+        .filter(JsonElement::isJsonObject)
+        .map(JsonElement::getAsJsonObject)
+        .ifPresent(
+            reply ->
+                workspace.addEphemeral(
+                    parts[0],
+                    parts[1],
+                    reply.has("text") ? reply.get("text").getAsString() : "",
+                    reply.has("blocks") ? reply.get("blocks").toString() : null));
   }
 
   private JsonObject messageJson(String channel, String ts) {
-    PostedMessage m = workspace.slack().messages(channel).stream().filter(p -> p.ts().equals(ts))
-        .findFirst().orElseThrow(() -> new IllegalArgumentException("no message " + ts + " in " + channel));
+    PostedMessage m =
+        workspace.slack().messages(channel).stream()
+            .filter(p -> p.ts().equals(ts))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no message " + ts + " in " + channel));
     JsonObject json = new JsonObject();
     json.addProperty("type", "message");
     json.addProperty("user", m.user());
@@ -158,13 +198,20 @@ final class Interactions {
   }
 
   private JsonObject view(String viewId) {
-    return workspace.slack().view(viewId).flatMap(Interactions::json).filter(JsonElement::isJsonObject)
-        .map(JsonElement::getAsJsonObject).orElseThrow(() -> new IllegalArgumentException("no view " + viewId));
+    return workspace
+        .slack()
+        .view(viewId)
+        .flatMap(Interactions::json)
+        .filter(JsonElement::isJsonObject)
+        .map(JsonElement::getAsJsonObject)
+        .orElseThrow(() -> new IllegalArgumentException("no view " + viewId));
   }
 
   private SandboxUser user(JsonObject in) {
     String id = field(in, "user");
-    return workspace.person(id).orElseThrow(() -> new IllegalArgumentException("no teammate " + id));
+    return workspace
+        .person(id)
+        .orElseThrow(() -> new IllegalArgumentException("no teammate " + id));
   }
 
   private static String field(JsonObject in, String name) {

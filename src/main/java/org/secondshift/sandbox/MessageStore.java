@@ -49,7 +49,9 @@ final class MessageStore {
 
   synchronized List<PostedMessage> messages(String channel) {
     List<PostedMessage> list = new ArrayList<>(channels.getOrDefault(channel, Map.of()).values());
-    list.sort(Comparator.comparing((PostedMessage m) -> m.ts().length()).thenComparing(PostedMessage::ts));
+    list.sort(
+        Comparator.comparing((PostedMessage m) -> m.ts().length())
+            .thenComparing(PostedMessage::ts));
     return list;
   }
 

@@ -29,7 +29,8 @@ final class MultipartBody {
       if (partEnd < 0) {
         break;
       }
-      String headers = new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
+      String headers =
+          new String(body, headersStart, headersEnd - headersStart, StandardCharsets.UTF_8);
       byte[] content = Arrays.copyOfRange(body, headersEnd + HEADER_END.length, partEnd);
       if (headers.toLowerCase(Locale.ROOT).contains("filename=")) {
         return content;

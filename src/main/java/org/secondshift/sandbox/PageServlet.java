@@ -9,18 +9,20 @@ import java.util.Map;
 
 /** Serves the workspace page's static files from {@code sandbox/} on the classpath. */
 final class PageServlet extends HttpServlet {
-  private static final Map<String, String> FILES = Map.of(
-      "/", "index.html",
-      "/index.html", "index.html",
-      "/app.js", "app.js",
-      "/blockkit.js", "blockkit.js",
-      "/app.css", "app.css");
+  private static final Map<String, String> FILES =
+      Map.of(
+          "/", "index.html",
+          "/index.html", "index.html",
+          "/app.js", "app.js",
+          "/blockkit.js", "blockkit.js",
+          "/app.css", "app.css");
 
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getRequestURI();
     String file = FILES.get(path);
-    InputStream in = file == null ? null : PageServlet.class.getResourceAsStream("/sandbox/" + file);
+    InputStream in =
+        file == null ? null : PageServlet.class.getResourceAsStream("/sandbox/" + file);
     if (in == null) {
       resp.sendError(404);
       return;

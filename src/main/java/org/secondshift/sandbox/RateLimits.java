@@ -35,9 +35,12 @@ final class RateLimits {
     Instant now = clock.instant();
     Rate workspace = workspaceRates.get(method);
     Rate perChannel = channel == null ? null : channelRates.get(method);
-    Bucket all = workspace == null ? null : buckets.computeIfAbsent(method, m -> new Bucket(workspace, now));
-    Bucket one = perChannel == null ? null
-        : buckets.computeIfAbsent(method + "#" + channel, k -> new Bucket(perChannel, now));
+    Bucket all =
+        workspace == null ? null : buckets.computeIfAbsent(method, m -> new Bucket(workspace, now));
+    Bucket one =
+        perChannel == null
+            ? null
+            : buckets.computeIfAbsent(method + "#" + channel, k -> new Bucket(perChannel, now));
     double wait = Math.max(all == null ? 0 : all.waitFor(now), one == null ? 0 : one.waitFor(now));
     if (wait > 0) {
       return OptionalLong.of(Math.max(1, (long) Math.ceil(wait)));
@@ -73,7 +76,10 @@ final class RateLimits {
     /** Seconds until one token is there; 0 when there is one now. */
     double waitFor(Instant now) {
       if (now.isAfter(at)) {
-        tokens = Math.min(rate.burst(), tokens + Duration.between(at, now).toNanos() / 1e9 * rate.perSecond());
+        tokens =
+            Math.min(
+                rate.burst(),
+                tokens + Duration.between(at, now).toNanos() / 1e9 * rate.perSecond());
         at = now;
       }
       return tokens >= 1 ? 0 : (1 - tokens) / rate.perSecond();

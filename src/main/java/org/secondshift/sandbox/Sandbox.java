@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class Sandbox implements AutoCloseable {
   /** The bot token the sandbox gives the bot; the stand-in accepts any token. */
   public static final String BOT_TOKEN = "xoxb-sandbox";
+
   private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
 
   private final Settings settings;
@@ -55,8 +56,9 @@ public final class Sandbox implements AutoCloseable {
    * Starts the sandbox; with {@code fresh}, or when the database file does not exist yet, the
    * database is replaced by the seed's history.
    */
-  public static Sandbox start(Settings settings, Clock clock, Path seedDir, SeedAppliers appliers,
-      boolean fresh) throws Exception {
+  public static Sandbox start(
+      Settings settings, Clock clock, Path seedDir, SeedAppliers appliers, boolean fresh)
+      throws Exception {
     if (settings.mode() != Mode.SANDBOX) {
       throw new IllegalArgumentException("the sandbox needs settings without Slack tokens");
     }
@@ -93,14 +95,18 @@ public final class Sandbox implements AutoCloseable {
 
   /** Resets on another thread, so that a request served by the bot itself can ask for it. */
   public void resetSoon() {
-    Thread thread = new Thread(() -> {
-      try {
-        reset();
-      } catch (Exception e) {
-        log.error("sandbox reset failed: {}", e.toString(), e);
-      }
-    }, "sandbox-reset");
-    // Not a daemon: the new Jetty's threads inherit this, and they are what keeps the process alive.
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                reset();
+              } catch (Exception e) {
+                log.error("sandbox reset failed: {}", e.toString(), e);
+              }
+            },
+            "sandbox-reset");
+    // Not a daemon: the new Jetty's threads inherit this, and they are what keeps the process
+    // alive.
     thread.setDaemon(false);
     thread.start();
   }
@@ -126,15 +132,18 @@ public final class Sandbox implements AutoCloseable {
       generation++;
       Workspace workspace = new Workspace(standIn, seed, clock, generation);
       SlackPayloads payloads = new SlackPayloads(clock);
-      Interactions interactions = new Interactions(workspace, payloads, new SlackDelivery(signingSecret, clock));
-      Map<String, HttpServlet> servlets = Map.of(
-          "/sandbox/api/*", new WorkspaceApi(workspace, interactions, this::resetSoon, clock),
-          "/", new PageServlet());
+      Interactions interactions =
+          new Interactions(workspace, payloads, new SlackDelivery(signingSecret, clock));
+      Map<String, HttpServlet> servlets =
+          Map.of(
+              "/sandbox/api/*", new WorkspaceApi(workspace, interactions, this::resetSoon, clock),
+              "/", new PageServlet());
       // The feature sections go in through the bot's own services, before its schedules start, so
       // the first catch-up, rest check and summary run see them like state found after a restart.
-      Consumer<Bot> prepare = loadHistory
-          ? started -> loader.applySections(seed, started, standIn.teamId(), now)
-          : started -> { };
+      Consumer<Bot> prepare =
+          loadHistory
+              ? started -> loader.applySections(seed, started, standIn.teamId(), now)
+              : started -> {};
       this.bot = Bot.start(botSettings(standIn), clock, servlets, prepare);
       this.slack = standIn;
       this.port = bot.port();
@@ -145,9 +154,19 @@ public final class Sandbox implements AutoCloseable {
   }
 
   private Settings botSettings(SlackStandIn standIn) {
-    return new Settings(Mode.HTTP, BOT_TOKEN, signingSecret, null, URI.create(standIn.apiUrl()), port,
-        settings.database(), settings.sessionGap(), settings.sessionTail(),
-        settings.lateNightFrom(), settings.lateNightTo(), settings.rest());
+    return new Settings(
+        Mode.HTTP,
+        BOT_TOKEN,
+        signingSecret,
+        null,
+        URI.create(standIn.apiUrl()),
+        port,
+        settings.database(),
+        settings.sessionGap(),
+        settings.sessionTail(),
+        settings.lateNightFrom(),
+        settings.lateNightTo(),
+        settings.rest());
   }
 
   private void stopGeneration() throws Exception {

@@ -29,13 +29,14 @@ final class SlackDelivery {
 
   Answer deliver(int botPort, String contentType, String body) {
     String ts = Long.toString(clock.instant().getEpochSecond());
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + botPort + "/slack/events"))
-        .timeout(Duration.ofSeconds(10))
-        .header("Content-Type", contentType)
-        .header("X-Slack-Request-Timestamp", ts)
-        .header("X-Slack-Signature", signer.sign(ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + botPort + "/slack/events"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", signer.sign(ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body());

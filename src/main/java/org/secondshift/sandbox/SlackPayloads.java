@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-/** Request bodies shaped the way Slack sends them: event envelopes, slash commands, interactions. */
+/**
+ * Request bodies shaped the way Slack sends them: event envelopes, slash commands, interactions.
+ */
 final class SlackPayloads {
   private final Clock clock;
   private final AtomicLong sequence = new AtomicLong();
@@ -81,7 +83,8 @@ final class SlackPayloads {
   }
 
   /** The form body of a slash command. */
-  String command(SandboxUser user, String channelId, String command, String text, String responseUrl) {
+  String command(
+      SandboxUser user, String channelId, String command, String text, String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "sandbox-verification-token");
     form.put("team_id", TeamDirectory.TEAM_ID);
@@ -100,7 +103,11 @@ final class SlackPayloads {
   }
 
   /** A {@code block_actions} payload for a click inside a message or a view. */
-  String blockActions(SandboxUser user, JsonObject container, JsonObject source, JsonObject action,
+  String blockActions(
+      SandboxUser user,
+      JsonObject container,
+      JsonObject source,
+      JsonObject action,
       String responseUrl) {
     JsonObject payload = interaction("block_actions", user);
     payload.add("container", container);

@@ -25,7 +25,8 @@ public final class SlackStandIn implements AutoCloseable {
   private final CallLog log;
   private final RateLimits limits;
 
-  private SlackStandIn(Clock clock, Server http, ServerConnector connector, SocketModeServer socket) {
+  private SlackStandIn(
+      Clock clock, Server http, ServerConnector connector, SocketModeServer socket) {
     this.http = http;
     this.httpPort = connector.getLocalPort();
     this.socket = socket;
@@ -37,8 +38,7 @@ public final class SlackStandIn implements AutoCloseable {
     this.log = new CallLog();
     this.limits = new RateLimits(clock);
     String socketUrl = "ws://" + HOST + ":" + socket.boundPort() + "/link";
-    WebApi api =
-        new WebApi(clock, directory, messages, views, files, baseUrl(), socketUrl);
+    WebApi api = new WebApi(clock, directory, messages, views, files, baseUrl(), socketUrl);
     http.setHandler(new HttpFrontDoor(new WebApiEndpoint(clock, api, faults, log, files, limits)));
   }
 
@@ -46,7 +46,9 @@ public final class SlackStandIn implements AutoCloseable {
     return start(clock, 0);
   }
 
-  /** Starts on {@code httpPort} (0 picks a free port); the Socket Mode port is always free-picked. */
+  /**
+   * Starts on {@code httpPort} (0 picks a free port); the Socket Mode port is always free-picked.
+   */
   public static SlackStandIn start(Clock clock, int httpPort) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("slack-stand-in");
@@ -106,8 +108,8 @@ public final class SlackStandIn implements AutoCloseable {
 
   /**
    * From now on answers {@code method} with 429 and Retry-After beyond {@code perSecond} for the
-   * whole workspace (after a burst of {@code burst}), and beyond one per second per channel (after a
-   * burst of three), like Slack does for chat.postMessage.
+   * whole workspace (after a burst of {@code burst}), and beyond one per second per channel (after
+   * a burst of three), like Slack does for chat.postMessage.
    */
   public void limitRate(String method, double perSecond, int burst) {
     limits.limit(method, perSecond, burst);
@@ -126,7 +128,10 @@ public final class SlackStandIn implements AutoCloseable {
     return log.of(method);
   }
 
-  /** Blocks until {@code count} calls of {@code method} arrived; throws IllegalStateException on timeout. */
+  /**
+   * Blocks until {@code count} calls of {@code method} arrived; throws IllegalStateException on
+   * timeout.
+   */
   public List<RecordedCall> awaitCalls(String method, int count, Duration timeout) {
     return log.await(method, count, timeout);
   }

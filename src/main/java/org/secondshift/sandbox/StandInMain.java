@@ -18,7 +18,8 @@ public final class StandInMain {
     for (int i = 1; i < args.length; i++) {
       String[] parts = args[i].split(":", 3);
       if (parts.length != 3) {
-        System.err.println("Users are USERID:name:Zone/Id, e.g. U0ADA:ada:Europe/Berlin; skipped " + args[i]);
+        System.err.println(
+            "Users are USERID:name:Zone/Id, e.g. U0ADA:ada:Europe/Berlin; skipped " + args[i]);
         continue;
       }
       standIn.addUser(parts[0], parts[1], parts[2]);

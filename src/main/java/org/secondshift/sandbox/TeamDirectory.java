@@ -29,8 +29,10 @@ final class TeamDirectory {
   }
 
   List<SandboxUser> people() {
-    return users.values().stream().filter(u -> !u.bot())
-        .sorted(Comparator.comparing(SandboxUser::name)).toList();
+    return users.values().stream()
+        .filter(u -> !u.bot())
+        .sorted(Comparator.comparing(SandboxUser::name))
+        .toList();
   }
 
   Optional<SandboxUser> user(String userId) {

@@ -3,7 +3,8 @@ package org.secondshift.sandbox;
 /**
  * A file announced via files.getUploadURLExternal, with the bytes posted to its upload URL.
  *
- * @param sharedTs when it was shared in {@code channelId}, as a Slack timestamp; null until completed
+ * @param sharedTs when it was shared in {@code channelId}, as a Slack timestamp; null until
+ *     completed
  */
 public record UploadedFile(
     String fileId,
@@ -36,6 +37,13 @@ public record UploadedFile(
 
   UploadedFile completedIn(String channel, String newTitle, String comment, String ts) {
     return new UploadedFile(
-        fileId, filename, bytes, channel, true, newTitle == null ? filename : newTitle, comment, ts);
+        fileId,
+        filename,
+        bytes,
+        channel,
+        true,
+        newTitle == null ? filename : newTitle,
+        comment,
+        ts);
   }
 }

@@ -237,7 +237,8 @@ final class WebApi {
       return error("invalid_arguments");
     }
     String trigger = call.param("trigger_id");
-    return view.map(v -> views.open(v, trigger)).map(WebApi::withView)
+    return view.map(v -> views.open(v, trigger))
+        .map(WebApi::withView)
         .orElseGet(() -> error("invalid_arguments"));
   }
 
@@ -247,7 +248,10 @@ final class WebApi {
     if (view.isEmpty() || viewId == null) {
       return error("invalid_arguments");
     }
-    return views.replace(viewId, view.get()).map(WebApi::withView).orElseGet(() -> error("not_found"));
+    return views
+        .replace(viewId, view.get())
+        .map(WebApi::withView)
+        .orElseGet(() -> error("not_found"));
   }
 
   private static JsonObject withView(JsonObject view) {
@@ -286,8 +290,10 @@ final class WebApi {
   }
 
   private JsonObject filesCompleteUploadExternal(ApiCall call) {
-    Optional<JsonArray> requested = parseJson(call.param("files")).filter(JsonElement::isJsonArray)
-        .map(JsonElement::getAsJsonArray);
+    Optional<JsonArray> requested =
+        parseJson(call.param("files"))
+            .filter(JsonElement::isJsonArray)
+            .map(JsonElement::getAsJsonArray);
     if (requested.isEmpty() || requested.get().isEmpty()) {
       return error("invalid_arguments");
     }
@@ -311,8 +317,13 @@ final class WebApi {
 
   private JsonObject complete(JsonObject request, String channel, String comment) {
     UploadedFile file =
-        files.complete(stringField(request, "id"), channel, stringField(request, "title"), comment,
-            messages.nextTs())
+        files
+            .complete(
+                stringField(request, "id"),
+                channel,
+                stringField(request, "title"),
+                comment,
+                messages.nextTs())
             .orElseThrow();
     JsonObject json = new JsonObject();
     json.addProperty("id", file.fileId());

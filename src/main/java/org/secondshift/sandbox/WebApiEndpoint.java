@@ -15,7 +15,8 @@ final class WebApiEndpoint {
   private final FileStore files;
   private final RateLimits limits;
 
-  WebApiEndpoint(Clock clock, WebApi api, FaultPlan faults, CallLog log, FileStore files, RateLimits limits) {
+  WebApiEndpoint(
+      Clock clock, WebApi api, FaultPlan faults, CallLog log, FileStore files, RateLimits limits) {
     this.clock = clock;
     this.api = api;
     this.faults = faults;
@@ -24,7 +25,8 @@ final class WebApiEndpoint {
     this.limits = limits;
   }
 
-  HttpReply call(String method, String contentType, String query, String authorization, byte[] body) {
+  HttpReply call(
+      String method, String contentType, String query, String authorization, byte[] body) {
     Instant at = clock.instant();
     Map<String, String> params;
     try {
@@ -32,8 +34,8 @@ final class WebApiEndpoint {
     } catch (RequestParser.MalformedRequestException e) {
       return HttpReply.text(400, e.getMessage());
     }
-    String token = Optional.ofNullable(RequestParser.bearerToken(authorization))
-        .orElse(params.get("token"));
+    String token =
+        Optional.ofNullable(RequestParser.bearerToken(authorization)).orElse(params.get("token"));
     ApiCall call = new ApiCall(method, params, token == null || token.isBlank() ? null : token);
     Optional<FaultPlan.Fault> fault = faults.take(method);
     if (fault.isPresent() && fault.get().isRateLimit()) {
@@ -53,9 +55,10 @@ final class WebApiEndpoint {
   }
 
   HttpReply upload(String fileId, String contentType, byte[] body) {
-    byte[] bytes = MultipartBody.isMultipart(contentType)
-        ? MultipartBody.fileContent(contentType, body)
-        : body;
+    byte[] bytes =
+        MultipartBody.isMultipart(contentType)
+            ? MultipartBody.fileContent(contentType, body)
+            : body;
     return files.receive(fileId, bytes)
         ? HttpReply.text(200, "OK - " + bytes.length)
         : HttpReply.text(404, "file_not_found");

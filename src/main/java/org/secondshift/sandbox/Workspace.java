@@ -52,7 +52,9 @@ final class Workspace {
   }
 
   synchronized List<Ephemeral> ephemerals(String channel, String user) {
-    return ephemerals.stream().filter(e -> e.channel().equals(channel) && e.user().equals(user)).toList();
+    return ephemerals.stream()
+        .filter(e -> e.channel().equals(channel) && e.user().equals(user))
+        .toList();
   }
 
   /** The newest modal opened for the person and not yet submitted or closed. */
@@ -60,7 +62,8 @@ final class Workspace {
     List<OpenedView> opened = slack.openedViews();
     for (int i = opened.size() - 1; i >= 0; i--) {
       OpenedView v = opened.get(i);
-      if (userId.equals(SlackPayloads.userOfTrigger(v.triggerId())) && !closedViews.contains(v.viewId())) {
+      if (userId.equals(SlackPayloads.userOfTrigger(v.triggerId()))
+          && !closedViews.contains(v.viewId())) {
         return slack.view(v.viewId());
       }
     }

@@ -88,17 +88,19 @@ final class WorkspaceApi extends HttpServlet {
       return;
     }
     try {
-      JsonObject in = raw.isBlank() ? new JsonObject() : JsonParser.parseString(raw).getAsJsonObject();
+      JsonObject in =
+          raw.isBlank() ? new JsonObject() : JsonParser.parseString(raw).getAsJsonObject();
       int port = req.getLocalPort();
-      JsonObject out = switch (path) {
-        case "/message" -> interactions.message(port, in);
-        case "/command" -> interactions.command(port, in);
-        case "/action" -> interactions.action(port, in);
-        case "/home" -> interactions.openHome(port, in);
-        case "/submit" -> interactions.submit(port, in);
-        case "/close" -> interactions.close(port, in);
-        default -> null;
-      };
+      JsonObject out =
+          switch (path) {
+            case "/message" -> interactions.message(port, in);
+            case "/command" -> interactions.command(port, in);
+            case "/action" -> interactions.action(port, in);
+            case "/home" -> interactions.openHome(port, in);
+            case "/submit" -> interactions.submit(port, in);
+            case "/close" -> interactions.close(port, in);
+            default -> null;
+          };
       if (out == null) {
         send(resp, 404, error("no such action: " + path));
       } else {
@@ -141,8 +143,11 @@ final class WorkspaceApi extends HttpServlet {
   }
 
   private String title(String userId) {
-    return workspace.seed().teammates().stream().filter(t -> t.id().equals(userId))
-        .map(Teammate::title).findFirst().orElse("");
+    return workspace.seed().teammates().stream()
+        .filter(t -> t.id().equals(userId))
+        .map(Teammate::title)
+        .findFirst()
+        .orElse("");
   }
 
   private JsonObject conversation(String id, String viewer) {
@@ -160,12 +165,14 @@ final class WorkspaceApi extends HttpServlet {
       }
     }
     // Slack shows a shared file as a message of its own, in time order with the others.
-    shown.sort(Comparator.comparing((JsonObject m) -> m.get("ts").getAsString().length())
-        .thenComparing(m -> m.get("ts").getAsString()));
+    shown.sort(
+        Comparator.comparing((JsonObject m) -> m.get("ts").getAsString().length())
+            .thenComparing(m -> m.get("ts").getAsString()));
     shown.forEach(messages::add);
     if (viewer != null) {
       for (Ephemeral e : workspace.ephemerals(id, viewer)) {
-        messages.add(message(e.ts(), workspace.slack().botUserId(), e.text(), e.blocksJson(), true));
+        messages.add(
+            message(e.ts(), workspace.slack().botUserId(), e.text(), e.blocksJson(), true));
       }
     }
     JsonObject json = new JsonObject();
@@ -174,7 +181,8 @@ final class WorkspaceApi extends HttpServlet {
     return json;
   }
 
-  private static JsonObject message(String ts, String user, String text, String blocks, boolean ephemeral) {
+  private static JsonObject message(
+      String ts, String user, String text, String blocks, boolean ephemeral) {
     JsonObject json = new JsonObject();
     json.addProperty("ts", ts);
     json.addProperty("user", user);
@@ -204,8 +212,13 @@ final class WorkspaceApi extends HttpServlet {
     }
     JsonArray blocks = new JsonArray();
     blocks.add(block);
-    JsonObject json = message(f.sharedTs(), workspace.slack().botUserId(),
-        f.initialComment() == null ? f.title() : f.initialComment(), blocks.toString(), false);
+    JsonObject json =
+        message(
+            f.sharedTs(),
+            workspace.slack().botUserId(),
+            f.initialComment() == null ? f.title() : f.initialComment(),
+            blocks.toString(),
+            false);
     json.addProperty("file", f.fileId());
     return json;
   }
@@ -215,8 +228,10 @@ final class WorkspaceApi extends HttpServlet {
   }
 
   private void sendFile(String id, HttpServletResponse resp) throws IOException {
-    Optional<UploadedFile> file = workspace.slack().uploads().stream()
-        .filter(f -> f.completed() && f.fileId().equals(id)).findFirst();
+    Optional<UploadedFile> file =
+        workspace.slack().uploads().stream()
+            .filter(f -> f.completed() && f.fileId().equals(id))
+            .findFirst();
     if (file.isEmpty()) {
       send(resp, 404, error("no such file: " + id));
       return;
@@ -237,9 +252,12 @@ final class WorkspaceApi extends HttpServlet {
     workspace.slack().people().forEach(p -> ids.add("D" + p.id()));
     for (String id : ids) {
       Stream<String> posted = workspace.slack().messages(id).stream().map(PostedMessage::ts);
-      Stream<String> shared = workspace.slack().uploads().stream().filter(f -> f.sharedIn(id))
-          .map(UploadedFile::sharedTs);
-      Stream.concat(posted, shared).max(Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()))
+      Stream<String> shared =
+          workspace.slack().uploads().stream()
+              .filter(f -> f.sharedIn(id))
+              .map(UploadedFile::sharedTs);
+      Stream.concat(posted, shared)
+          .max(Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()))
           .ifPresent(ts -> json.addProperty(id, ts));
     }
     return json;
@@ -273,7 +291,8 @@ final class WorkspaceApi extends HttpServlet {
     return json;
   }
 
-  private static void send(HttpServletResponse resp, int status, JsonElement body) throws IOException {
+  private static void send(HttpServletResponse resp, int status, JsonElement body)
+      throws IOException {
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
     resp.setStatus(status);
     resp.setContentType("application/json; charset=utf-8");

@@ -15,13 +15,14 @@ import org.secondshift.captain.Rotation;
 import org.secondshift.captain.Rotations;
 
 /**
- * Two Quartz triggers per rotation, both in the rotation's zone: one at each handoff and one half an
- * hour before it, for the reminder. Cron where the cadence fits a day or a week, a calendar
+ * Two Quartz triggers per rotation, both in the rotation's zone: one at each handoff and one half
+ * an hour before it, for the reminder. Cron where the cadence fits a day or a week, a calendar
  * interval that keeps the hour of day for other whole-day cadences.
  */
 public final class HandoffTriggers implements HandoffTimer {
   /** How often a sweep looks for anything due regardless of triggers, e.g. note retention. */
   public static final Duration SWEEP = Duration.ofMinutes(5);
+
   private final Schedules schedules;
 
   public HandoffTriggers(Schedules schedules) {
@@ -52,7 +53,8 @@ public final class HandoffTriggers implements HandoffTimer {
     if (c.hours() > 0 || c.days() == 1 || c.days() == 7) {
       schedules.cron(name, HandoffJob.class, cron(at, c), r.zone(), new JobDataMap());
     } else {
-      schedules.calendar(name, HandoffJob.class, ZonedDateTime.of(at, r.zone()).toInstant(), c.days(), r.zone());
+      schedules.calendar(
+          name, HandoffJob.class, ZonedDateTime.of(at, r.zone()).toInstant(), c.days(), r.zone());
     }
   }
 
@@ -60,14 +62,19 @@ public final class HandoffTriggers implements HandoffTimer {
   static String cron(LocalDateTime at, Cadence c) {
     String prefix = "0 " + at.getMinute() + " ";
     if (c.hours() > 0) {
-      String hours = IntStream.range(0, 24 / c.hours()).map(k -> (at.getHour() + k * c.hours()) % 24).sorted()
-          .mapToObj(Integer::toString).collect(Collectors.joining(","));
+      String hours =
+          IntStream.range(0, 24 / c.hours())
+              .map(k -> (at.getHour() + k * c.hours()) % 24)
+              .sorted()
+              .mapToObj(Integer::toString)
+              .collect(Collectors.joining(","));
       return prefix + hours + " * * ?";
     }
     if (c.days() == 1) {
       return prefix + at.getHour() + " * * ?";
     }
-    String day = at.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toUpperCase(Locale.ROOT);
+    String day =
+        at.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).toUpperCase(Locale.ROOT);
     return prefix + at.getHour() + " ? * " + day;
   }
 }

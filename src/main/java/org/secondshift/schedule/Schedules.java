@@ -32,7 +32,9 @@ public final class Schedules implements AutoCloseable {
   public Schedules(Map<Class<? extends Job>, Supplier<? extends Job>> jobs) {
     Properties p = new Properties();
     // Quartz keeps schedulers in a JVM-wide registry by name; each bot gets its own.
-    p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "second-shift-" + java.util.UUID.randomUUID());
+    p.setProperty(
+        StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME,
+        "second-shift-" + java.util.UUID.randomUUID());
     p.setProperty("org.quartz.threadPool.threadCount", "2");
     p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
     p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
@@ -40,13 +42,15 @@ public final class Schedules implements AutoCloseable {
     try {
       StdSchedulerFactory factory = new StdSchedulerFactory(p);
       this.scheduler = factory.getScheduler();
-      JobFactory jobFactory = (bundle, s) -> {
-        Supplier<? extends Job> supplier = jobs.get(bundle.getJobDetail().getJobClass());
-        if (supplier == null) {
-          throw new SchedulerException("no job registered for " + bundle.getJobDetail().getJobClass());
-        }
-        return supplier.get();
-      };
+      JobFactory jobFactory =
+          (bundle, s) -> {
+            Supplier<? extends Job> supplier = jobs.get(bundle.getJobDetail().getJobClass());
+            if (supplier == null) {
+              throw new SchedulerException(
+                  "no job registered for " + bundle.getJobDetail().getJobClass());
+            }
+            return supplier.get();
+          };
       scheduler.setJobFactory(jobFactory);
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not create the Quartz scheduler", e);
@@ -63,26 +67,45 @@ public final class Schedules implements AutoCloseable {
 
   /** Runs {@code job} every {@code interval}, first at once (so a restart catches up). */
   public void every(String name, Class<? extends Job> job, Duration interval) {
-    schedule(name, job, new JobDataMap(), TriggerBuilder.newTrigger().withIdentity(name).startNow()
-        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-            .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
-            .withMisfireHandlingInstructionNextWithRemainingCount())
-        .build());
+    schedule(
+        name,
+        job,
+        new JobDataMap(),
+        TriggerBuilder.newTrigger()
+            .withIdentity(name)
+            .startNow()
+            .withSchedule(
+                SimpleScheduleBuilder.simpleSchedule()
+                    .withIntervalInMilliseconds(interval.toMillis())
+                    .repeatForever()
+                    .withMisfireHandlingInstructionNextWithRemainingCount())
+            .build());
   }
 
-  /** Runs {@code job} on a cron expression read in {@code zone}, so 09:00 stays 09:00 across DST. */
-  public void cron(String name, Class<? extends Job> job, String cron, ZoneId zone, JobDataMap data) {
-    schedule(name, job, data, TriggerBuilder.newTrigger().withIdentity(name)
-        .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
-            .withMisfireHandlingInstructionFireAndProceed())
-        .build());
+  /**
+   * Runs {@code job} on a cron expression read in {@code zone}, so 09:00 stays 09:00 across DST.
+   */
+  public void cron(
+      String name, Class<? extends Job> job, String cron, ZoneId zone, JobDataMap data) {
+    schedule(
+        name,
+        job,
+        data,
+        TriggerBuilder.newTrigger()
+            .withIdentity(name)
+            .withSchedule(
+                CronScheduleBuilder.cronSchedule(cron)
+                    .inTimeZone(TimeZone.getTimeZone(zone))
+                    .withMisfireHandlingInstructionFireAndProceed())
+            .build());
   }
 
   /** When the trigger called {@code name} fires next, if it exists. */
   public java.util.Optional<java.time.Instant> nextFire(String name) {
     try {
       Trigger t = scheduler.getTrigger(TriggerKey.triggerKey(name));
-      return t == null || t.getNextFireTime() == null ? java.util.Optional.empty()
+      return t == null || t.getNextFireTime() == null
+          ? java.util.Optional.empty()
           : java.util.Optional.of(t.getNextFireTime().toInstant());
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not read schedule " + name, e);
@@ -93,26 +116,42 @@ public final class Schedules implements AutoCloseable {
    * Runs {@code job} every {@code days} days from {@code startAt}, keeping the hour of day in
    * {@code zone} across DST.
    */
-  public void calendar(String name, Class<? extends Job> job, java.time.Instant startAt, int days, ZoneId zone) {
-    schedule(name, job, new JobDataMap(), TriggerBuilder.newTrigger().withIdentity(name)
-        .startAt(java.util.Date.from(startAt))
-        .withSchedule(org.quartz.CalendarIntervalScheduleBuilder.calendarIntervalSchedule()
-            .withIntervalInDays(days).inTimeZone(TimeZone.getTimeZone(zone))
-            .preserveHourOfDayAcrossDaylightSavings(true).withMisfireHandlingInstructionFireAndProceed())
-        .build());
+  public void calendar(
+      String name, Class<? extends Job> job, java.time.Instant startAt, int days, ZoneId zone) {
+    schedule(
+        name,
+        job,
+        new JobDataMap(),
+        TriggerBuilder.newTrigger()
+            .withIdentity(name)
+            .startAt(java.util.Date.from(startAt))
+            .withSchedule(
+                org.quartz.CalendarIntervalScheduleBuilder.calendarIntervalSchedule()
+                    .withIntervalInDays(days)
+                    .inTimeZone(TimeZone.getTimeZone(zone))
+                    .preserveHourOfDayAcrossDaylightSavings(true)
+                    .withMisfireHandlingInstructionFireAndProceed())
+            .build());
   }
 
-  /** The next {@code count} times the trigger {@code name} fires after {@code after}; empty if none. */
-  public java.util.List<java.time.Instant> fireTimesAfter(String name, java.time.Instant after, int count) {
+  /**
+   * The next {@code count} times the trigger {@code name} fires after {@code after}; empty if none.
+   */
+  public java.util.List<java.time.Instant> fireTimesAfter(
+      String name, java.time.Instant after, int count) {
     try {
       Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey(name));
-      if (trigger instanceof org.quartz.CronTrigger && trigger.getStartTime().after(java.util.Date.from(after))) {
-        // A cron trigger starts when it is scheduled; reading it from an earlier instant needs an earlier start.
+      if (trigger instanceof org.quartz.CronTrigger
+          && trigger.getStartTime().after(java.util.Date.from(after))) {
+        // A cron trigger starts when it is scheduled; reading it from an earlier instant needs an
+        // earlier start.
         trigger = trigger.getTriggerBuilder().startAt(java.util.Date.from(after)).build();
       }
       java.util.List<java.time.Instant> times = new java.util.ArrayList<>();
       java.util.Date at = java.util.Date.from(after);
-      while (trigger != null && times.size() < count && (at = trigger.getFireTimeAfter(at)) != null) {
+      while (trigger != null
+          && times.size() < count
+          && (at = trigger.getFireTimeAfter(at)) != null) {
         times.add(at.toInstant());
       }
       return times;

@@ -20,7 +20,11 @@ public final class SummaryTriggers implements PlanScheduler {
 
   @Override
   public void planned(SummaryPlan plan) {
-    schedules.cron(name(plan.teamId(), plan.channelId()), WeeklySummaryJob.class, plan.cron(), plan.zone(),
+    schedules.cron(
+        name(plan.teamId(), plan.channelId()),
+        WeeklySummaryJob.class,
+        plan.cron(),
+        plan.zone(),
         new JobDataMap());
   }
 

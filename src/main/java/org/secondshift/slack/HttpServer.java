@@ -8,13 +8,17 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Embedded Jetty serving Slack's requests (HTTP mode only), the health check, and any extra servlets. */
+/**
+ * Embedded Jetty serving Slack's requests (HTTP mode only), the health check, and any extra
+ * servlets.
+ */
 public final class HttpServer implements AutoCloseable {
   private final Server server;
   private final ServerConnector connector;
 
   /** Also mounts {@code extra} (path spec to servlet), e.g. the sandbox's workspace page. */
-  public HttpServer(int port, HttpServlet events, HttpServlet health, Map<String, HttpServlet> extra) {
+  public HttpServer(
+      int port, HttpServlet events, HttpServlet health, Map<String, HttpServlet> extra) {
     QueuedThreadPool threads = new QueuedThreadPool(64, 8);
     threads.setName("http");
     this.server = new Server(threads);

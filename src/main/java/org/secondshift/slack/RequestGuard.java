@@ -18,8 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Decides whether a request really comes from Slack and is well formed, before Bolt sees it.
  *
- * <p>Bolt's own check accepts timestamps from the future and compares signatures with
- * {@code equals}; this one rejects both directions of skew and compares in constant time.
+ * <p>Bolt's own check accepts timestamps from the future and compares signatures with {@code
+ * equals}; this one rejects both directions of skew and compares in constant time.
  */
 public final class RequestGuard {
   /** How far a request's timestamp may be from our clock, either way. */
@@ -37,7 +37,8 @@ public final class RequestGuard {
   }
 
   /** Empty when the request may go on; otherwise the rejection to send. */
-  public Optional<Rejection> check(String timestamp, String signature, String contentType, String body) {
+  public Optional<Rejection> check(
+      String timestamp, String signature, String contentType, String body) {
     Optional<Rejection> unsigned = checkSignature(timestamp, signature, body);
     return unsigned.isPresent() ? unsigned : checkShape(contentType, body);
   }
@@ -68,7 +69,8 @@ public final class RequestGuard {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(signingSecret, "HmacSHA256"));
-      byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
       return "v0=" + HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
@@ -111,12 +113,13 @@ public final class RequestGuard {
     for (String pair : body.split("&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       switch (key) {
         case "payload" -> payload = value;
         case "command" -> command = !value.isBlank();
         case "ssl_check" -> sslCheck = true;
-        default -> { }
+        default -> {}
       }
     }
     if (payload != null) {

@@ -5,21 +5,21 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
-import java.util.Map;
-import java.util.regex.Pattern;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.model.event.AppHomeOpenedEvent;
-import org.secondshift.slack.home.HomePublisher;
-import org.secondshift.slack.listeners.AppHomeOpenedListener;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.UserChangeEvent;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.secondshift.activity.ActivityRecorder;
 import org.secondshift.config.Settings;
 import org.secondshift.slack.command.ShiftCommands;
+import org.secondshift.slack.home.HomePublisher;
+import org.secondshift.slack.listeners.AppHomeOpenedListener;
 import org.secondshift.slack.listeners.BroadcastListener;
 import org.secondshift.slack.listeners.MentionListener;
 import org.secondshift.slack.listeners.MessageListener;
@@ -28,7 +28,9 @@ import org.secondshift.slack.listeners.SharedMessageListener;
 import org.secondshift.slack.listeners.ShiftCommandListener;
 import org.secondshift.slack.listeners.UserChangeListener;
 
-/** Builds the Slack client pointed at the configured Web API, and the Bolt app with its listeners. */
+/**
+ * Builds the Slack client pointed at the configured Web API, and the Bolt app with its listeners.
+ */
 public final class SlackApp {
   private SlackApp() {}
 
@@ -47,13 +49,15 @@ public final class SlackApp {
    * check is off; events nobody listens to are acknowledged rather than answered 404.
    */
   public static App app(Settings settings, Slack slack, Listeners listeners) {
-    App app = new App(AppConfig.builder()
-        .slack(slack)
-        .singleTeamBotToken(settings.botToken())
-        .signingSecret(settings.signingSecret())
-        .requestVerificationEnabled(false)
-        .allEventsApiAutoAckEnabled(true)
-        .build());
+    App app =
+        new App(
+            AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(settings.botToken())
+                .signingSecret(settings.signingSecret())
+                .requestVerificationEnabled(false)
+                .allEventsApiAutoAckEnabled(true)
+                .build());
     ActivityRecorder recorder = listeners.recorder();
     app.event(MessageEvent.class, new MessageListener(recorder));
     app.event(MessageFileShareEvent.class, new SharedMessageListener(recorder));
@@ -71,7 +75,11 @@ public final class SlackApp {
 
   /** Everything the Bolt app hands requests to. */
   public record Listeners(
-      ActivityRecorder recorder, SlackZoneDirectory zones, ShiftCommands commands, HomePublisher home,
-      Map<String, BlockActionHandler> actions, Map<Pattern, BlockActionHandler> actionPatterns,
+      ActivityRecorder recorder,
+      SlackZoneDirectory zones,
+      ShiftCommands commands,
+      HomePublisher home,
+      Map<String, BlockActionHandler> actions,
+      Map<Pattern, BlockActionHandler> actionPatterns,
       Map<String, ViewSubmissionHandler> submissions) {}
 }

@@ -49,11 +49,15 @@ public final class SlackDnd implements DndStatus {
         return false;
       }
       long second = now.getEpochSecond();
-      boolean snoozed = r.isSnoozeEnabled()
-          && r.getSnoozeEndtime() != null && r.getSnoozeEndtime() > second;
+      boolean snoozed =
+          r.isSnoozeEnabled() && r.getSnoozeEndtime() != null && r.getSnoozeEndtime() > second;
       // dnd_enabled only says a schedule exists; it is on when now falls in the next window.
-      boolean scheduled = r.isDndEnabled() && r.getNextDndStartTs() != null
-          && r.getNextDndEndTs() != null && r.getNextDndStartTs() <= second && second < r.getNextDndEndTs();
+      boolean scheduled =
+          r.isDndEnabled()
+              && r.getNextDndStartTs() != null
+              && r.getNextDndEndTs() != null
+              && r.getNextDndStartTs() <= second
+              && second < r.getNextDndEndTs();
       return snoozed || scheduled;
     } catch (Exception e) {
       // Unknown is treated as "not in DND": a missing scope must not silence every nudge.

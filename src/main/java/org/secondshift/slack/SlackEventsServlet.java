@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
 public final class SlackEventsServlet extends HttpServlet {
   /** Slack's own payloads are far smaller; anything above this is not from Slack. */
   public static final int MAX_BODY_BYTES = 1 << 20;
+
   /** How much of an oversized body is read and dropped before answering 413. */
   static final long DRAIN_LIMIT = 4L << 20;
+
   private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
 
   private final transient App app;
@@ -55,9 +57,12 @@ public final class SlackEventsServlet extends HttpServlet {
       return;
     }
     String body = new String(bytes, StandardCharsets.UTF_8);
-    Optional<RequestGuard.Rejection> rejection = guard.check(
-        req.getHeader("X-Slack-Request-Timestamp"), req.getHeader("X-Slack-Signature"),
-        req.getContentType(), body);
+    Optional<RequestGuard.Rejection> rejection =
+        guard.check(
+            req.getHeader("X-Slack-Request-Timestamp"),
+            req.getHeader("X-Slack-Signature"),
+            req.getContentType(),
+            body);
     if (rejection.isPresent()) {
       reply(resp, rejection.get().status(), rejection.get().reason());
       return;
@@ -68,13 +73,15 @@ public final class SlackEventsServlet extends HttpServlet {
   private Response run(HttpServletRequest req, String body) {
     Request<?> slackRequest;
     try {
-      slackRequest = parser.parse(SlackRequestParser.HttpRequest.builder()
-          .requestUri(req.getRequestURI())
-          .queryString(Map.of())
-          .headers(new RequestHeaders(headers(req)))
-          .requestBody(body)
-          .remoteAddress(req.getRemoteAddr())
-          .build());
+      slackRequest =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(req.getRequestURI())
+                  .queryString(Map.of())
+                  .headers(new RequestHeaders(headers(req)))
+                  .requestBody(body)
+                  .remoteAddress(req.getRemoteAddr())
+                  .build());
     } catch (RuntimeException e) {
       return plain(400, "malformed payload");
     }
@@ -102,16 +109,18 @@ public final class SlackEventsServlet extends HttpServlet {
   }
 
   /**
-   * Answers 413. A body of modest excess is read and dropped first, so the client finishes
-   * sending and reads the answer instead of a reset connection; a huge one is not read at all.
+   * Answers 413. A body of modest excess is read and dropped first, so the client finishes sending
+   * and reads the answer instead of a reset connection; a huge one is not read at all.
    */
-  private static void tooLarge(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+  private static void tooLarge(HttpServletRequest req, HttpServletResponse resp)
+      throws IOException {
     long declared = req.getContentLengthLong();
     if (declared <= DRAIN_LIMIT) {
       long left = DRAIN_LIMIT;
       byte[] sink = new byte[16 * 1024];
       int n;
-      while (left > 0 && (n = req.getInputStream().read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+      while (left > 0
+          && (n = req.getInputStream().read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
         left -= n;
       }
     } else {
@@ -125,7 +134,11 @@ public final class SlackEventsServlet extends HttpServlet {
   }
 
   private static Response plain(int status, String text) {
-    return Response.builder().statusCode(status).contentType("text/plain; charset=utf-8").body(text).build();
+    return Response.builder()
+        .statusCode(status)
+        .contentType("text/plain; charset=utf-8")
+        .body(text)
+        .build();
   }
 
   private static void reply(HttpServletResponse resp, int status, String text) throws IOException {

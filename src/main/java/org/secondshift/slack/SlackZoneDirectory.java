@@ -33,7 +33,8 @@ public final class SlackZoneDirectory implements ZoneLookup {
   private final Map<String, PersonStore.KnownZone> cache = new ConcurrentHashMap<>();
   private final Map<String, Optional<String>> overrides = new ConcurrentHashMap<>();
 
-  public SlackZoneDirectory(MethodsClient slack, PersonStore people, Executor background, Clock clock) {
+  public SlackZoneDirectory(
+      MethodsClient slack, PersonStore people, Executor background, Clock clock) {
     this.slack = slack;
     this.people = people;
     this.background = background;
@@ -42,7 +43,8 @@ public final class SlackZoneDirectory implements ZoneLookup {
 
   @Override
   public ZoneId zoneOf(String teamId, String userId) {
-    Optional<String> chosen = overrides.computeIfAbsent(key(teamId, userId), k -> people.zoneOverride(teamId, userId));
+    Optional<String> chosen =
+        overrides.computeIfAbsent(key(teamId, userId), k -> people.zoneOverride(teamId, userId));
     if (chosen.isPresent()) {
       return parse(chosen.get());
     }
@@ -57,13 +59,15 @@ public final class SlackZoneDirectory implements ZoneLookup {
   /** Looks the zone up in the background if it is not known yet; never blocks. */
   public void prefetch(String teamId, String userId) {
     if (!cache.containsKey(key(teamId, userId))) {
-      background.execute(() -> {
-        try {
-          zoneOf(teamId, userId);
-        } catch (RuntimeException e) {
-          log.warn("zone lookup failed for user {} in team {}: {}", userId, teamId, e.toString());
-        }
-      });
+      background.execute(
+          () -> {
+            try {
+              zoneOf(teamId, userId);
+            } catch (RuntimeException e) {
+              log.warn(
+                  "zone lookup failed for user {} in team {}: {}", userId, teamId, e.toString());
+            }
+          });
     }
   }
 
@@ -97,11 +101,13 @@ public final class SlackZoneDirectory implements ZoneLookup {
     try {
       UsersInfoResponse info = slack.usersInfo(r -> r.user(userId));
       if (info.isOk() && info.getUser() != null && info.getUser().getTz() != null) {
-        PersonStore.KnownZone known = people.saveZoneIfNewer(teamId, userId, info.getUser().getTz(), asked);
+        PersonStore.KnownZone known =
+            people.saveZoneIfNewer(teamId, userId, info.getUser().getTz(), asked);
         cache.put(key(teamId, userId), known);
         return parse(known.zoneId());
       }
-      log.warn("users.info gave no zone for user {} in team {}: {}", userId, teamId, info.getError());
+      log.warn(
+          "users.info gave no zone for user {} in team {}: {}", userId, teamId, info.getError());
     } catch (Exception e) {
       log.warn("users.info failed for user {} in team {}: {}", userId, teamId, e.toString());
     }

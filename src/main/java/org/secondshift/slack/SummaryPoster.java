@@ -28,7 +28,12 @@ public final class SummaryPoster {
   private final Runnable wakeOutbox;
   private final Clock clock;
 
-  public SummaryPoster(SummaryBuilder builder, SummaryStore store, OutboxStore outbox, Runnable wakeOutbox, Clock clock) {
+  public SummaryPoster(
+      SummaryBuilder builder,
+      SummaryStore store,
+      OutboxStore outbox,
+      Runnable wakeOutbox,
+      Clock clock) {
     this.builder = builder;
     this.store = store;
     this.outbox = outbox;
@@ -49,10 +54,20 @@ public final class SummaryPoster {
         continue;
       }
       IsoWeek week = plan.weekReportedAt(due.get());
-      WeeklySummary summary = builder.build(plan.teamId(), plan.channelId(), week, plan.zone(), now);
-      if (store.claimPost(plan.teamId(), plan.channelId(), week, messages(plan.teamId(), plan.channelId(), summary),
-          outbox, now)) {
-        log.info("weekly summary {} queued for channel {} in team {}", week, plan.channelId(), plan.teamId());
+      WeeklySummary summary =
+          builder.build(plan.teamId(), plan.channelId(), week, plan.zone(), now);
+      if (store.claimPost(
+          plan.teamId(),
+          plan.channelId(),
+          week,
+          messages(plan.teamId(), plan.channelId(), summary),
+          outbox,
+          now)) {
+        log.info(
+            "weekly summary {} queued for channel {} in team {}",
+            week,
+            plan.channelId(),
+            plan.teamId());
         posted++;
       }
     }
@@ -76,13 +91,25 @@ public final class SummaryPoster {
     SummaryView.Message view = SummaryView.message(summary);
     String ref = "summary:" + channelId + ":" + summary.week();
     List<OutboxMessage> messages = new ArrayList<>();
-    messages.add(OutboxMessage.post(teamId, "summary", channelId, view.text(),
-        GsonFactory.createSnakeCase().toJson(view.blocks()), ref));
+    messages.add(
+        OutboxMessage.post(
+            teamId,
+            "summary",
+            channelId,
+            view.text(),
+            GsonFactory.createSnakeCase().toJson(view.blocks()),
+            ref));
     if (summary.showsFigures()) {
       String title = "Team hours per day, " + summary.week();
-      messages.add(OutboxMessage.upload(teamId, "summary-chart", channelId, title,
-          new OutboxMessage.Attachment("second-shift-" + summary.week() + ".png", title, LoadChart.png(summary)),
-          ref));
+      messages.add(
+          OutboxMessage.upload(
+              teamId,
+              "summary-chart",
+              channelId,
+              title,
+              new OutboxMessage.Attachment(
+                  "second-shift-" + summary.week() + ".png", title, LoadChart.png(summary)),
+              ref));
     }
     return messages;
   }

@@ -22,7 +22,8 @@ import org.secondshift.hours.WorkSession;
  */
 final class ActivityWrites implements AutoCloseable {
   // Activity is keyed by person and time (V7), so the duplicate check reads the rows next to the
-  // one being inserted. A retry arrives within minutes with the same instant, far inside the window.
+  // one being inserted. A retry arrives within minutes with the same instant, far inside the
+  // window.
   static final Duration DUPLICATE_WINDOW = Duration.ofHours(1);
   private static final String INSERT_ACTIVITY =
       "INSERT INTO activity (team_id, user_id, occurred_at, event_id, channel_id, kind)"
@@ -76,26 +77,48 @@ final class ActivityWrites implements AutoCloseable {
     }
     apply(a.teamId(), a.userId(), SessionMerge.absorb(nearby(a), a.at(), rules));
     if (markPresence) {
-      bind(seenInChannel, a.teamId(), a.channelId(), a.userId(), a.at().toEpochMilli()).executeUpdate();
+      bind(seenInChannel, a.teamId(), a.channelId(), a.userId(), a.at().toEpochMilli())
+          .executeUpdate();
     }
     return true;
   }
 
   private boolean insert(Activity a) throws SQLException {
     long at = a.at().toEpochMilli();
-    return bind(insertActivity, a.teamId(), a.userId(), at, a.eventId(), a.channelId(), a.kind().code(),
-        a.teamId(), a.userId(), at - DUPLICATE_WINDOW.toMillis(), at + DUPLICATE_WINDOW.toMillis(),
-        a.eventId()).executeUpdate() == 1;
+    return bind(
+                insertActivity,
+                a.teamId(),
+                a.userId(),
+                at,
+                a.eventId(),
+                a.channelId(),
+                a.kind().code(),
+                a.teamId(),
+                a.userId(),
+                at - DUPLICATE_WINDOW.toMillis(),
+                at + DUPLICATE_WINDOW.toMillis(),
+                a.eventId())
+            .executeUpdate()
+        == 1;
   }
 
   private List<WorkSession> nearby(Activity a) throws SQLException {
-    bind(nearby, a.teamId(), a.userId(), SessionSource.ACTIVITY.ordinal(),
-        a.at().minus(rules.gap()).toEpochMilli(), a.at().plus(rules.gap()).toEpochMilli());
+    bind(
+        nearby,
+        a.teamId(),
+        a.userId(),
+        SessionSource.ACTIVITY.ordinal(),
+        a.at().minus(rules.gap()).toEpochMilli(),
+        a.at().plus(rules.gap()).toEpochMilli());
     List<WorkSession> found = new ArrayList<>(2);
     try (ResultSet rs = nearby.executeQuery()) {
       while (rs.next()) {
-        found.add(new WorkSession(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)),
-            Instant.ofEpochMilli(rs.getLong(3)), SessionSource.values()[rs.getInt(4)]));
+        found.add(
+            new WorkSession(
+                rs.getLong(1),
+                Instant.ofEpochMilli(rs.getLong(2)),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                SessionSource.values()[rs.getInt(4)]));
       }
     }
     return found;
@@ -110,10 +133,17 @@ final class ActivityWrites implements AutoCloseable {
     }
     WorkSession s = merge.session();
     if (s.id() == 0) {
-      bind(insertSession, teamId, userId, s.start().toEpochMilli(), s.last().toEpochMilli(),
-          s.source().ordinal()).executeUpdate();
+      bind(
+              insertSession,
+              teamId,
+              userId,
+              s.start().toEpochMilli(),
+              s.last().toEpochMilli(),
+              s.source().ordinal())
+          .executeUpdate();
     } else {
-      bind(updateSession, s.start().toEpochMilli(), s.last().toEpochMilli(), s.id()).executeUpdate();
+      bind(updateSession, s.start().toEpochMilli(), s.last().toEpochMilli(), s.id())
+          .executeUpdate();
     }
   }
 
@@ -123,7 +153,8 @@ final class ActivityWrites implements AutoCloseable {
     return statement;
   }
 
-  private static PreparedStatement bind(PreparedStatement statement, Object... values) throws SQLException {
+  private static PreparedStatement bind(PreparedStatement statement, Object... values)
+      throws SQLException {
     for (int i = 0; i < values.length; i++) {
       statement.setObject(i + 1, values[i]);
     }

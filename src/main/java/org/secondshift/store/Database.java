@@ -19,16 +19,18 @@ import org.sqlite.SQLiteConfig;
 /**
  * The SQLite file behind the hour log: WAL, a busy timeout, foreign keys, migrated by Flyway.
  *
- * <p>SQLite allows one writer at a time, so all writes go through one writer thread and never
- * fail half way with SQLITE_BUSY; readers go on in parallel thanks to WAL. The writer commits
- * the writes that queued up while it was busy in one transaction (group commit): one commit
- * instead of one per write, and no hand-over of a lock between request threads. A caller
- * returns only after the transaction holding its write has committed.
+ * <p>SQLite allows one writer at a time, so all writes go through one writer thread and never fail
+ * half way with SQLITE_BUSY; readers go on in parallel thanks to WAL. The writer commits the writes
+ * that queued up while it was busy in one transaction (group commit): one commit instead of one per
+ * write, and no hand-over of a lock between request threads. A caller returns only after the
+ * transaction holding its write has committed.
  */
 public final class Database implements AutoCloseable {
   /** Most writes committed together; bounds how long one transaction holds the file. */
   static final int MAX_BATCH = 128;
+
   private static final int QUEUE_CAPACITY = 8_192;
+
   /** How long a caller waits for the writer, like SQLite's own busy timeout and then some. */
   private static final long WAIT_MILLIS = 30_000;
 
@@ -71,7 +73,11 @@ public final class Database implements AutoCloseable {
     hikari.setPoolName("second-shift-db");
     HikariDataSource dataSource = new HikariDataSource(hikari);
     try {
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
     } catch (RuntimeException e) {
       dataSource.close();
       throw new StoreException("could not migrate database " + file, e);
@@ -81,8 +87,8 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in a write transaction, possibly shared with other callers' writes, and
-   * returns once that transaction has committed. {@code work} must only touch the database: it
-   * may run a second time, alone, if the shared transaction fails.
+   * returns once that transaction has committed. {@code work} must only touch the database: it may
+   * run a second time, alone, if the shared transaction fails.
    */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
     if (Thread.currentThread() == writer) {
@@ -135,11 +141,12 @@ public final class Database implements AutoCloseable {
     if (batch.size() > 1) {
       List<Object> results = new ArrayList<>(batch.size());
       try {
-        jdbi.useTransaction(h -> {
-          for (Write<?> w : batch) {
-            results.add(w.work.withHandle(h));
-          }
-        });
+        jdbi.useTransaction(
+            h -> {
+              for (Write<?> w : batch) {
+                results.add(w.work.withHandle(h));
+              }
+            });
       } catch (RuntimeException e) {
         results.clear();
       }

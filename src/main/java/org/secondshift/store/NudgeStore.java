@@ -44,56 +44,107 @@ public final class NudgeStore implements NudgeLog {
 
   @Override
   public List<PastNudge> since(String teamId, String userId, Instant since) {
-    return db.read(h -> h.createQuery(SINCE).bind("teamId", teamId).bind("userId", userId)
-        .bind("since", since.toEpochMilli())
-        .map((rs, ctx) -> new PastNudge(NudgeKind.ofCode(rs.getString("kind")),
-            Instant.ofEpochMilli(rs.getLong("decided_at")), LocalDate.parse(rs.getString("local_date"))))
-        .list());
+    return db.read(
+        h ->
+            h.createQuery(SINCE)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .bind("since", since.toEpochMilli())
+                .map(
+                    (rs, ctx) ->
+                        new PastNudge(
+                            NudgeKind.ofCode(rs.getString("kind")),
+                            Instant.ofEpochMilli(rs.getLong("decided_at")),
+                            LocalDate.parse(rs.getString("local_date"))))
+                .list());
   }
 
   @Override
   public Optional<Nudge> record(Nudge draft, Optional<Instant> othersAfter) {
-    return db.write(h -> {
-      if (othersAfter.isPresent() && h.createQuery(OTHERS_AFTER).bind("teamId", draft.teamId())
-          .bind("userId", draft.userId()).bind("after", othersAfter.get().toEpochMilli())
-          .mapTo(Long.class).one() > 0) {
-        return Optional.<Nudge>empty();
-      }
-      long id = h.createUpdate(INSERT).bind("teamId", draft.teamId()).bind("userId", draft.userId())
-          .bind("kind", draft.kind().code()).bind("at", draft.decidedAt().toEpochMilli())
-          .bind("date", draft.localDate().toString()).bind("zone", draft.zone().getId())
-          .bind("observed", draft.observed().toMinutes()).bind("days", draft.days())
-          .bind("channel", draft.channelId().orElse(null)).bind("captain", draft.captainId().orElse(null))
-          .bind("earlier", draft.earlierToday())
-          .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-      Nudge stored = draft.withId(id);
-      outbox.enqueue(h, messages.nudge(stored), draft.decidedAt());
-      return Optional.of(stored);
-    });
+    return db.write(
+        h -> {
+          if (othersAfter.isPresent()
+              && h.createQuery(OTHERS_AFTER)
+                      .bind("teamId", draft.teamId())
+                      .bind("userId", draft.userId())
+                      .bind("after", othersAfter.get().toEpochMilli())
+                      .mapTo(Long.class)
+                      .one()
+                  > 0) {
+            return Optional.<Nudge>empty();
+          }
+          long id =
+              h.createUpdate(INSERT)
+                  .bind("teamId", draft.teamId())
+                  .bind("userId", draft.userId())
+                  .bind("kind", draft.kind().code())
+                  .bind("at", draft.decidedAt().toEpochMilli())
+                  .bind("date", draft.localDate().toString())
+                  .bind("zone", draft.zone().getId())
+                  .bind("observed", draft.observed().toMinutes())
+                  .bind("days", draft.days())
+                  .bind("channel", draft.channelId().orElse(null))
+                  .bind("captain", draft.captainId().orElse(null))
+                  .bind("earlier", draft.earlierToday())
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .one();
+          Nudge stored = draft.withId(id);
+          outbox.enqueue(h, messages.nudge(stored), draft.decidedAt());
+          return Optional.of(stored);
+        });
   }
 
   @Override
-  public Optional<Nudge> answer(String teamId, String userId, long nudgeId, NudgeAnswer answer,
-      Instant at, String channel, String ts) {
-    return db.write(h -> {
-      Optional<Nudge> nudge = byId(h, teamId, userId, nudgeId);
-      if (nudge.isEmpty() || h.createUpdate(ANSWER).bind("answer", answer.code())
-          .bind("at", at.toEpochMilli()).bind("id", nudgeId).execute() == 0) {
-        return Optional.<Nudge>empty();
-      }
-      prefs.save(h, teamId, userId, prefs.prefs(h, teamId, userId).after(answer, at, nudge.get().zone()));
-      outbox.enqueue(h, messages.answered(nudge.get(), answer, at, channel, ts), at);
-      return nudge;
-    });
+  public Optional<Nudge> answer(
+      String teamId,
+      String userId,
+      long nudgeId,
+      NudgeAnswer answer,
+      Instant at,
+      String channel,
+      String ts) {
+    return db.write(
+        h -> {
+          Optional<Nudge> nudge = byId(h, teamId, userId, nudgeId);
+          if (nudge.isEmpty()
+              || h.createUpdate(ANSWER)
+                      .bind("answer", answer.code())
+                      .bind("at", at.toEpochMilli())
+                      .bind("id", nudgeId)
+                      .execute()
+                  == 0) {
+            return Optional.<Nudge>empty();
+          }
+          prefs.save(
+              h,
+              teamId,
+              userId,
+              prefs.prefs(h, teamId, userId).after(answer, at, nudge.get().zone()));
+          outbox.enqueue(h, messages.answered(nudge.get(), answer, at, channel, ts), at);
+          return nudge;
+        });
   }
 
   private static Optional<Nudge> byId(Handle h, String teamId, String userId, long id) {
-    return h.createQuery(BY_ID).bind("id", id).bind("teamId", teamId).bind("userId", userId)
-        .map((rs, ctx) -> new Nudge(rs.getLong("id"), rs.getString("team_id"), rs.getString("user_id"),
-            NudgeKind.ofCode(rs.getString("kind")), Instant.ofEpochMilli(rs.getLong("decided_at")),
-            ZoneId.of(rs.getString("zone")), Duration.ofMinutes(rs.getLong("observed_min")),
-            rs.getInt("days"), Optional.ofNullable(rs.getString("channel_id")),
-            Optional.ofNullable(rs.getString("captain_id")), rs.getInt("earlier_today")))
+    return h.createQuery(BY_ID)
+        .bind("id", id)
+        .bind("teamId", teamId)
+        .bind("userId", userId)
+        .map(
+            (rs, ctx) ->
+                new Nudge(
+                    rs.getLong("id"),
+                    rs.getString("team_id"),
+                    rs.getString("user_id"),
+                    NudgeKind.ofCode(rs.getString("kind")),
+                    Instant.ofEpochMilli(rs.getLong("decided_at")),
+                    ZoneId.of(rs.getString("zone")),
+                    Duration.ofMinutes(rs.getLong("observed_min")),
+                    rs.getInt("days"),
+                    Optional.ofNullable(rs.getString("channel_id")),
+                    Optional.ofNullable(rs.getString("captain_id")),
+                    rs.getInt("earlier_today")))
         .findOne();
   }
 }

@@ -15,11 +15,19 @@ import java.util.Objects;
  * @param file for {@code files.uploadV2}: the file to share in the channel, else null
  */
 public record OutboxMessage(
-    String teamId, String kind, String method, String channel, String targetTs, String text,
-    String blocksJson, String ref, Attachment file) {
+    String teamId,
+    String kind,
+    String method,
+    String channel,
+    String targetTs,
+    String text,
+    String blocksJson,
+    String ref,
+    Attachment file) {
   public static final String POST = "chat.postMessage";
   public static final String UPDATE = "chat.update";
   public static final String UPLOAD = "files.uploadV2";
+
   /** The last message to someone who asked to be forgotten: deleted as soon as it is sent. */
   public static final String FAREWELL = "farewell";
 
@@ -29,7 +37,8 @@ public record OutboxMessage(
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(text, "text");
     if (!POST.equals(method) && !UPDATE.equals(method) && !UPLOAD.equals(method)) {
-      throw new IllegalArgumentException("method must be chat.postMessage, chat.update or files.uploadV2: " + method);
+      throw new IllegalArgumentException(
+          "method must be chat.postMessage, chat.update or files.uploadV2: " + method);
     }
     if (UPDATE.equals(method) && targetTs == null) {
       throw new IllegalArgumentException("targetTs is required for chat.update");
@@ -40,17 +49,26 @@ public record OutboxMessage(
   }
 
   /** A new message in a channel, or a DM when {@code channel} is a user id. */
-  public static OutboxMessage post(String teamId, String kind, String channel, String text, String blocksJson, String ref) {
+  public static OutboxMessage post(
+      String teamId, String kind, String channel, String text, String blocksJson, String ref) {
     return new OutboxMessage(teamId, kind, POST, channel, null, text, blocksJson, ref, null);
   }
 
   /** Replaces the text and blocks of a message the bot sent earlier. */
-  public static OutboxMessage update(String teamId, String kind, String channel, String ts, String text, String blocksJson, String ref) {
+  public static OutboxMessage update(
+      String teamId,
+      String kind,
+      String channel,
+      String ts,
+      String text,
+      String blocksJson,
+      String ref) {
     return new OutboxMessage(teamId, kind, UPDATE, channel, ts, text, blocksJson, ref, null);
   }
 
   /** Shares a file in a channel with {@code text} as its comment. */
-  public static OutboxMessage upload(String teamId, String kind, String channel, String text, Attachment file, String ref) {
+  public static OutboxMessage upload(
+      String teamId, String kind, String channel, String text, Attachment file, String ref) {
     return new OutboxMessage(teamId, kind, UPLOAD, channel, null, text, null, ref, file);
   }
 

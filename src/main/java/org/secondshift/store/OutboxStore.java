@@ -47,13 +47,21 @@ public final class OutboxStore {
   /** Queues a message inside the caller's transaction, due at once. */
   public long enqueue(Handle h, OutboxMessage m, Instant now) {
     return h.createUpdate(INSERT)
-        .bind("teamId", m.teamId()).bind("kind", m.kind()).bind("method", m.method())
-        .bind("channel", m.channel()).bind("targetTs", m.targetTs()).bind("text", m.text())
-        .bind("blocksJson", m.blocksJson()).bind("ref", m.ref()).bind("now", now.toEpochMilli())
+        .bind("teamId", m.teamId())
+        .bind("kind", m.kind())
+        .bind("method", m.method())
+        .bind("channel", m.channel())
+        .bind("targetTs", m.targetTs())
+        .bind("text", m.text())
+        .bind("blocksJson", m.blocksJson())
+        .bind("ref", m.ref())
+        .bind("now", now.toEpochMilli())
         .bind("fileName", m.file() == null ? null : m.file().name())
         .bind("fileTitle", m.file() == null ? null : m.file().title())
         .bind("fileBytes", m.file() == null ? null : m.file().bytes())
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
   }
 
   /** Queues a message in a transaction of its own. */
@@ -66,18 +74,41 @@ public final class OutboxStore {
    * back when the lease ends, which is the only way one message could go out twice.
    */
   public List<OutboxRow> claimDue(Instant now, int limit, Duration lease, String claimer) {
-    return db.write(h -> {
-      List<OutboxRow> due = h.createQuery(DUE).bind("now", now.toEpochMilli()).bind("limit", limit)
-          .map((rs, ctx) -> new OutboxRow(rs.getLong("id"),
-              new OutboxMessage(rs.getString("team_id"), rs.getString("kind"), rs.getString("method"),
-                  rs.getString("channel_id"), rs.getString("target_ts"), rs.getString("text"),
-                  rs.getString("blocks_json"), rs.getString("ref"), attachment(rs)),
-              rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("created_at"))))
-          .list();
-      return due.stream().filter(row -> h.createUpdate(CLAIM).bind("id", row.id())
-          .bind("until", now.plus(lease).toEpochMilli()).bind("now", now.toEpochMilli()).bind("by", claimer)
-          .execute() == 1).toList();
-    });
+    return db.write(
+        h -> {
+          List<OutboxRow> due =
+              h.createQuery(DUE)
+                  .bind("now", now.toEpochMilli())
+                  .bind("limit", limit)
+                  .map(
+                      (rs, ctx) ->
+                          new OutboxRow(
+                              rs.getLong("id"),
+                              new OutboxMessage(
+                                  rs.getString("team_id"),
+                                  rs.getString("kind"),
+                                  rs.getString("method"),
+                                  rs.getString("channel_id"),
+                                  rs.getString("target_ts"),
+                                  rs.getString("text"),
+                                  rs.getString("blocks_json"),
+                                  rs.getString("ref"),
+                                  attachment(rs)),
+                              rs.getInt("attempts"),
+                              Instant.ofEpochMilli(rs.getLong("created_at"))))
+                  .list();
+          return due.stream()
+              .filter(
+                  row ->
+                      h.createUpdate(CLAIM)
+                              .bind("id", row.id())
+                              .bind("until", now.plus(lease).toEpochMilli())
+                              .bind("now", now.toEpochMilli())
+                              .bind("by", claimer)
+                              .execute()
+                          == 1)
+              .toList();
+        });
   }
 
   /** Removes a row for good, e.g. a farewell once delivered. */
@@ -92,12 +123,19 @@ public final class OutboxStore {
 
   /** When the next unsent row becomes due, if any. */
   public Optional<Instant> nextDue() {
-    return db.read(h -> h.createQuery(NEXT_DUE).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+    return db.read(
+        h -> h.createQuery(NEXT_DUE).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
   }
 
   public void markSent(long id, String channel, String ts, Instant now) {
-    db.write(h -> h.createUpdate(SENT).bind("id", id).bind("channel", channel).bind("ts", ts)
-        .bind("now", now.toEpochMilli()).execute());
+    db.write(
+        h ->
+            h.createUpdate(SENT)
+                .bind("id", id)
+                .bind("channel", channel)
+                .bind("ts", ts)
+                .bind("now", now.toEpochMilli())
+                .execute());
   }
 
   /**
@@ -105,26 +143,44 @@ public final class OutboxStore {
    * never looked at.
    */
   public void retryAt(long id, Instant at, String error, boolean countAttempt) {
-    db.write(h -> h.createUpdate(RETRY).bind("id", id).bind("at", at.toEpochMilli())
-        .bind("counted", countAttempt ? 1 : 0).bind("error", truncate(error)).execute());
+    db.write(
+        h ->
+            h.createUpdate(RETRY)
+                .bind("id", id)
+                .bind("at", at.toEpochMilli())
+                .bind("counted", countAttempt ? 1 : 0)
+                .bind("error", truncate(error))
+                .execute());
   }
 
   /** Gives up on a row Slack will never accept (e.g. channel_not_found). */
   public void fail(long id, String error, Instant now) {
-    db.write(h -> h.createUpdate(FAIL).bind("id", id).bind("error", truncate(error))
-        .bind("now", now.toEpochMilli()).execute());
+    db.write(
+        h ->
+            h.createUpdate(FAIL)
+                .bind("id", id)
+                .bind("error", truncate(error))
+                .bind("now", now.toEpochMilli())
+                .execute());
   }
 
   /** Where and as which ts the first message with this ref was posted, once sent. */
   public Optional<SentMessage> sentMessage(String ref) {
-    return db.read(h -> h.createQuery(SENT_BY_REF).bind("ref", ref)
-        .map((rs, ctx) -> new SentMessage(rs.getString("sent_channel"), rs.getString("sent_ts")))
-        .findOne());
+    return db.read(
+        h ->
+            h.createQuery(SENT_BY_REF)
+                .bind("ref", ref)
+                .map(
+                    (rs, ctx) ->
+                        new SentMessage(rs.getString("sent_channel"), rs.getString("sent_ts")))
+                .findOne());
   }
 
-  private static OutboxMessage.Attachment attachment(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static OutboxMessage.Attachment attachment(java.sql.ResultSet rs)
+      throws java.sql.SQLException {
     String name = rs.getString("file_name");
-    return name == null ? null
+    return name == null
+        ? null
         : new OutboxMessage.Attachment(name, rs.getString("file_title"), rs.getBytes("file_bytes"));
   }
 

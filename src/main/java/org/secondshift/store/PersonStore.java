@@ -11,8 +11,8 @@ public final class PersonStore {
       "INSERT INTO person (team_id, user_id, zone, zone_seen_at) VALUES (:teamId, :userId, :zone, :at)"
           + " ON CONFLICT (team_id, user_id) DO UPDATE SET zone = excluded.zone,"
           + " zone_seen_at = excluded.zone_seen_at";
-  private static final String SAVE_ZONE_IF_NEWER = SAVE_ZONE
-      + " WHERE person.zone IS NULL OR person.zone_seen_at < excluded.zone_seen_at";
+  private static final String SAVE_ZONE_IF_NEWER =
+      SAVE_ZONE + " WHERE person.zone IS NULL OR person.zone_seen_at < excluded.zone_seen_at";
 
   private final Database db;
 
@@ -28,36 +28,66 @@ public final class PersonStore {
 
   /** The zone the person chose in settings over Slack's, if any. */
   public Optional<String> zoneOverride(String teamId, String userId) {
-    return db.read(h -> h.createQuery(OVERRIDE).bind("teamId", teamId).bind("userId", userId)
-        .mapTo(String.class).findOne().filter(z -> z != null && !z.isBlank()));
+    return db.read(
+        h ->
+            h.createQuery(OVERRIDE)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .mapTo(String.class)
+                .findOne()
+                .filter(z -> z != null && !z.isBlank()));
   }
 
   public void saveZoneOverride(String teamId, String userId, Optional<String> zoneId) {
-    db.write(h -> h.createUpdate(SAVE_OVERRIDE).bind("teamId", teamId).bind("userId", userId)
-        .bind("zone", zoneId.orElse(null)).execute());
+    db.write(
+        h ->
+            h.createUpdate(SAVE_OVERRIDE)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .bind("zone", zoneId.orElse(null))
+                .execute());
   }
 
   /** The zone id last seen for the person, and when. */
   public Optional<KnownZone> zone(String teamId, String userId) {
-    return db.read(h -> h.createQuery(ZONE).bind("teamId", teamId).bind("userId", userId)
-        .map((rs, ctx) -> new KnownZone(rs.getString("zone"), Instant.ofEpochMilli(rs.getLong("zone_seen_at"))))
-        .findOne()
-        .filter(z -> z.zoneId() != null));
+    return db.read(
+        h ->
+            h.createQuery(ZONE)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .map(
+                    (rs, ctx) ->
+                        new KnownZone(
+                            rs.getString("zone"), Instant.ofEpochMilli(rs.getLong("zone_seen_at"))))
+                .findOne()
+                .filter(z -> z.zoneId() != null));
   }
 
   /** Stores a zone Slack told us about at {@code at}, replacing whatever was known. */
   public void saveZone(String teamId, String userId, String zoneId, Instant at) {
-    db.write(h -> h.createUpdate(SAVE_ZONE).bind("teamId", teamId).bind("userId", userId)
-        .bind("zone", zoneId).bind("at", at.toEpochMilli()).execute());
+    db.write(
+        h ->
+            h.createUpdate(SAVE_ZONE)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .bind("zone", zoneId)
+                .bind("at", at.toEpochMilli())
+                .execute());
   }
 
   /**
-   * Stores a zone we asked for at {@code askedAt} unless something newer arrived meanwhile
-   * (a {@code user_change} overtaking a slow {@code users.info}); returns the zone now known.
+   * Stores a zone we asked for at {@code askedAt} unless something newer arrived meanwhile (a
+   * {@code user_change} overtaking a slow {@code users.info}); returns the zone now known.
    */
   public KnownZone saveZoneIfNewer(String teamId, String userId, String zoneId, Instant askedAt) {
-    db.write(h -> h.createUpdate(SAVE_ZONE_IF_NEWER).bind("teamId", teamId).bind("userId", userId)
-        .bind("zone", zoneId).bind("at", askedAt.toEpochMilli()).execute());
+    db.write(
+        h ->
+            h.createUpdate(SAVE_ZONE_IF_NEWER)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .bind("zone", zoneId)
+                .bind("at", askedAt.toEpochMilli())
+                .execute());
     return zone(teamId, userId).orElse(new KnownZone(zoneId, askedAt));
   }
 

@@ -7,8 +7,8 @@ import org.jdbi.v3.core.Handle;
 import org.secondshift.hours.SessionSource;
 
 /**
- * Everything stored about one person, for export and for erasure. Each feature that stores
- * rows about people adds its tables here, so that forgetting someone cannot miss one.
+ * Everything stored about one person, for export and for erasure. Each feature that stores rows
+ * about people adds its tables here, so that forgetting someone cannot miss one.
  */
 public final class PersonalData {
   private static final String SESSIONS =
@@ -17,26 +17,28 @@ public final class PersonalData {
   private static final String NUDGES =
       "SELECT kind, decided_at, local_date, answer, answered_at FROM nudge WHERE team_id = :teamId"
           + " AND user_id = :userId ORDER BY decided_at";
+
   /** Rows about the person, table by table; run in one transaction. */
-  private static final List<String> ERASE = List.of(
-      "DELETE FROM activity WHERE team_id = :teamId AND user_id = :userId",
-      "DELETE FROM work_session WHERE team_id = :teamId AND user_id = :userId",
-      "DELETE FROM manual_session WHERE team_id = :teamId AND user_id = :userId",
-      "DELETE FROM channel_member WHERE team_id = :teamId AND user_id = :userId",
-      "DELETE FROM person WHERE team_id = :teamId AND user_id = :userId",
-      "UPDATE summary_schedule SET created_by = '' WHERE team_id = :teamId AND created_by = :userId",
-      "DELETE FROM rest_prefs WHERE team_id = :teamId AND user_id = :userId",
-      "DELETE FROM nudge WHERE team_id = :teamId AND user_id = :userId",
-      "UPDATE nudge SET captain_id = NULL WHERE team_id = :teamId AND captain_id = :userId",
-      "DELETE FROM handoff_note WHERE team_id = :teamId AND (author_id = :userId OR handed_to = :userId"
-          + " OR text LIKE :pattern)",
-      "DELETE FROM shift WHERE team_id = :teamId AND (planned_user = :userId OR captain_user = :userId)",
-      "DELETE FROM shift_pin WHERE team_id = :teamId AND user_id = :userId",
-      "DELETE FROM rotation_member WHERE team_id = :teamId AND user_id = :userId",
-      "UPDATE rotation SET last_captain = NULL WHERE team_id = :teamId AND last_captain = :userId",
-      // Messages to them, and any queued or sent message that names them.
-      "DELETE FROM outbox WHERE team_id = :teamId AND (channel_id = :userId OR sent_channel = :userId"
-          + " OR text LIKE :pattern OR blocks_json LIKE :pattern OR ref LIKE :pattern)");
+  private static final List<String> ERASE =
+      List.of(
+          "DELETE FROM activity WHERE team_id = :teamId AND user_id = :userId",
+          "DELETE FROM work_session WHERE team_id = :teamId AND user_id = :userId",
+          "DELETE FROM manual_session WHERE team_id = :teamId AND user_id = :userId",
+          "DELETE FROM channel_member WHERE team_id = :teamId AND user_id = :userId",
+          "DELETE FROM person WHERE team_id = :teamId AND user_id = :userId",
+          "UPDATE summary_schedule SET created_by = '' WHERE team_id = :teamId AND created_by = :userId",
+          "DELETE FROM rest_prefs WHERE team_id = :teamId AND user_id = :userId",
+          "DELETE FROM nudge WHERE team_id = :teamId AND user_id = :userId",
+          "UPDATE nudge SET captain_id = NULL WHERE team_id = :teamId AND captain_id = :userId",
+          "DELETE FROM handoff_note WHERE team_id = :teamId AND (author_id = :userId OR handed_to = :userId"
+              + " OR text LIKE :pattern)",
+          "DELETE FROM shift WHERE team_id = :teamId AND (planned_user = :userId OR captain_user = :userId)",
+          "DELETE FROM shift_pin WHERE team_id = :teamId AND user_id = :userId",
+          "DELETE FROM rotation_member WHERE team_id = :teamId AND user_id = :userId",
+          "UPDATE rotation SET last_captain = NULL WHERE team_id = :teamId AND last_captain = :userId",
+          // Messages to them, and any queued or sent message that names them.
+          "DELETE FROM outbox WHERE team_id = :teamId AND (channel_id = :userId OR sent_channel = :userId"
+              + " OR text LIKE :pattern OR blocks_json LIKE :pattern OR ref LIKE :pattern)");
 
   private final Database db;
 
@@ -46,26 +48,48 @@ public final class PersonalData {
 
   /** The person's hour log: every session, oldest first. */
   public List<SessionRow> sessions(String teamId, String userId) {
-    return db.read(h -> h.createQuery(SESSIONS).bind("teamId", teamId).bind("userId", userId)
-        .map((rs, ctx) -> new SessionRow(Instant.ofEpochMilli(rs.getLong("started_at")),
-            Instant.ofEpochMilli(rs.getLong("last_at")), SessionSource.values()[rs.getInt("source")]))
-        .list());
+    return db.read(
+        h ->
+            h.createQuery(SESSIONS)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .map(
+                    (rs, ctx) ->
+                        new SessionRow(
+                            Instant.ofEpochMilli(rs.getLong("started_at")),
+                            Instant.ofEpochMilli(rs.getLong("last_at")),
+                            SessionSource.values()[rs.getInt("source")]))
+                .list());
   }
 
   /** Every rest nudge the person got, and the button they chose. */
   public List<NudgeRow> nudges(String teamId, String userId) {
-    return db.read(h -> h.createQuery(NUDGES).bind("teamId", teamId).bind("userId", userId)
-        .map((rs, ctx) -> new NudgeRow(rs.getString("kind"), Instant.ofEpochMilli(rs.getLong("decided_at")),
-            rs.getString("local_date"), rs.getString("answer")))
-        .list());
+    return db.read(
+        h ->
+            h.createQuery(NUDGES)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .map(
+                    (rs, ctx) ->
+                        new NudgeRow(
+                            rs.getString("kind"),
+                            Instant.ofEpochMilli(rs.getLong("decided_at")),
+                            rs.getString("local_date"),
+                            rs.getString("answer")))
+                .list());
   }
 
   /**
    * Deletes every row about the person and queues {@code farewell} (a row the sender deletes once
    * delivered) in the same transaction; then empties the write-ahead log.
    */
-  public int forget(String teamId, String userId, OutboxMessage farewell, OutboxStore outbox, Instant now) {
-    int rows = db.write(h -> erase(h, teamId, userId) + (farewell == null ? 0 : enqueued(h, farewell, outbox, now)));
+  public int forget(
+      String teamId, String userId, OutboxMessage farewell, OutboxStore outbox, Instant now) {
+    int rows =
+        db.write(
+            h ->
+                erase(h, teamId, userId)
+                    + (farewell == null ? 0 : enqueued(h, farewell, outbox, now)));
     db.checkpoint();
     return rows;
   }

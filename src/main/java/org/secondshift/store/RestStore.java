@@ -61,20 +61,29 @@ public final class RestStore implements RestPreferences, WorkTrail {
 
   /** The choices, read inside the caller's transaction. */
   RestPrefs prefs(Handle h, String teamId, String userId) {
-    return h.createQuery(PREFS).bind("teamId", teamId).bind("userId", userId)
-        .map((rs, ctx) -> new RestPrefs(rs.getInt("enabled") == 1,
-            quiet(rs.getString("quiet_from"), rs.getString("quiet_to")),
-            Optional.ofNullable((Integer) rs.getObject("daily_limit_min")).map(m -> Duration.ofMinutes(m)),
-            instant(rs.getObject("snoozed_until")),
-            Optional.ofNullable(rs.getString("paused_until")).map(LocalDate::parse),
-            Optional.ofNullable(rs.getString("done_on")).map(LocalDate::parse),
-            instant(rs.getObject("break_at"))))
-        .findOne().orElseGet(RestPrefs::defaults);
+    return h.createQuery(PREFS)
+        .bind("teamId", teamId)
+        .bind("userId", userId)
+        .map(
+            (rs, ctx) ->
+                new RestPrefs(
+                    rs.getInt("enabled") == 1,
+                    quiet(rs.getString("quiet_from"), rs.getString("quiet_to")),
+                    Optional.ofNullable((Integer) rs.getObject("daily_limit_min"))
+                        .map(m -> Duration.ofMinutes(m)),
+                    instant(rs.getObject("snoozed_until")),
+                    Optional.ofNullable(rs.getString("paused_until")).map(LocalDate::parse),
+                    Optional.ofNullable(rs.getString("done_on")).map(LocalDate::parse),
+                    instant(rs.getObject("break_at"))))
+        .findOne()
+        .orElseGet(RestPrefs::defaults);
   }
 
   /** Saves the choices inside the caller's transaction. */
   int save(Handle h, String teamId, String userId, RestPrefs p) {
-    return h.createUpdate(SAVE).bind("teamId", teamId).bind("userId", userId)
+    return h.createUpdate(SAVE)
+        .bind("teamId", teamId)
+        .bind("userId", userId)
         .bind("enabled", p.enabled() ? 1 : 0)
         .bind("quietFrom", p.quiet().map(q -> q.from().toString()).orElse(null))
         .bind("quietTo", p.quiet().map(q -> q.to().toString()).orElse(null))
@@ -88,30 +97,50 @@ public final class RestStore implements RestPreferences, WorkTrail {
 
   @Override
   public List<Instant> activity(String teamId, String userId, Instant from, Instant to) {
-    return db.read(h -> h.createQuery(ACTIVITY).bind("teamId", teamId).bind("userId", userId)
-        .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-        .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong(1))).list());
+    return db.read(
+        h ->
+            h.createQuery(ACTIVITY)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .bind("from", from.toEpochMilli())
+                .bind("to", to.toEpochMilli())
+                .map((rs, ctx) -> Instant.ofEpochMilli(rs.getLong(1)))
+                .list());
   }
 
   @Override
   public Set<String> channels(String teamId, String userId, Instant since) {
-    return db.read(h -> new LinkedHashSet<>(h.createQuery(CHANNELS).bind("teamId", teamId)
-        .bind("userId", userId).bind("since", since.toEpochMilli()).mapTo(String.class).list()));
+    return db.read(
+        h ->
+            new LinkedHashSet<>(
+                h.createQuery(CHANNELS)
+                    .bind("teamId", teamId)
+                    .bind("userId", userId)
+                    .bind("since", since.toEpochMilli())
+                    .mapTo(String.class)
+                    .list()));
   }
 
   @Override
   public List<Person> activeSince(Instant since) {
-    return db.read(h -> h.createQuery(ACTIVE).bind("since", since.toEpochMilli())
-        .bind("activity", SessionSource.ACTIVITY.ordinal())
-        .map((rs, ctx) -> new Person(rs.getString("team_id"), rs.getString("user_id"))).list());
+    return db.read(
+        h ->
+            h.createQuery(ACTIVE)
+                .bind("since", since.toEpochMilli())
+                .bind("activity", SessionSource.ACTIVITY.ordinal())
+                .map((rs, ctx) -> new Person(rs.getString("team_id"), rs.getString("user_id")))
+                .list());
   }
 
   private static Optional<QuietHours> quiet(String from, String to) {
-    return from == null || to == null ? Optional.empty()
+    return from == null || to == null
+        ? Optional.empty()
         : Optional.of(new QuietHours(LocalTime.parse(from), LocalTime.parse(to)));
   }
 
   private static Optional<Instant> instant(Object millis) {
-    return millis == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(((Number) millis).longValue()));
+    return millis == null
+        ? Optional.empty()
+        : Optional.of(Instant.ofEpochMilli(((Number) millis).longValue()));
   }
 }

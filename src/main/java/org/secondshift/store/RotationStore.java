@@ -36,11 +36,14 @@ public final class RotationStore implements RotationLedger {
       "id, team_id, channel_id, cadence_hours, cadence_days, first_handoff, zone, next_seq, reminded_seq,"
           + " last_captain, paused, version";
   private static final String ROTATION =
-      "SELECT " + ROTATION_COLUMNS + " FROM rotation WHERE team_id = :teamId AND channel_id = :channelId";
+      "SELECT "
+          + ROTATION_COLUMNS
+          + " FROM rotation WHERE team_id = :teamId AND channel_id = :channelId";
   private static final String ALL = "SELECT " + ROTATION_COLUMNS + " FROM rotation ORDER BY id";
   private static final String MEMBERS =
       "SELECT user_id, roster_pos, line_pos FROM rotation_member WHERE rotation_id = :id";
-  private static final String PINS = "SELECT seq, user_id, reason FROM shift_pin WHERE rotation_id = :id";
+  private static final String PINS =
+      "SELECT seq, user_id, reason FROM shift_pin WHERE rotation_id = :id";
   private static final String CURRENT =
       "SELECT seq, captain_user, started_at, ends_at FROM shift WHERE rotation_id = :id"
           + " AND started_at <= :now AND COALESCE(ended_at, ends_at) > :now ORDER BY started_at DESC LIMIT 1";
@@ -58,7 +61,8 @@ public final class RotationStore implements RotationLedger {
       "UPDATE rotation SET next_seq = :nextSeq, reminded_seq = :remindedSeq, last_captain = :lastCaptain,"
           + " paused = :paused, version = version + 1 WHERE id = :id AND version = :version";
   private static final String DELETE_ROTATION = "DELETE FROM rotation WHERE id = :id";
-  private static final String DELETE_MEMBERS = "DELETE FROM rotation_member WHERE rotation_id = :id";
+  private static final String DELETE_MEMBERS =
+      "DELETE FROM rotation_member WHERE rotation_id = :id";
   private static final String INSERT_MEMBER =
       "INSERT INTO rotation_member (team_id, rotation_id, user_id, roster_pos, line_pos)"
           + " VALUES (:teamId, :id, :userId, :rosterPos, :linePos)";
@@ -66,7 +70,8 @@ public final class RotationStore implements RotationLedger {
       "INSERT INTO shift_pin (team_id, rotation_id, seq, user_id, reason) VALUES (:teamId, :id, :seq, :userId,"
           + " :reason) ON CONFLICT (rotation_id, seq) DO UPDATE SET user_id = excluded.user_id,"
           + " reason = excluded.reason";
-  private static final String UNPIN = "DELETE FROM shift_pin WHERE rotation_id = :id AND user_id = :userId";
+  private static final String UNPIN =
+      "DELETE FROM shift_pin WHERE rotation_id = :id AND user_id = :userId";
   private static final String INSERT_SHIFT =
       "INSERT INTO shift (team_id, channel_id, rotation_id, seq, planned_user, captain_user, reason, due_at,"
           + " started_at, ends_at) VALUES (:teamId, :channelId, :id, :seq, :planned, :captain, :reason, :dueAt,"
@@ -75,7 +80,8 @@ public final class RotationStore implements RotationLedger {
       "SELECT id FROM shift WHERE rotation_id = :id AND seq = :seq AND started_at = :startedAt";
   private static final String CLAIM_SHIFT =
       "UPDATE shift SET announced_at = :now WHERE id = :id AND announced_at IS NULL";
-  private static final String SHIFT_DUTY = "UPDATE shift SET duty_session_id = :sessionId WHERE id = :id";
+  private static final String SHIFT_DUTY =
+      "UPDATE shift SET duty_session_id = :sessionId WHERE id = :id";
   private static final String END_SHIFT = "UPDATE shift SET ended_at = :at WHERE id = :id";
   private static final String INSERT_DUTY =
       "INSERT INTO work_session (team_id, user_id, started_at, last_at, source)"
@@ -87,7 +93,8 @@ public final class RotationStore implements RotationLedger {
   private static final String HAND_OVER_NOTES =
       "UPDATE handoff_note SET handed_over_at = :now, handed_to = :captain WHERE team_id = :teamId"
           + " AND channel_id = :channelId AND handed_over_at IS NULL";
-  private static final String FORGET_NOTES = "DELETE FROM handoff_note WHERE handed_over_at < :before";
+  private static final String FORGET_NOTES =
+      "DELETE FROM handoff_note WHERE handed_over_at < :before";
   private static final String FORGET_NOTE_MESSAGES =
       "DELETE FROM outbox WHERE kind IN (<kinds>) AND sent_at IS NOT NULL AND sent_at < :before";
   private static final String ON_DUTY =
@@ -102,7 +109,8 @@ public final class RotationStore implements RotationLedger {
   private final OutboxStore outbox;
   private final Function<Notice, List<OutboxMessage>> messages;
 
-  public RotationStore(Database db, OutboxStore outbox, Function<Notice, List<OutboxMessage>> messages) {
+  public RotationStore(
+      Database db, OutboxStore outbox, Function<Notice, List<OutboxMessage>> messages) {
     this.db = Objects.requireNonNull(db, "db");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
     this.messages = Objects.requireNonNull(messages, "messages");
@@ -119,15 +127,19 @@ public final class RotationStore implements RotationLedger {
   }
 
   @Override
-  public <R> Optional<R> decide(String teamId, String channelId, Instant now,
+  public <R> Optional<R> decide(
+      String teamId,
+      String channelId,
+      Instant now,
       Function<Optional<RotationState>, Decision<R>> decide) {
     try {
-      return db.write(h -> {
-        Optional<RotationState> state = state(h, teamId, channelId, now);
-        Decision<R> decision = decide.apply(state);
-        apply(h, state, decision.change(), now);
-        return Optional.ofNullable(decision.result());
-      });
+      return db.write(
+          h -> {
+            Optional<RotationState> state = state(h, teamId, channelId, now);
+            Decision<R> decision = decide.apply(state);
+            apply(h, state, decision.change(), now);
+            return Optional.ofNullable(decision.result());
+          });
     } catch (AlreadyDone e) {
       return Optional.empty();
     }
@@ -138,20 +150,32 @@ public final class RotationStore implements RotationLedger {
     if (channelIds.isEmpty()) {
       return List.of();
     }
-    return db.read(h -> h.createQuery(ON_DUTY).bind("teamId", teamId).bindList("channels", List.copyOf(channelIds))
-        .bind("at", at.toEpochMilli())
-        .map((rs, ctx) -> new OnDuty(teamId, rs.getString("channel_id"), rs.getString("captain_user"),
-            Instant.ofEpochMilli(rs.getLong("until"))))
-        .list());
+    return db.read(
+        h ->
+            h.createQuery(ON_DUTY)
+                .bind("teamId", teamId)
+                .bindList("channels", List.copyOf(channelIds))
+                .bind("at", at.toEpochMilli())
+                .map(
+                    (rs, ctx) ->
+                        new OnDuty(
+                            teamId,
+                            rs.getString("channel_id"),
+                            rs.getString("captain_user"),
+                            Instant.ofEpochMilli(rs.getLong("until"))))
+                .list());
   }
 
   @Override
   public int forgetNotesHandedOverBefore(Instant before) {
-    return db.write(h -> {
-      h.createUpdate(FORGET_NOTE_MESSAGES).bindList("kinds", NOTE_KINDS).bind("before", before.toEpochMilli())
-          .execute();
-      return h.createUpdate(FORGET_NOTES).bind("before", before.toEpochMilli()).execute();
-    });
+    return db.write(
+        h -> {
+          h.createUpdate(FORGET_NOTE_MESSAGES)
+              .bindList("kinds", NOTE_KINDS)
+              .bind("before", before.toEpochMilli())
+              .execute();
+          return h.createUpdate(FORGET_NOTES).bind("before", before.toEpochMilli()).execute();
+        });
   }
 
   private void apply(Handle h, Optional<RotationState> state, Change c, Instant now) {
@@ -172,21 +196,34 @@ public final class RotationStore implements RotationLedger {
       start(h, r, id, a, now);
     }
     for (Pin p : c.overrides()) {
-      h.createUpdate(PIN).bind("teamId", r.teamId()).bind("id", id).bind("seq", p.seq())
-          .bind("userId", p.userId()).bind("reason", p.reason().name()).execute();
+      h.createUpdate(PIN)
+          .bind("teamId", r.teamId())
+          .bind("id", id)
+          .bind("seq", p.seq())
+          .bind("userId", p.userId())
+          .bind("reason", p.reason().name())
+          .execute();
     }
     if (c.dropOverridesOf() != null) {
       h.createUpdate(UNPIN).bind("id", id).bind("userId", c.dropOverridesOf()).execute();
     }
     if (c.newNote() != null) {
       Note n = c.newNote();
-      h.createUpdate(INSERT_NOTE).bind("teamId", r.teamId()).bind("channelId", r.channelId())
-          .bind("authorId", n.authorId()).bind("text", n.text()).bind("writtenAt", n.writtenAt().toEpochMilli())
+      h.createUpdate(INSERT_NOTE)
+          .bind("teamId", r.teamId())
+          .bind("channelId", r.channelId())
+          .bind("authorId", n.authorId())
+          .bind("text", n.text())
+          .bind("writtenAt", n.writtenAt().toEpochMilli())
           .execute();
     }
     if (c.handNotesTo() != null) {
-      h.createUpdate(HAND_OVER_NOTES).bind("now", now.toEpochMilli()).bind("captain", c.handNotesTo())
-          .bind("teamId", r.teamId()).bind("channelId", r.channelId()).execute();
+      h.createUpdate(HAND_OVER_NOTES)
+          .bind("now", now.toEpochMilli())
+          .bind("captain", c.handNotesTo())
+          .bind("teamId", r.teamId())
+          .bind("channelId", r.channelId())
+          .execute();
     }
     for (Notice n : c.notices()) {
       for (OutboxMessage m : messages.apply(n)) {
@@ -197,15 +234,31 @@ public final class RotationStore implements RotationLedger {
 
   private long store(Handle h, Rotation r, long id) {
     if (id == 0 || r.id() == 0) {
-      id = h.createUpdate(INSERT_ROTATION).bind("teamId", r.teamId()).bind("channelId", r.channelId())
-          .bind("hours", r.cadence().hours()).bind("days", r.cadence().days())
-          .bind("first", r.firstHandoff().toString()).bind("zone", r.zone().getId())
-          .bind("nextSeq", r.nextSeq()).bind("remindedSeq", r.remindedSeq()).bind("lastCaptain", r.lastCaptain())
-          .bind("paused", r.paused() ? 1 : 0).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+      id =
+          h.createUpdate(INSERT_ROTATION)
+              .bind("teamId", r.teamId())
+              .bind("channelId", r.channelId())
+              .bind("hours", r.cadence().hours())
+              .bind("days", r.cadence().days())
+              .bind("first", r.firstHandoff().toString())
+              .bind("zone", r.zone().getId())
+              .bind("nextSeq", r.nextSeq())
+              .bind("remindedSeq", r.remindedSeq())
+              .bind("lastCaptain", r.lastCaptain())
+              .bind("paused", r.paused() ? 1 : 0)
+              .executeAndReturnGeneratedKeys("id")
+              .mapTo(Long.class)
+              .one();
     } else {
-      int updated = h.createUpdate(UPDATE_ROTATION).bind("id", id).bind("version", r.version())
-          .bind("nextSeq", r.nextSeq()).bind("remindedSeq", r.remindedSeq()).bind("lastCaptain", r.lastCaptain())
-          .bind("paused", r.paused() ? 1 : 0).execute();
+      int updated =
+          h.createUpdate(UPDATE_ROTATION)
+              .bind("id", id)
+              .bind("version", r.version())
+              .bind("nextSeq", r.nextSeq())
+              .bind("remindedSeq", r.remindedSeq())
+              .bind("lastCaptain", r.lastCaptain())
+              .bind("paused", r.paused() ? 1 : 0)
+              .execute();
       if (updated == 0) {
         throw new AlreadyDone();
       }
@@ -213,75 +266,152 @@ public final class RotationStore implements RotationLedger {
     }
     for (int i = 0; i < r.roster().size(); i++) {
       String userId = r.roster().get(i);
-      h.createUpdate(INSERT_MEMBER).bind("teamId", r.teamId()).bind("id", id).bind("userId", userId)
-          .bind("rosterPos", i).bind("linePos", r.line().indexOf(userId)).execute();
+      h.createUpdate(INSERT_MEMBER)
+          .bind("teamId", r.teamId())
+          .bind("id", id)
+          .bind("userId", userId)
+          .bind("rosterPos", i)
+          .bind("linePos", r.line().indexOf(userId))
+          .execute();
     }
     return id;
   }
 
   // The conditional update is the claim: a second performer of the same handoff finds it taken.
   private void start(Handle h, Rotation r, long id, Assignment a, Instant now) {
-    h.createUpdate(INSERT_SHIFT).bind("teamId", r.teamId()).bind("channelId", r.channelId()).bind("id", id)
-        .bind("seq", a.seq()).bind("planned", a.planned()).bind("captain", a.captain())
-        .bind("reason", a.reason().name()).bind("dueAt", r.boundary(a.seq()).toEpochMilli())
-        .bind("startedAt", a.start().toEpochMilli()).bind("endsAt", a.end().toEpochMilli()).execute();
-    long shiftId = h.createQuery(SHIFT_ID).bind("id", id).bind("seq", a.seq())
-        .bind("startedAt", a.start().toEpochMilli()).mapTo(Long.class).one();
-    if (h.createUpdate(CLAIM_SHIFT).bind("id", shiftId).bind("now", now.toEpochMilli()).execute() == 0) {
+    h.createUpdate(INSERT_SHIFT)
+        .bind("teamId", r.teamId())
+        .bind("channelId", r.channelId())
+        .bind("id", id)
+        .bind("seq", a.seq())
+        .bind("planned", a.planned())
+        .bind("captain", a.captain())
+        .bind("reason", a.reason().name())
+        .bind("dueAt", r.boundary(a.seq()).toEpochMilli())
+        .bind("startedAt", a.start().toEpochMilli())
+        .bind("endsAt", a.end().toEpochMilli())
+        .execute();
+    long shiftId =
+        h.createQuery(SHIFT_ID)
+            .bind("id", id)
+            .bind("seq", a.seq())
+            .bind("startedAt", a.start().toEpochMilli())
+            .mapTo(Long.class)
+            .one();
+    if (h.createUpdate(CLAIM_SHIFT).bind("id", shiftId).bind("now", now.toEpochMilli()).execute()
+        == 0) {
       throw new AlreadyDone();
     }
-    long sessionId = h.createUpdate(INSERT_DUTY).bind("teamId", r.teamId()).bind("userId", a.captain())
-        .bind("start", a.start().toEpochMilli()).bind("end", a.end().toEpochMilli())
-        .bind("source", SessionSource.DUTY.ordinal()).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    long sessionId =
+        h.createUpdate(INSERT_DUTY)
+            .bind("teamId", r.teamId())
+            .bind("userId", a.captain())
+            .bind("start", a.start().toEpochMilli())
+            .bind("end", a.end().toEpochMilli())
+            .bind("source", SessionSource.DUTY.ordinal())
+            .executeAndReturnGeneratedKeys("id")
+            .mapTo(Long.class)
+            .one();
     h.createUpdate(SHIFT_DUTY).bind("id", shiftId).bind("sessionId", sessionId).execute();
   }
 
   private static void endCurrent(Handle h, long rotationId, Instant at) {
-    h.createQuery(CURRENT_ROW).bind("id", rotationId).bind("now", at.toEpochMilli())
-        .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("started_at"), rs.getLong("duty_session_id")})
-        .findOne().ifPresent(row -> {
-          long end = Math.max(row[1], at.toEpochMilli());
-          h.createUpdate(END_SHIFT).bind("id", row[0]).bind("at", end).execute();
-          if (row[2] != 0) {
-            h.createUpdate(END_DUTY).bind("id", row[2]).bind("at", end).execute();
-          }
-        });
+    h.createQuery(CURRENT_ROW)
+        .bind("id", rotationId)
+        .bind("now", at.toEpochMilli())
+        .map(
+            (rs, ctx) ->
+                new long[] {
+                  rs.getLong("id"), rs.getLong("started_at"), rs.getLong("duty_session_id")
+                })
+        .findOne()
+        .ifPresent(
+            row -> {
+              long end = Math.max(row[1], at.toEpochMilli());
+              h.createUpdate(END_SHIFT).bind("id", row[0]).bind("at", end).execute();
+              if (row[2] != 0) {
+                h.createUpdate(END_DUTY).bind("id", row[2]).bind("at", end).execute();
+              }
+            });
   }
 
-  private static Optional<RotationState> state(Handle h, String teamId, String channelId, Instant now) {
-    Optional<Rotation> rotation = h.createQuery(ROTATION).bind("teamId", teamId).bind("channelId", channelId)
-        .map((rs, ctx) -> rotation(h, rs)).findOne();
-    return rotation.map(r -> {
-      Map<Integer, Pin> pins = new HashMap<>();
-      h.createQuery(PINS).bind("id", r.id())
-          .map((rs, ctx) -> new Pin(rs.getInt("seq"), rs.getString("user_id"), MoveReason.valueOf(rs.getString("reason"))))
-          .forEach(p -> pins.put(p.seq(), p));
-      Optional<Shift> current = h.createQuery(CURRENT).bind("id", r.id()).bind("now", now.toEpochMilli())
-          .map((rs, ctx) -> new Shift(rs.getInt("seq"), rs.getString("captain_user"),
-              Instant.ofEpochMilli(rs.getLong("started_at")), Instant.ofEpochMilli(rs.getLong("ends_at"))))
-          .findOne();
-      List<Note> notes = h.createQuery(OPEN_NOTES).bind("teamId", teamId).bind("channelId", channelId)
-          .map((rs, ctx) -> new Note(rs.getString("author_id"), rs.getString("text"),
-              Instant.ofEpochMilli(rs.getLong("written_at"))))
-          .list();
-      return new RotationState(r, pins, current, notes);
-    });
+  private static Optional<RotationState> state(
+      Handle h, String teamId, String channelId, Instant now) {
+    Optional<Rotation> rotation =
+        h.createQuery(ROTATION)
+            .bind("teamId", teamId)
+            .bind("channelId", channelId)
+            .map((rs, ctx) -> rotation(h, rs))
+            .findOne();
+    return rotation.map(
+        r -> {
+          Map<Integer, Pin> pins = new HashMap<>();
+          h.createQuery(PINS)
+              .bind("id", r.id())
+              .map(
+                  (rs, ctx) ->
+                      new Pin(
+                          rs.getInt("seq"),
+                          rs.getString("user_id"),
+                          MoveReason.valueOf(rs.getString("reason"))))
+              .forEach(p -> pins.put(p.seq(), p));
+          Optional<Shift> current =
+              h.createQuery(CURRENT)
+                  .bind("id", r.id())
+                  .bind("now", now.toEpochMilli())
+                  .map(
+                      (rs, ctx) ->
+                          new Shift(
+                              rs.getInt("seq"),
+                              rs.getString("captain_user"),
+                              Instant.ofEpochMilli(rs.getLong("started_at")),
+                              Instant.ofEpochMilli(rs.getLong("ends_at"))))
+                  .findOne();
+          List<Note> notes =
+              h.createQuery(OPEN_NOTES)
+                  .bind("teamId", teamId)
+                  .bind("channelId", channelId)
+                  .map(
+                      (rs, ctx) ->
+                          new Note(
+                              rs.getString("author_id"),
+                              rs.getString("text"),
+                              Instant.ofEpochMilli(rs.getLong("written_at"))))
+                  .list();
+          return new RotationState(r, pins, current, notes);
+        });
   }
 
   private static Rotation rotation(Handle h, java.sql.ResultSet rs) throws java.sql.SQLException {
     long id = rs.getLong("id");
-    List<String[]> members = h.createQuery(MEMBERS).bind("id", id)
-        .map((m, ctx) -> new String[] {m.getString("user_id"), m.getString("roster_pos"), m.getString("line_pos")})
-        .list();
+    List<String[]> members =
+        h.createQuery(MEMBERS)
+            .bind("id", id)
+            .map(
+                (m, ctx) ->
+                    new String[] {
+                      m.getString("user_id"), m.getString("roster_pos"), m.getString("line_pos")
+                    })
+            .list();
     List<String> roster = ordered(members, 1);
     List<String> line = ordered(members, 2);
     int hours = rs.getInt("cadence_hours");
     int days = rs.getInt("cadence_days");
     String last = rs.getString("last_captain");
-    return new Rotation(id, rs.getString("team_id"), rs.getString("channel_id"), roster, line,
-        new Cadence(hours, days), LocalDateTime.parse(rs.getString("first_handoff")),
-        ZoneId.of(rs.getString("zone")), rs.getInt("next_seq"), rs.getInt("reminded_seq"), last,
-        rs.getInt("paused") == 1, rs.getLong("version"));
+    return new Rotation(
+        id,
+        rs.getString("team_id"),
+        rs.getString("channel_id"),
+        roster,
+        line,
+        new Cadence(hours, days),
+        LocalDateTime.parse(rs.getString("first_handoff")),
+        ZoneId.of(rs.getString("zone")),
+        rs.getInt("next_seq"),
+        rs.getInt("reminded_seq"),
+        last,
+        rs.getInt("paused") == 1,
+        rs.getLong("version"));
   }
 
   private static List<String> ordered(List<String[]> members, int column) {

@@ -46,8 +46,14 @@ public final class SessionStore implements ActivityLog, SessionHistory {
     try {
       return recordAll(List.of(a)) == 1;
     } catch (RuntimeException e) {
-      throw new StoreException("could not record event " + a.eventId() + " of user " + a.userId()
-          + " in team " + a.teamId(), e);
+      throw new StoreException(
+          "could not record event "
+              + a.eventId()
+              + " of user "
+              + a.userId()
+              + " in team "
+              + a.teamId(),
+          e);
     }
   }
 
@@ -58,32 +64,39 @@ public final class SessionStore implements ActivityLog, SessionHistory {
    * @return how many were new (the others were already recorded)
    */
   public int recordAll(List<Activity> activities) {
-    Recorded recorded = db.write(h -> {
-      Recorded r = new Recorded();
-      try (ActivityWrites writes = new ActivityWrites(h.getConnection(), rules)) {
-        for (Activity a : activities) {
-          String key = a.teamId() + "/" + a.channelId() + "/" + a.userId();
-          long day = a.at().getEpochSecond() / 86_400;
-          boolean markPresence = seenToday.getOrDefault(key, Long.MIN_VALUE) < day
-              && r.presence.getOrDefault(key, Long.MIN_VALUE) < day;
-          if (writes.record(a, markPresence)) {
-            r.fresh++;
-            if (markPresence) {
-              r.presence.put(key, day);
-            }
-          }
-        }
-      } catch (SQLException e) {
-        throw new StoreException("could not record " + activities.size() + " activities", e);
-      }
-      return r;
-    });
+    Recorded recorded =
+        db.write(
+            h -> {
+              Recorded r = new Recorded();
+              try (ActivityWrites writes = new ActivityWrites(h.getConnection(), rules)) {
+                for (Activity a : activities) {
+                  String key = a.teamId() + "/" + a.channelId() + "/" + a.userId();
+                  long day = a.at().getEpochSecond() / 86_400;
+                  boolean markPresence =
+                      seenToday.getOrDefault(key, Long.MIN_VALUE) < day
+                          && r.presence.getOrDefault(key, Long.MIN_VALUE) < day;
+                  if (writes.record(a, markPresence)) {
+                    r.fresh++;
+                    if (markPresence) {
+                      r.presence.put(key, day);
+                    }
+                  }
+                }
+              } catch (SQLException e) {
+                throw new StoreException(
+                    "could not record " + activities.size() + " activities", e);
+              }
+              return r;
+            });
     // Only after the commit: a failed transaction must not leave presence counted as written.
     recorded.presence.forEach((key, day) -> seenToday.merge(key, day, Math::max));
     return recorded.fresh;
   }
 
-  /** What one transaction of activities did: presence written (key to epoch day), and how many were new. */
+  /**
+   * What one transaction of activities did: presence written (key to epoch day), and how many were
+   * new.
+   */
   private static final class Recorded {
     final Map<String, Long> presence = new HashMap<>();
     int fresh;
@@ -91,51 +104,83 @@ public final class SessionStore implements ActivityLog, SessionHistory {
 
   @Override
   public List<WorkSession> sessions(String teamId, String userId, Instant from, Instant to) {
-    return db.read(h -> h.createQuery(OVERLAPPING)
-        .bind("teamId", teamId).bind("userId", userId)
-        .bind("from", from.minus(rules.tail()).toEpochMilli()).bind("to", to.toEpochMilli())
-        .map(SessionStore::session).list());
+    return db.read(
+        h ->
+            h.createQuery(OVERLAPPING)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .bind("from", from.minus(rules.tail()).toEpochMilli())
+                .bind("to", to.toEpochMilli())
+                .map(SessionStore::session)
+                .list());
   }
 
   @Override
   public Optional<ManualStart> openManual(String teamId, String userId) {
-    return db.read(h -> h.createQuery(OPEN_MANUAL).bind("teamId", teamId).bind("userId", userId)
-        .map((rs, ctx) -> new ManualStart(Instant.ofEpochMilli(rs.getLong("started_at")),
-            rs.getString("note")))
-        .findOne());
+    return db.read(
+        h ->
+            h.createQuery(OPEN_MANUAL)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .map(
+                    (rs, ctx) ->
+                        new ManualStart(
+                            Instant.ofEpochMilli(rs.getLong("started_at")), rs.getString("note")))
+                .findOne());
   }
 
   @Override
   public boolean startManual(String teamId, String userId, Instant at, String note) {
-    return db.write(h -> h.createUpdate(START_MANUAL).bind("teamId", teamId).bind("userId", userId)
-        .bind("at", at.toEpochMilli()).bind("note", note).execute() == 1);
+    return db.write(
+        h ->
+            h.createUpdate(START_MANUAL)
+                    .bind("teamId", teamId)
+                    .bind("userId", userId)
+                    .bind("at", at.toEpochMilli())
+                    .bind("note", note)
+                    .execute()
+                == 1);
   }
 
   @Override
   public Optional<WorkSession> stopManual(String teamId, String userId, Instant at) {
-    return db.write(h -> {
-      Optional<Long> started = h.createQuery(OPEN_MANUAL).bind("teamId", teamId)
-          .bind("userId", userId).map((rs, ctx) -> rs.getLong("started_at")).findOne();
-      if (started.isEmpty()) {
-        return Optional.empty();
-      }
-      h.createUpdate(END_MANUAL).bind("teamId", teamId).bind("userId", userId).execute();
-      Instant start = Instant.ofEpochMilli(started.get());
-      WorkSession s = new WorkSession(0, start, at.isBefore(start) ? start : at, SessionSource.MANUAL);
-      insert(h, teamId, userId, s);
-      return Optional.of(s);
-    });
+    return db.write(
+        h -> {
+          Optional<Long> started =
+              h.createQuery(OPEN_MANUAL)
+                  .bind("teamId", teamId)
+                  .bind("userId", userId)
+                  .map((rs, ctx) -> rs.getLong("started_at"))
+                  .findOne();
+          if (started.isEmpty()) {
+            return Optional.empty();
+          }
+          h.createUpdate(END_MANUAL).bind("teamId", teamId).bind("userId", userId).execute();
+          Instant start = Instant.ofEpochMilli(started.get());
+          WorkSession s =
+              new WorkSession(0, start, at.isBefore(start) ? start : at, SessionSource.MANUAL);
+          insert(h, teamId, userId, s);
+          return Optional.of(s);
+        });
   }
 
   private static void insert(Handle h, String teamId, String userId, WorkSession s) {
-    h.createUpdate(ActivityWrites.INSERT_SESSION).bind(0, teamId).bind(1, userId)
-        .bind(2, s.start().toEpochMilli()).bind(3, s.last().toEpochMilli())
-        .bind(4, s.source().ordinal()).execute();
+    h.createUpdate(ActivityWrites.INSERT_SESSION)
+        .bind(0, teamId)
+        .bind(1, userId)
+        .bind(2, s.start().toEpochMilli())
+        .bind(3, s.last().toEpochMilli())
+        .bind(4, s.source().ordinal())
+        .execute();
   }
 
-  private static WorkSession session(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+  private static WorkSession session(
+      java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
       throws java.sql.SQLException {
-    return new WorkSession(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("started_at")),
-        Instant.ofEpochMilli(rs.getLong("last_at")), SessionSource.values()[rs.getInt("source")]);
+    return new WorkSession(
+        rs.getLong("id"),
+        Instant.ofEpochMilli(rs.getLong("started_at")),
+        Instant.ofEpochMilli(rs.getLong("last_at")),
+        SessionSource.values()[rs.getInt("source")]);
   }
 }

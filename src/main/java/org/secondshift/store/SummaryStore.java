@@ -54,22 +54,40 @@ public final class SummaryStore implements SummaryInputs {
 
   @Override
   public List<String> members(String teamId, String channelId, Instant since) {
-    return db.read(h -> h.createQuery(MEMBERS).bind("teamId", teamId).bind("channelId", channelId)
-        .bind("since", since.toEpochMilli()).mapTo(String.class).list());
+    return db.read(
+        h ->
+            h.createQuery(MEMBERS)
+                .bind("teamId", teamId)
+                .bind("channelId", channelId)
+                .bind("since", since.toEpochMilli())
+                .mapTo(String.class)
+                .list());
   }
 
   @Override
-  public Map<String, List<WorkSession>> sessions(String teamId, Collection<String> userIds, Instant from, Instant to) {
+  public Map<String, List<WorkSession>> sessions(
+      String teamId, Collection<String> userIds, Instant from, Instant to) {
     Map<String, List<WorkSession>> byUser = new HashMap<>();
     if (userIds.isEmpty()) {
       return byUser;
     }
-    db.read(h -> h.createQuery(SESSIONS).bind("teamId", teamId).bindList("users", new ArrayList<>(userIds))
-        .bind("from", from.minus(java.time.Duration.ofHours(1)).toEpochMilli()).bind("to", to.toEpochMilli())
-        .map((rs, ctx) -> Map.entry(rs.getString("user_id"), new WorkSession(rs.getLong("id"),
-            Instant.ofEpochMilli(rs.getLong("started_at")), Instant.ofEpochMilli(rs.getLong("last_at")),
-            SessionSource.values()[rs.getInt("source")])))
-        .list())
+    db.read(
+            h ->
+                h.createQuery(SESSIONS)
+                    .bind("teamId", teamId)
+                    .bindList("users", new ArrayList<>(userIds))
+                    .bind("from", from.minus(java.time.Duration.ofHours(1)).toEpochMilli())
+                    .bind("to", to.toEpochMilli())
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(
+                                rs.getString("user_id"),
+                                new WorkSession(
+                                    rs.getLong("id"),
+                                    Instant.ofEpochMilli(rs.getLong("started_at")),
+                                    Instant.ofEpochMilli(rs.getLong("last_at")),
+                                    SessionSource.values()[rs.getInt("source")])))
+                    .list())
         .forEach(e -> byUser.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
     return byUser;
   }
@@ -79,13 +97,24 @@ public final class SummaryStore implements SummaryInputs {
     if (userIds.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(db.read(h -> h.createQuery(SHARING).bind("teamId", teamId)
-        .bindList("users", new ArrayList<>(userIds)).mapTo(String.class).list()));
+    return new HashSet<>(
+        db.read(
+            h ->
+                h.createQuery(SHARING)
+                    .bind("teamId", teamId)
+                    .bindList("users", new ArrayList<>(userIds))
+                    .mapTo(String.class)
+                    .list()));
   }
 
   public void setSharing(String teamId, String userId, boolean share) {
-    db.write(h -> h.createUpdate(SET_SHARE).bind("teamId", teamId).bind("userId", userId)
-        .bind("share", share ? 1 : 0).execute());
+    db.write(
+        h ->
+            h.createUpdate(SET_SHARE)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .bind("share", share ? 1 : 0)
+                .execute());
   }
 
   public boolean isSharing(String teamId, String userId) {
@@ -97,55 +126,90 @@ public final class SummaryStore implements SummaryInputs {
   }
 
   public Optional<SummaryPlan> plan(String teamId, String channelId) {
-    return db.read(h -> h.createQuery(PLAN).bind("teamId", teamId).bind("channelId", channelId)
-        .map((rs, ctx) -> plan(rs)).findOne());
+    return db.read(
+        h ->
+            h.createQuery(PLAN)
+                .bind("teamId", teamId)
+                .bind("channelId", channelId)
+                .map((rs, ctx) -> plan(rs))
+                .findOne());
   }
 
   public void savePlan(SummaryPlan p) {
-    db.write(h -> h.createUpdate(SAVE_PLAN).bind("teamId", p.teamId()).bind("channelId", p.channelId())
-        .bind("day", p.day().getValue()).bind("at", p.at().toString()).bind("zone", p.zone().getId())
-        .bind("by", p.createdBy()).bind("now", p.createdAt().toEpochMilli()).execute());
+    db.write(
+        h ->
+            h.createUpdate(SAVE_PLAN)
+                .bind("teamId", p.teamId())
+                .bind("channelId", p.channelId())
+                .bind("day", p.day().getValue())
+                .bind("at", p.at().toString())
+                .bind("zone", p.zone().getId())
+                .bind("by", p.createdBy())
+                .bind("now", p.createdAt().toEpochMilli())
+                .execute());
   }
 
   public boolean deletePlan(String teamId, String channelId) {
-    return db.write(h -> h.createUpdate(DELETE_PLAN).bind("teamId", teamId).bind("channelId", channelId)
-        .execute() == 1);
+    return db.write(
+        h ->
+            h.createUpdate(DELETE_PLAN)
+                    .bind("teamId", teamId)
+                    .bind("channelId", channelId)
+                    .execute()
+                == 1);
   }
 
   /**
-   * Claims the post of {@code week} in the channel and queues its messages in the same
-   * transaction; false (and nothing queued) when that week was already posted.
+   * Claims the post of {@code week} in the channel and queues its messages in the same transaction;
+   * false (and nothing queued) when that week was already posted.
    */
-  public boolean claimPost(String teamId, String channelId, IsoWeek week, List<OutboxMessage> messages,
-      OutboxStore outbox, Instant now) {
-    return db.write(h -> {
-      if (h.createUpdate(CLAIM_POST).bind("teamId", teamId).bind("channelId", channelId)
-          .bind("week", week.toString()).bind("now", now.toEpochMilli()).execute() == 0) {
-        return false;
-      }
-      queue(h, messages, outbox, now);
-      return true;
-    });
+  public boolean claimPost(
+      String teamId,
+      String channelId,
+      IsoWeek week,
+      List<OutboxMessage> messages,
+      OutboxStore outbox,
+      Instant now) {
+    return db.write(
+        h -> {
+          if (h.createUpdate(CLAIM_POST)
+                  .bind("teamId", teamId)
+                  .bind("channelId", channelId)
+                  .bind("week", week.toString())
+                  .bind("now", now.toEpochMilli())
+                  .execute()
+              == 0) {
+            return false;
+          }
+          queue(h, messages, outbox, now);
+          return true;
+        });
   }
 
   /** Queues messages in one transaction (a post on demand, not tied to a week). */
   public void queue(List<OutboxMessage> messages, OutboxStore outbox, Instant now) {
-    db.write(h -> {
-      queue(h, messages, outbox, now);
-      return null;
-    });
+    db.write(
+        h -> {
+          queue(h, messages, outbox, now);
+          return null;
+        });
   }
 
-  private static void queue(Handle h, List<OutboxMessage> messages, OutboxStore outbox, Instant now) {
+  private static void queue(
+      Handle h, List<OutboxMessage> messages, OutboxStore outbox, Instant now) {
     for (OutboxMessage m : messages) {
       outbox.enqueue(h, m, now);
     }
   }
 
   private static SummaryPlan plan(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new SummaryPlan(rs.getString("team_id"), rs.getString("channel_id"),
-        DayOfWeek.of(rs.getInt("day_of_week")), LocalTime.parse(rs.getString("at_time")),
-        ZoneId.of(rs.getString("zone")), rs.getString("created_by"),
+    return new SummaryPlan(
+        rs.getString("team_id"),
+        rs.getString("channel_id"),
+        DayOfWeek.of(rs.getInt("day_of_week")),
+        LocalTime.parse(rs.getString("at_time")),
+        ZoneId.of(rs.getString("zone")),
+        rs.getString("created_by"),
         Instant.ofEpochMilli(rs.getLong("created_at")));
   }
 }

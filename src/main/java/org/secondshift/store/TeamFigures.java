@@ -44,45 +44,83 @@ public final class TeamFigures implements ChannelTallies, ChannelZone {
     }
     Map<String, Integer> answers = new LinkedHashMap<>();
     int[] sent = {0};
-    db.read(h -> h.createQuery(NUDGES).bind("teamId", teamId).bindList("users", new ArrayList<>(userIds))
-        .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-        .map((rs, ctx) -> Map.entry(Optional.ofNullable(rs.getString("answer")), rs.getInt("n"))).list())
-        .forEach(e -> {
-          sent[0] += e.getValue();
-          e.getKey().ifPresent(a -> answers.merge(a, e.getValue(), Integer::sum));
-        });
+    db.read(
+            h ->
+                h.createQuery(NUDGES)
+                    .bind("teamId", teamId)
+                    .bindList("users", new ArrayList<>(userIds))
+                    .bind("from", from.toEpochMilli())
+                    .bind("to", to.toEpochMilli())
+                    .map(
+                        (rs, ctx) ->
+                            Map.entry(Optional.ofNullable(rs.getString("answer")), rs.getInt("n")))
+                    .list())
+        .forEach(
+            e -> {
+              sent[0] += e.getValue();
+              e.getKey().ifPresent(a -> answers.merge(a, e.getValue(), Integer::sum));
+            });
     return new NudgeTally(sent[0], answers);
   }
 
   @Override
   public CaptainTally captain(String teamId, String channelId, Instant from, Instant to) {
-    List<Duration> shifts = db.read(h -> h.createQuery(SHIFTS).bind("teamId", teamId).bind("channelId", channelId)
-        .bind("from", from.toEpochMilli()).bind("to", to.toEpochMilli())
-        .map((rs, ctx) -> Duration.ofMillis(Math.min(rs.getLong("finished"), to.toEpochMilli())
-            - Math.max(rs.getLong("started_at"), from.toEpochMilli())))
-        .list());
+    List<Duration> shifts =
+        db.read(
+            h ->
+                h.createQuery(SHIFTS)
+                    .bind("teamId", teamId)
+                    .bind("channelId", channelId)
+                    .bind("from", from.toEpochMilli())
+                    .bind("to", to.toEpochMilli())
+                    .map(
+                        (rs, ctx) ->
+                            Duration.ofMillis(
+                                Math.min(rs.getLong("finished"), to.toEpochMilli())
+                                    - Math.max(rs.getLong("started_at"), from.toEpochMilli())))
+                    .list());
     return new CaptainTally(shifts.size(), shifts.stream().reduce(Duration.ZERO, Duration::plus));
   }
 
   @Override
   public Optional<ZoneId> of(String teamId, String channelId) {
-    return db.read(h -> h.createQuery(ROTATION_ZONE).bind("teamId", teamId).bind("channelId", channelId)
-        .mapTo(String.class).findOne().map(ZoneId::of));
+    return db.read(
+        h ->
+            h.createQuery(ROTATION_ZONE)
+                .bind("teamId", teamId)
+                .bind("channelId", channelId)
+                .mapTo(String.class)
+                .findOne()
+                .map(ZoneId::of));
   }
 
   /** Channels whose captain rotation the person is in. */
   public List<String> rotationsOf(String teamId, String userId) {
-    return db.read(h -> h.createQuery(ROTATIONS_OF).bind("teamId", teamId).bind("userId", userId)
-        .mapTo(String.class).list());
+    return db.read(
+        h ->
+            h.createQuery(ROTATIONS_OF)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .mapTo(String.class)
+                .list());
   }
 
   /** The person's latest nudges since {@code since}, newest first. */
   public List<PastNudgeRow> recentNudges(String teamId, String userId, Instant since, int limit) {
-    return db.read(h -> h.createQuery(RECENT_NUDGES).bind("teamId", teamId).bind("userId", userId)
-        .bind("since", since.toEpochMilli()).bind("limit", limit)
-        .map((rs, ctx) -> new PastNudgeRow(rs.getString("kind"), Instant.ofEpochMilli(rs.getLong("decided_at")),
-            Optional.ofNullable(rs.getString("answer"))))
-        .list());
+    return db.read(
+        h ->
+            h.createQuery(RECENT_NUDGES)
+                .bind("teamId", teamId)
+                .bind("userId", userId)
+                .bind("since", since.toEpochMilli())
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new PastNudgeRow(
+                            rs.getString("kind"),
+                            Instant.ofEpochMilli(rs.getLong("decided_at")),
+                            Optional.ofNullable(rs.getString("answer"))))
+                .list());
   }
 
   /** A nudge as Home lists it. */

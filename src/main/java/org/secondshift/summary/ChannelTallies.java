@@ -13,7 +13,8 @@ public interface ChannelTallies {
   static ChannelTallies none() {
     return new ChannelTallies() {
       @Override
-      public NudgeTally nudges(String teamId, Collection<String> userIds, Instant from, Instant to) {
+      public NudgeTally nudges(
+          String teamId, Collection<String> userIds, Instant from, Instant to) {
         return NudgeTally.none();
       }
 

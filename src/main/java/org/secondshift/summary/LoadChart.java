@@ -45,13 +45,16 @@ public final class LoadChart {
   public static byte[] png(WeeklySummary summary) {
     DefaultCategoryDataset data = new DefaultCategoryDataset();
     for (DayLoad day : summary.days()) {
-      String label = day.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
-          + " " + day.date().getDayOfMonth();
+      String label =
+          day.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+              + " "
+              + day.date().getDayOfMonth();
       data.addValue(hours(day.daytime()), "Active", label);
       data.addValue(hours(day.lateNight()), "Late night", label);
       data.addValue(hours(day.duty()), "Captain duty", label);
     }
-    JFreeChart chart = new JFreeChart(null, new Font("SansSerif", Font.PLAIN, 14), plot(data), true);
+    JFreeChart chart =
+        new JFreeChart(null, new Font("SansSerif", Font.PLAIN, 14), plot(data), true);
     chart.setBackgroundPaint(CARD);
     chart.setPadding(new RectangleInsets(12, 12, 8, 16));
     chart.addSubtitle(0, title("Team hours per day · " + summary.week()));

@@ -27,7 +27,9 @@ public record MemberWeek(String userId, Optional<String> name, WeekHours hours) 
 
   /** Worked at least an hour on every day of the week. */
   public boolean hadNoDayOff() {
-    return hours.days().stream().map(DayHours::active).allMatch(d -> d.compareTo(DAY_OFF_BELOW) >= 0);
+    return hours.days().stream()
+        .map(DayHours::active)
+        .allMatch(d -> d.compareTo(DAY_OFF_BELOW) >= 0);
   }
 
   /** Did anything at all this week. */

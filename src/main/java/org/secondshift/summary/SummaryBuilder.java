@@ -13,7 +13,9 @@ import org.secondshift.hours.WorkSession;
 
 /** Computes a channel's {@link WeeklySummary} for a week, in the summary's zone. */
 public final class SummaryBuilder {
-  /** Who counts as a member: anyone active in the channel in the four weeks up to the week's end. */
+  /**
+   * Who counts as a member: anyone active in the channel in the four weeks up to the week's end.
+   */
   static final Duration MEMBERSHIP = Duration.ofDays(28);
 
   private final SummaryInputs inputs;
@@ -26,7 +28,8 @@ public final class SummaryBuilder {
     this.log = log;
   }
 
-  public WeeklySummary build(String teamId, String channelId, IsoWeek week, ZoneId zone, Instant asOf) {
+  public WeeklySummary build(
+      String teamId, String channelId, IsoWeek week, ZoneId zone, Instant asOf) {
     Instant from = week.monday().atStartOfDay(zone).toInstant();
     Instant to = week.next().monday().atStartOfDay(zone).toInstant();
     Instant before = week.previous().monday().atStartOfDay(zone).toInstant();
@@ -35,15 +38,28 @@ public final class SummaryBuilder {
     Set<String> sharing = inputs.sharing(teamId, members);
     List<MemberWeek> now = weeks(members, sessions, sharing, week, zone, asOf);
     List<MemberWeek> previous = weeks(members, sessions, Set.of(), week.previous(), zone, asOf);
-    return WeeklySummary.of(week, now, previous, tallies.captain(teamId, channelId, from, to),
+    return WeeklySummary.of(
+        week,
+        now,
+        previous,
+        tallies.captain(teamId, channelId, from, to),
         tallies.nudges(teamId, members, from, to));
   }
 
-  private List<MemberWeek> weeks(List<String> members, Map<String, List<WorkSession>> sessions,
-      Set<String> sharing, IsoWeek week, ZoneId zone, Instant asOf) {
+  private List<MemberWeek> weeks(
+      List<String> members,
+      Map<String, List<WorkSession>> sessions,
+      Set<String> sharing,
+      IsoWeek week,
+      ZoneId zone,
+      Instant asOf) {
     return members.stream()
-        .map(u -> new MemberWeek(u, sharing.contains(u) ? Optional.of("<@" + u + ">") : Optional.empty(),
-            log.week(sessions.getOrDefault(u, List.of()), zone, week, asOf)))
+        .map(
+            u ->
+                new MemberWeek(
+                    u,
+                    sharing.contains(u) ? Optional.of("<@" + u + ">") : Optional.empty(),
+                    log.week(sessions.getOrDefault(u, List.of()), zone, week, asOf)))
         .toList();
   }
 }

@@ -13,7 +13,8 @@ public interface SummaryInputs {
   List<String> members(String teamId, String channelId, Instant since);
 
   /** Each person's sessions that may overlap [from, to). */
-  Map<String, List<WorkSession>> sessions(String teamId, Collection<String> userIds, Instant from, Instant to);
+  Map<String, List<WorkSession>> sessions(
+      String teamId, Collection<String> userIds, Instant from, Instant to);
 
   /** Those of the people who opted in to being named. */
   Set<String> sharing(String teamId, Collection<String> userIds);

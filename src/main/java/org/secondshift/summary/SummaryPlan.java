@@ -12,7 +12,13 @@ import org.secondshift.hours.IsoWeek;
 
 /** A channel's weekly summary: posted on a weekday at a local time, about the week before. */
 public record SummaryPlan(
-    String teamId, String channelId, DayOfWeek day, LocalTime at, ZoneId zone, String createdBy, Instant createdAt) {
+    String teamId,
+    String channelId,
+    DayOfWeek day,
+    LocalTime at,
+    ZoneId zone,
+    String createdBy,
+    Instant createdAt) {
   public SummaryPlan {
     Objects.requireNonNull(teamId, "teamId");
     Objects.requireNonNull(channelId, "channelId");

@@ -3,7 +3,6 @@ package org.secondshift.summary;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +15,8 @@ import org.secondshift.hours.IsoWeek;
  *
  * @param people members with any hours this week
  * @param distribution how many people fell in each band of weekly hours
- * @param noDayOffNames names of opted-in people without a day off; the rest count only in the number
+ * @param noDayOffNames names of opted-in people without a day off; the rest count only in the
+ *     number
  * @param change total hours against the previous week, empty when that week had none
  */
 public record WeeklySummary(
@@ -37,9 +37,15 @@ public record WeeklySummary(
 
   /** Below this many active people no figure is shown, so nobody can be singled out. */
   public static final int MIN_GROUP = 3;
+
   static final Duration[] BAND_EDGES = {
-      Duration.ofHours(10), Duration.ofHours(20), Duration.ofHours(30), Duration.ofHours(40),
-      Duration.ofHours(50), Duration.ofHours(60)};
+    Duration.ofHours(10),
+    Duration.ofHours(20),
+    Duration.ofHours(30),
+    Duration.ofHours(40),
+    Duration.ofHours(50),
+    Duration.ofHours(60)
+  };
 
   public WeeklySummary {
     Objects.requireNonNull(week, "week");
@@ -66,27 +72,59 @@ public record WeeklySummary(
   }
 
   /** Computes the summary of {@code week} from this week's and last week's member weeks. */
-  public static WeeklySummary of(IsoWeek week, List<MemberWeek> members, List<MemberWeek> previous,
-      CaptainTally captain, NudgeTally nudges) {
+  public static WeeklySummary of(
+      IsoWeek week,
+      List<MemberWeek> members,
+      List<MemberWeek> previous,
+      CaptainTally captain,
+      NudgeTally nudges) {
     List<MemberWeek> active = members.stream().filter(MemberWeek::active).toList();
     List<Duration> totals = active.stream().map(m -> m.hours().total()).sorted().toList();
     Duration total = totals.stream().reduce(Duration.ZERO, Duration::plus);
     Duration late = sum(active, m -> m.hours().lateNight());
     Duration weekend = sum(active, m -> m.hours().weekend());
     List<MemberWeek> noDayOff = active.stream().filter(MemberWeek::hadNoDayOff).toList();
-    Duration before = sum(previous.stream().filter(MemberWeek::active).toList(), m -> m.hours().total());
-    Optional<Double> change = before.isZero() ? Optional.empty()
-        : Optional.of((total.toSeconds() - before.toSeconds()) / (double) before.toSeconds());
-    WeeklySummary draft = new WeeklySummary(week, active.size(), total, median(totals), bands(totals),
-        late, weekend, noDayOff.size(),
-        noDayOff.stream().flatMap(m -> m.name().stream()).sorted().toList(),
-        captain, nudges, change, days(week, active), Highlight.STEADY);
+    Duration before =
+        sum(previous.stream().filter(MemberWeek::active).toList(), m -> m.hours().total());
+    Optional<Double> change =
+        before.isZero()
+            ? Optional.empty()
+            : Optional.of((total.toSeconds() - before.toSeconds()) / (double) before.toSeconds());
+    WeeklySummary draft =
+        new WeeklySummary(
+            week,
+            active.size(),
+            total,
+            median(totals),
+            bands(totals),
+            late,
+            weekend,
+            noDayOff.size(),
+            noDayOff.stream().flatMap(m -> m.name().stream()).sorted().toList(),
+            captain,
+            nudges,
+            change,
+            days(week, active),
+            Highlight.STEADY);
     return draft.withHighlight(highlight(draft));
   }
 
   private WeeklySummary withHighlight(Highlight h) {
-    return new WeeklySummary(week, people, total, median, distribution, lateNight, weekend, noDayOff,
-        noDayOffNames, captain, nudges, change, days, h);
+    return new WeeklySummary(
+        week,
+        people,
+        total,
+        median,
+        distribution,
+        lateNight,
+        weekend,
+        noDayOff,
+        noDayOffNames,
+        captain,
+        nudges,
+        change,
+        days,
+        h);
   }
 
   private static Highlight highlight(WeeklySummary s) {
@@ -113,7 +151,9 @@ public record WeeklySummary(
       return Duration.ZERO;
     }
     int mid = sorted.size() / 2;
-    return sorted.size() % 2 == 1 ? sorted.get(mid) : sorted.get(mid - 1).plus(sorted.get(mid)).dividedBy(2);
+    return sorted.size() % 2 == 1
+        ? sorted.get(mid)
+        : sorted.get(mid - 1).plus(sorted.get(mid)).dividedBy(2);
   }
 
   private static List<Band> bands(List<Duration> totals) {
@@ -121,12 +161,22 @@ public record WeeklySummary(
     Duration low = Duration.ZERO;
     for (Duration edge : BAND_EDGES) {
       Duration from = low;
-      bands.add(new Band(from, Optional.of(edge),
-          (int) totals.stream().filter(t -> t.compareTo(from) >= 0 && t.compareTo(edge) < 0).count()));
+      bands.add(
+          new Band(
+              from,
+              Optional.of(edge),
+              (int)
+                  totals.stream()
+                      .filter(t -> t.compareTo(from) >= 0 && t.compareTo(edge) < 0)
+                      .count()));
       low = edge;
     }
     Duration top = low;
-    bands.add(new Band(top, Optional.empty(), (int) totals.stream().filter(t -> t.compareTo(top) >= 0).count()));
+    bands.add(
+        new Band(
+            top,
+            Optional.empty(),
+            (int) totals.stream().filter(t -> t.compareTo(top) >= 0).count()));
     return bands;
   }
 
@@ -144,7 +194,8 @@ public record WeeklySummary(
     return days;
   }
 
-  private static Duration sum(List<MemberWeek> members, java.util.function.Function<MemberWeek, Duration> f) {
+  private static Duration sum(
+      List<MemberWeek> members, java.util.function.Function<MemberWeek, Duration> f) {
     return members.stream().map(f).reduce(Duration.ZERO, Duration::plus);
   }
 

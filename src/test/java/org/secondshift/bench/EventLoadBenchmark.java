@@ -50,12 +50,12 @@ import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.RunningBot;
 
 /**
- * Load test of the Events API path: signed message events over keep-alive HTTP/1.1 against the
- * real bot (Jetty, guard, Bolt, SQLite) and against a bare Jetty endpoint that only checks the
+ * Load test of the Events API path: signed message events over keep-alive HTTP/1.1 against the real
+ * bot (Jetty, guard, Bolt, SQLite) and against a bare Jetty endpoint that only checks the
  * signature, then a fixed-rate run, then a count of what reached the database.
  *
- * <p>Run with {@code bin/bench [--events N] [--threads N] [--rate N] [--seconds N]
- * [--warmup N] [--client socket|jdk]}.
+ * <p>Run with {@code bin/bench [--events N] [--threads N] [--rate N] [--seconds N] [--warmup N]
+ * [--client socket|jdk]}.
  */
 public final class EventLoadBenchmark {
   private static final String HOST = "127.0.0.1";
@@ -63,8 +63,10 @@ public final class EventLoadBenchmark {
   private static final int USERS = 200;
   private static final int CHANNELS = 12;
   private static final Duration SPREAD = Duration.ofHours(6);
+
   /** No phase may run longer than this, whatever the figures. */
   private static final Duration PHASE_LIMIT = Duration.ofSeconds(60);
+
   private static final int IO_TIMEOUT_MS = 10_000;
 
   private final Options options;
@@ -84,8 +86,9 @@ public final class EventLoadBenchmark {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("usage: bin/bench [--events N] [--threads N] [--rate N] [--seconds N]"
-          + " [--warmup N] [--client socket|jdk]");
+      System.err.println(
+          "usage: bin/bench [--events N] [--threads N] [--rate N] [--seconds N]"
+              + " [--warmup N] [--client socket|jdk]");
       System.exit(2);
       return;
     }
@@ -99,20 +102,31 @@ public final class EventLoadBenchmark {
     boolean ok = true;
     try (SlackStandIn slack = SlackStandIn.start(clock)) {
       for (int u = 0; u < USERS; u++) {
-        slack.addUser(userId(u), "person" + u, u % 3 == 0 ? "Europe/Berlin"
-            : u % 3 == 1 ? "America/New_York" : "Asia/Tokyo");
+        slack.addUser(
+            userId(u),
+            "person" + u,
+            u % 3 == 0 ? "Europe/Berlin" : u % 3 == 1 ? "America/New_York" : "Asia/Tokyo");
       }
       Settings settings = RunningBot.settings(Mode.HTTP, slack, dbFile);
-      System.out.printf(Locale.ROOT, "second-shift event load: %d threads, %s client, %d events"
-              + " (+%d warm-up), %d/s for %d s; db %s%n", options.threads, options.client,
-          options.events, options.warmup, options.rate, options.seconds, dbFile);
+      System.out.printf(
+          Locale.ROOT,
+          "second-shift event load: %d threads, %s client, %d events"
+              + " (+%d warm-up), %d/s for %d s; db %s%n",
+          options.threads,
+          options.client,
+          options.events,
+          options.warmup,
+          options.rate,
+          options.seconds,
+          dbFile);
 
       Run botA;
       Run bareA;
       Run botB;
       long botOk;
       long stored;
-      try (Bot bot = Bot.start(settings, clock); BareEndpoint bare = BareEndpoint.start(signer(clock))) {
+      try (Bot bot = Bot.start(settings, clock);
+          BareEndpoint bare = BareEndpoint.start(signer(clock))) {
         Target botTarget = new Target("bot", bot.port());
         Target bareTarget = new Target("bare", bare.port());
 
@@ -124,8 +138,12 @@ public final class EventLoadBenchmark {
 
         botOk = botWarm.ok + botA.ok + botB.ok;
         long botSent = botWarm.sent + botA.sent + botB.sent;
-        long failures = botWarm.failures() + botA.failures() + botB.failures()
-            + bareWarm.failures() + bareA.failures();
+        long failures =
+            botWarm.failures()
+                + botA.failures()
+                + botB.failures()
+                + bareWarm.failures()
+                + bareA.failures();
         stored = countActivity(dbFile);
 
         System.out.println(botA.throughputLine("A bot "));
@@ -134,12 +152,27 @@ public final class EventLoadBenchmark {
         System.out.printf(Locale.ROOT, "A ratio bot/bare %.2f%n", ratio);
         System.out.println(botB.rateLine("B bot "));
         String storedVerdict = stored == botOk ? "OK" : "MISMATCH";
-        System.out.printf(Locale.ROOT, "stored: %d activity rows, %d events acknowledged 200 of %d sent"
-            + " to the bot -> %s%n", stored, botOk, botSent, storedVerdict);
+        System.out.printf(
+            Locale.ROOT,
+            "stored: %d activity rows, %d events acknowledged 200 of %d sent"
+                + " to the bot -> %s%n",
+            stored,
+            botOk,
+            botSent,
+            storedVerdict);
         if (failures > 0) {
-          System.out.printf(Locale.ROOT, "FAILURES: %d non-200 or failed requests (%s)%n", failures,
-              String.join("; ", List.of(botWarm.problems("bot warm-up"), botA.problems("bot A"),
-                  botB.problems("bot B"), bareWarm.problems("bare warm-up"), bareA.problems("bare A"))));
+          System.out.printf(
+              Locale.ROOT,
+              "FAILURES: %d non-200 or failed requests (%s)%n",
+              failures,
+              String.join(
+                  "; ",
+                  List.of(
+                      botWarm.problems("bot warm-up"),
+                      botA.problems("bot A"),
+                      botB.problems("bot B"),
+                      bareWarm.problems("bare warm-up"),
+                      bareA.problems("bare A"))));
           ok = false;
         }
         if (stored != botOk) {
@@ -150,11 +183,20 @@ public final class EventLoadBenchmark {
           ok = false;
         }
         boolean targets = botA.perSecond() >= 2_000 && botB.p(0.99) <= 50 && ratio >= 0.5;
-        System.out.printf(Locale.ROOT, "targets (>=2000/s, rate p99<=50 ms, ratio>=0.5): %s%n",
+        System.out.printf(
+            Locale.ROOT,
+            "targets (>=2000/s, rate p99<=50 ms, ratio>=0.5): %s%n",
             targets ? "met" : "MISSED");
-        System.out.printf(Locale.ROOT, "RESULT events_per_s=%.0f p50_ms=%.2f p99_ms=%.2f ratio=%.2f"
-                + " rate_p99_ms=%.2f stored=%s%n", botA.perSecond(), botA.p(0.50), botA.p(0.99), ratio,
-            botB.p(0.99), storedVerdict);
+        System.out.printf(
+            Locale.ROOT,
+            "RESULT events_per_s=%.0f p50_ms=%.2f p99_ms=%.2f ratio=%.2f"
+                + " rate_p99_ms=%.2f stored=%s%n",
+            botA.perSecond(),
+            botA.p(0.50),
+            botA.p(0.99),
+            ratio,
+            botB.p(0.99),
+            storedVerdict);
       }
     } finally {
       deleteQuietly(dir);
@@ -176,19 +218,22 @@ public final class EventLoadBenchmark {
     List<Thread> threads = new ArrayList<>();
     run.begin();
     for (int t = 0; t < options.threads; t++) {
-      threads.add(started("load-" + t, () -> {
-        try (Client client = newClient(target)) {
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            if (System.nanoTime() > deadline) {
-              run.incomplete = true;
-              break;
-            }
-            long start = System.nanoTime();
-            int status = send(client);
-            run.record(i, status, System.nanoTime() - start);
-          }
-        }
-      }));
+      threads.add(
+          started(
+              "load-" + t,
+              () -> {
+                try (Client client = newClient(target)) {
+                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    if (System.nanoTime() > deadline) {
+                      run.incomplete = true;
+                      break;
+                    }
+                    long start = System.nanoTime();
+                    int status = send(client);
+                    run.record(i, status, System.nanoTime() - start);
+                  }
+                }
+              }));
     }
     joinAll(threads);
     run.end();
@@ -209,22 +254,27 @@ public final class EventLoadBenchmark {
     List<Thread> threads = new ArrayList<>();
     run.begin();
     for (int t = 0; t < options.threads; t++) {
-      threads.add(started("rate-" + t, () -> {
-        try (Client client = newClient(target)) {
-          for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-            long due = start + i * interval;
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-              LockSupport.parkNanos(wait);
-            }
-            if (System.nanoTime() > deadline) {
-              run.incomplete = true;
-              break;
-            }
-            int status = send(client);
-            run.record(i, status, System.nanoTime() - due);
-          }
-        }
-      }));
+      threads.add(
+          started(
+              "rate-" + t,
+              () -> {
+                try (Client client = newClient(target)) {
+                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    long due = start + i * interval;
+                    for (long wait = due - System.nanoTime();
+                        wait > 0;
+                        wait = due - System.nanoTime()) {
+                      LockSupport.parkNanos(wait);
+                    }
+                    if (System.nanoTime() > deadline) {
+                      run.incomplete = true;
+                      break;
+                    }
+                    int status = send(client);
+                    run.record(i, status, System.nanoTime() - due);
+                  }
+                }
+              }));
     }
     joinAll(threads);
     run.end();
@@ -350,12 +400,20 @@ public final class EventLoadBenchmark {
     }
 
     long failures() {
-      return failed.get() + otherStatus.get() + (sent < latencies.length ? latencies.length - sent : 0);
+      return failed.get()
+          + otherStatus.get()
+          + (sent < latencies.length ? latencies.length - sent : 0);
     }
 
     String problems(String phase) {
-      return phase + ": " + failed.get() + " failed, " + otherStatus.get() + " non-200, "
-          + (latencies.length - sent) + " not sent";
+      return phase
+          + ": "
+          + failed.get()
+          + " failed, "
+          + otherStatus.get()
+          + " non-200, "
+          + (latencies.length - sent)
+          + " not sent";
     }
 
     double perSecond() {
@@ -372,16 +430,31 @@ public final class EventLoadBenchmark {
     }
 
     String throughputLine(String label) {
-      return String.format(Locale.ROOT, "%s %6d events in %5.2f s = %7.0f events/s;"
-              + " ack p50 %6.2f ms, p99 %6.2f ms, max %7.2f ms", label, sent, (ended - began) / 1e9,
-          perSecond(), p(0.50), p(0.99), p(1.0));
+      return String.format(
+          Locale.ROOT,
+          "%s %6d events in %5.2f s = %7.0f events/s;"
+              + " ack p50 %6.2f ms, p99 %6.2f ms, max %7.2f ms",
+          label,
+          sent,
+          (ended - began) / 1e9,
+          perSecond(),
+          p(0.50),
+          p(0.99),
+          p(1.0));
     }
 
     String rateLine(String label) {
-      return String.format(Locale.ROOT, "%s %6d events at %d/s over %5.2f s (open loop);"
-              + " p50 %6.2f ms, p99 %6.2f ms, max %7.2f ms", label, sent,
-          Math.round(latencies.length / ((ended - began) / 1e9)), (ended - began) / 1e9,
-          p(0.50), p(0.99), p(1.0));
+      return String.format(
+          Locale.ROOT,
+          "%s %6d events at %d/s over %5.2f s (open loop);"
+              + " p50 %6.2f ms, p99 %6.2f ms, max %7.2f ms",
+          label,
+          sent,
+          Math.round(latencies.length / ((ended - began) / 1e9)),
+          (ended - began) / 1e9,
+          p(0.50),
+          p(0.99),
+          p(1.0));
     }
   }
 
@@ -407,9 +480,15 @@ public final class EventLoadBenchmark {
 
     SocketClient(Target target) {
       this.target = target;
-      this.head = ("POST " + PATH + " HTTP/1.1\r\nHost: " + HOST + ":" + target.port()
-          + "\r\nContent-Type: application/json\r\nUser-Agent: second-shift-bench\r\n")
-          .getBytes(StandardCharsets.US_ASCII);
+      this.head =
+          ("POST "
+                  + PATH
+                  + " HTTP/1.1\r\nHost: "
+                  + HOST
+                  + ":"
+                  + target.port()
+                  + "\r\nContent-Type: application/json\r\nUser-Agent: second-shift-bench\r\n")
+              .getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
@@ -423,8 +502,15 @@ public final class EventLoadBenchmark {
         in = new BufferedInputStream(socket.getInputStream(), 8192);
       }
       out.write(head);
-      out.write(("X-Slack-Request-Timestamp: " + timestamp + "\r\nX-Slack-Signature: " + signature
-          + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("X-Slack-Request-Timestamp: "
+                  + timestamp
+                  + "\r\nX-Slack-Signature: "
+                  + signature
+                  + "\r\nContent-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
       return readResponse();
@@ -455,7 +541,7 @@ public final class EventLoadBenchmark {
           case "content-length" -> length = Long.parseLong(value);
           case "transfer-encoding" -> chunked = value.contains("chunked");
           case "connection" -> close = value.contains("close");
-          default -> { }
+          default -> {}
         }
       }
       if (chunked) {
@@ -490,7 +576,8 @@ public final class EventLoadBenchmark {
         }
         if (b == '\n') {
           byte[] bytes = buf.toByteArray();
-          int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+          int len =
+              bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
           return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
         }
         buf.write(b);
@@ -536,20 +623,24 @@ public final class EventLoadBenchmark {
     private final URI uri;
 
     JdkClient(Target target) {
-      this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofMillis(IO_TIMEOUT_MS)).build();
+      this.http =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofMillis(IO_TIMEOUT_MS))
+              .build();
       this.uri = URI.create("http://" + HOST + ":" + target.port() + PATH);
     }
 
     @Override
     public int post(String timestamp, String signature, byte[] body) throws IOException {
-      HttpRequest request = HttpRequest.newBuilder(uri)
-          .timeout(Duration.ofMillis(IO_TIMEOUT_MS))
-          .header("Content-Type", "application/json")
-          .header("X-Slack-Request-Timestamp", timestamp)
-          .header("X-Slack-Signature", signature)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(uri)
+              .timeout(Duration.ofMillis(IO_TIMEOUT_MS))
+              .header("Content-Type", "application/json")
+              .header("X-Slack-Request-Timestamp", timestamp)
+              .header("X-Slack-Signature", signature)
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build();
       try {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       } catch (InterruptedException e) {
@@ -590,20 +681,24 @@ public final class EventLoadBenchmark {
       connector.setHost(HOST);
       connector.setPort(0);
       server.addConnector(connector);
-      server.setHandler(new Handler.Abstract() {
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) throws Exception {
-          String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-          Optional<RequestGuard.Rejection> rejection = guard.check(
-              request.getHeaders().get("X-Slack-Request-Timestamp"),
-              request.getHeaders().get("X-Slack-Signature"),
-              request.getHeaders().get(HttpHeader.CONTENT_TYPE), body);
-          response.setStatus(rejection.map(RequestGuard.Rejection::status).orElse(200));
-          response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
-          response.write(true, null, callback);
-          return true;
-        }
-      });
+      server.setHandler(
+          new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback)
+                throws Exception {
+              String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+              Optional<RequestGuard.Rejection> rejection =
+                  guard.check(
+                      request.getHeaders().get("X-Slack-Request-Timestamp"),
+                      request.getHeaders().get("X-Slack-Signature"),
+                      request.getHeaders().get(HttpHeader.CONTENT_TYPE),
+                      body);
+              response.setStatus(rejection.map(RequestGuard.Rejection::status).orElse(200));
+              response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+              response.write(true, null, callback);
+              return true;
+            }
+          });
       server.start();
       return new BareEndpoint(server, connector);
     }

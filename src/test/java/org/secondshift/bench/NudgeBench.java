@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.secondshift.captain.Watch;
 import org.secondshift.hours.SessionRules;
 import org.secondshift.rest.Nudges;
@@ -44,7 +44,8 @@ public final class NudgeBench {
     Clock clock = Clock.systemUTC();
     Path dir = Files.createTempDirectory("nudge-bench");
     ExecutorService background = Executors.newFixedThreadPool(2);
-    try (SlackStandIn slack = SlackStandIn.start(clock); Database db = Database.open(dir.resolve("bench.db"))) {
+    try (SlackStandIn slack = SlackStandIn.start(clock);
+        Database db = Database.open(dir.resolve("bench.db"))) {
       slack.limitRate("chat.postMessage", rate, 10);
       SessionStore sessions = new SessionStore(db, SessionRules.defaults());
       Instant threeHoursAgo = clock.instant().minus(Duration.ofHours(3)).minusSeconds(60);
@@ -58,14 +59,27 @@ public final class NudgeBench {
       MethodsClient methods = Slack.getInstance(config).methods("xoxb-bench");
       OutboxStore outbox = new OutboxStore(db);
       // The same rate as the workspace allows, but a smaller burst: the headroom absorbs the jitter
-      // between the moment the bot counts a send and the moment Slack does, so no 429 costs a second.
-      OutboxRunner runner = new OutboxRunner(
-          new OutboxSender(outbox, methods, new SendLimits(rate, 5, Duration.ofSeconds(1)), clock), clock);
+      // between the moment the bot counts a send and the moment Slack does, so no 429 costs a
+      // second.
+      OutboxRunner runner =
+          new OutboxRunner(
+              new OutboxSender(
+                  outbox, methods, new SendLimits(rate, 5, Duration.ofSeconds(1)), clock),
+              clock);
       RestStore rest = new RestStore(db);
-      Nudges nudges = new Nudges(new RestPolicy(RestRules.defaults(), SessionRules.defaults()), rest,
-          new NudgeStore(db, outbox, rest, new NudgeView()), sessions, rest,
-          (team, user) -> ZoneId.of("Europe/Berlin"), new SlackDnd(methods, clock), Watch.none(),
-          background, runner::wake, clock);
+      Nudges nudges =
+          new Nudges(
+              new RestPolicy(RestRules.defaults(), SessionRules.defaults()),
+              rest,
+              new NudgeStore(db, outbox, rest, new NudgeView()),
+              sessions,
+              rest,
+              (team, user) -> ZoneId.of("Europe/Berlin"),
+              new SlackDnd(methods, clock),
+              Watch.none(),
+              background,
+              runner::wake,
+              clock);
       runner.start();
 
       long start = System.nanoTime();
@@ -74,13 +88,21 @@ public final class NudgeBench {
       Path file = dir.resolve("bench.db");
       // Wait on the stand-in seeing another send, not on a timer, until nothing is left to send.
       long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-      while (DbPeek.count(file, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL") > 0
+      while (DbPeek.count(
+                  file, "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL")
+              > 0
           && System.nanoTime() < deadline) {
         awaitNextSend(slack);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       runner.close();
-      report(slack, people, decided, rate, decideSeconds, seconds,
+      report(
+          slack,
+          people,
+          decided,
+          rate,
+          decideSeconds,
+          seconds,
           DbPeek.count(file, "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL"));
     } finally {
       background.shutdownNow();
@@ -89,14 +111,21 @@ public final class NudgeBench {
 
   private static void awaitNextSend(SlackStandIn slack) {
     try {
-      slack.awaitCalls("chat.postMessage", slack.calls("chat.postMessage").size() + 1, Duration.ofSeconds(2));
+      slack.awaitCalls(
+          "chat.postMessage", slack.calls("chat.postMessage").size() + 1, Duration.ofSeconds(2));
     } catch (IllegalStateException quietForTwoSeconds) {
       // Nothing new within two seconds: look at the outbox again.
     }
   }
 
-  private static void report(SlackStandIn slack, int people, int decided, double rate, double decideSeconds,
-      double seconds, long failed) {
+  private static void report(
+      SlackStandIn slack,
+      int people,
+      int decided,
+      double rate,
+      double decideSeconds,
+      double seconds,
+      long failed) {
     int lost = 0;
     int doubled = 0;
     for (int i = 0; i < people; i++) {
@@ -104,13 +133,18 @@ public final class NudgeBench {
       lost += got == 0 ? 1 : 0;
       doubled += got > 1 ? 1 : 0;
     }
-    long refused = slack.calls("chat.postMessage").stream().filter(RecordedCall::rateLimited).count();
+    long refused =
+        slack.calls("chat.postMessage").stream().filter(RecordedCall::rateLimited).count();
     double floor = people / rate;
-    System.out.printf("people %d, nudges decided %d (in %.1f s), workspace limit %.0f/s%n",
+    System.out.printf(
+        "people %d, nudges decided %d (in %.1f s), workspace limit %.0f/s%n",
         people, decided, decideSeconds, rate);
-    System.out.printf("delivered %d, lost %d, doubled %d, failed %d, answered 429 %d%n",
+    System.out.printf(
+        "delivered %d, lost %d, doubled %d, failed %d, answered 429 %d%n",
         people - lost, lost, doubled, failed, refused);
-    System.out.printf("total %.1f s, floor %.1f s, ratio %.3f (target <= 1.2)%n", seconds, floor, seconds / floor);
+    System.out.printf(
+        "total %.1f s, floor %.1f s, ratio %.3f (target <= 1.2)%n",
+        seconds, floor, seconds / floor);
     if (lost > 0 || doubled > 0 || seconds / floor > 1.2) {
       System.exit(1);
     }

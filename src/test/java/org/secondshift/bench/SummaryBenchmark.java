@@ -52,17 +52,18 @@ import org.secondshift.testing.RunningBot;
 import org.secondshift.testing.SettableClock;
 
 /**
- * A channel of 1,000 members with a year of synthetic activity, loaded through the real write
- * path into a fresh SQLite file; then the file's size per event, the weekly summary computed and
+ * A channel of 1,000 members with a year of synthetic activity, loaded through the real write path
+ * into a fresh SQLite file; then the file's size per event, the weekly summary computed and
  * rendered as the product posts it, and {@code /shift hours} through signed HTTP against the real
  * bot. Targets from the issue: summary ≤ 300 ms, hours p99 ≤ 20 ms, ≤ 100 bytes per event.
  *
- * <p>Run with {@code bin/bench-summary [--members N] [--days N] [--runs N] [--requests N]
- * [--warmup N] [--seed N] [--keep]}.
+ * <p>Run with {@code bin/bench-summary [--members N] [--days N] [--runs N] [--requests N] [--warmup
+ * N] [--seed N] [--keep]}.
  */
 public final class SummaryBenchmark {
   /** A Friday evening in Europe: the year ends here, and the summary reports the week before. */
   static final Instant END = Instant.parse("2026-11-27T23:00:00Z");
+
   static final ZoneId SUMMARY_ZONE = ZoneId.of("Europe/Berlin");
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -94,7 +95,8 @@ public final class SummaryBenchmark {
   }
 
   private void run() throws Exception {
-    System.out.printf("%d members, %d days of activity up to %s, seed %d; database %s%n",
+    System.out.printf(
+        "%d members, %d days of activity up to %s, seed %d; database %s%n",
         options.members, options.days, END, options.seed, file);
     Load load;
     Timings summary;
@@ -107,8 +109,15 @@ public final class SummaryBenchmark {
     }
     double bytesPerEvent = measureSize(load.events());
     Timings hours = timeHoursOverHttp();
-    System.out.printf(Locale.ROOT, "RESULT load_events=%d load_s=%.1f bytes_per_event=%.1f summary_p99_ms=%.1f"
-        + " hours_p99_ms=%.2f%n", load.events(), load.seconds(), bytesPerEvent, summary.p99(), hours.p99());
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT load_events=%d load_s=%.1f bytes_per_event=%.1f summary_p99_ms=%.1f"
+            + " hours_p99_ms=%.2f%n",
+        load.events(),
+        load.seconds(),
+        bytesPerEvent,
+        summary.p99(),
+        hours.p99());
   }
 
   /** How many events went in, and how long it took. */
@@ -144,12 +153,20 @@ public final class SummaryBenchmark {
       writer.shutdown();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("load: %d events (%d new) in %.1f s, %.0f events/s, through SessionStore.recordAll,"
-        + " one transaction per day%n", generated, recorded, seconds, recorded / seconds);
-    System.out.printf("      %d work sessions, %d channel members rows, %d people in %s%n",
-        count(db, "SELECT COUNT(*) FROM work_session"), count(db, "SELECT COUNT(*) FROM channel_member"),
-        db.read(h -> h.createQuery("SELECT COUNT(*) FROM channel_member WHERE channel_id = :channel")
-            .bind("channel", SyntheticYear.CHANNEL).mapTo(Long.class).one()),
+    System.out.printf(
+        "load: %d events (%d new) in %.1f s, %.0f events/s, through SessionStore.recordAll,"
+            + " one transaction per day%n",
+        generated, recorded, seconds, recorded / seconds);
+    System.out.printf(
+        "      %d work sessions, %d channel members rows, %d people in %s%n",
+        count(db, "SELECT COUNT(*) FROM work_session"),
+        count(db, "SELECT COUNT(*) FROM channel_member"),
+        db.read(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM channel_member WHERE channel_id = :channel")
+                    .bind("channel", SyntheticYear.CHANNEL)
+                    .mapTo(Long.class)
+                    .one()),
         SyntheticYear.CHANNEL);
     return new Load(recorded, seconds);
   }
@@ -165,7 +182,8 @@ public final class SummaryBenchmark {
     settle();
     for (int i = -Math.max(10, options.runs / 2); i < options.runs; i++) {
       long t0 = System.nanoTime();
-      WeeklySummary summary = builder.build(SyntheticYear.TEAM, SyntheticYear.CHANNEL, week, SUMMARY_ZONE, END);
+      WeeklySummary summary =
+          builder.build(SyntheticYear.TEAM, SyntheticYear.CHANNEL, week, SUMMARY_ZONE, END);
       long t1 = System.nanoTime();
       last = render(summary);
       long t2 = System.nanoTime();
@@ -176,11 +194,18 @@ public final class SummaryBenchmark {
       }
     }
     Timings timings = Timings.of(total);
-    System.out.printf("summary %s of %s in %s: %s [target p99 <= 300 ms]%n", week, SyntheticYear.CHANNEL,
-        SUMMARY_ZONE, timings);
-    System.out.printf("      build p50 %.1f ms, blocks + JSON + chart p50 %.1f ms; %d people active,"
-        + " %d blocks, %d chars of JSON, %d bytes of PNG%n", Timings.of(build).p50(), Timings.of(render).p50(),
-        last.summary.people(), last.blocks, last.json, last.png);
+    System.out.printf(
+        "summary %s of %s in %s: %s [target p99 <= 300 ms]%n",
+        week, SyntheticYear.CHANNEL, SUMMARY_ZONE, timings);
+    System.out.printf(
+        "      build p50 %.1f ms, blocks + JSON + chart p50 %.1f ms; %d people active,"
+            + " %d blocks, %d chars of JSON, %d bytes of PNG%n",
+        Timings.of(build).p50(),
+        Timings.of(render).p50(),
+        last.summary.people(),
+        last.blocks,
+        last.json,
+        last.png);
     return timings;
   }
 
@@ -194,17 +219,29 @@ public final class SummaryBenchmark {
   /** What one rendering produced, kept so the work cannot be skipped. */
   private record Rendered(WeeklySummary summary, int blocks, int json, int png) {}
 
-  /** {@code HourReports.week} alone, in process: the SQL and the counting behind {@code /shift hours}. */
+  /**
+   * {@code HourReports.week} alone, in process: the SQL and the counting behind {@code /shift
+   * hours}.
+   */
   private void timeHoursInProcess(Database db) {
     Map<String, ZoneId> zones = new HashMap<>();
     year.members().forEach(m -> zones.put(m.id(), m.zone()));
-    HourReports reports = new HourReports(new SessionStore(db, rules), (team, user) -> zones.get(user), hourLog,
-        new SettableClock(END));
+    HourReports reports =
+        new HourReports(
+            new SessionStore(db, rules),
+            (team, user) -> zones.get(user),
+            hourLog,
+            new SettableClock(END));
     Random r = new Random(options.seed + 1);
-    Timings timings = measure(options.warmup, options.requests, () -> {
-      String user = year.members().get(r.nextInt(year.members().size())).id();
-      return reports.week(SyntheticYear.TEAM, user, reports.currentWeek(SyntheticYear.TEAM, user, 0));
-    });
+    Timings timings =
+        measure(
+            options.warmup,
+            options.requests,
+            () -> {
+              String user = year.members().get(r.nextInt(year.members().size())).id();
+              return reports.week(
+                  SyntheticYear.TEAM, user, reports.currentWeek(SyntheticYear.TEAM, user, 0));
+            });
     System.out.printf("HourReports.week in process: %s%n", timings);
   }
 
@@ -213,18 +250,28 @@ public final class SummaryBenchmark {
     RestStore rest = new RestStore(db);
     Random r = new Random(options.seed + 2);
     Supplier<String> someone = () -> year.members().get(r.nextInt(year.members().size())).id();
-    Timings breaks = measure(50, 500, () -> rest.activity(SyntheticYear.TEAM, someone.get(),
-        END.minus(Duration.ofHours(12)), END));
-    Timings channels = measure(50, 500, () -> rest.channels(SyntheticYear.TEAM, someone.get(),
-        END.minus(Duration.ofDays(14))));
+    Timings breaks =
+        measure(
+            50,
+            500,
+            () ->
+                rest.activity(
+                    SyntheticYear.TEAM, someone.get(), END.minus(Duration.ofHours(12)), END));
+    Timings channels =
+        measure(
+            50,
+            500,
+            () -> rest.channels(SyntheticYear.TEAM, someone.get(), END.minus(Duration.ofDays(14))));
     Timings active = measure(5, 50, () -> rest.activeSince(END.minus(Duration.ofMinutes(15))));
-    System.out.printf("rest queries: recent activity p99 %.2f ms, channels over 14 days p99 %.2f ms,"
-        + " active lately p99 %.2f ms%n", breaks.p99(), channels.p99(), active.p99());
+    System.out.printf(
+        "rest queries: recent activity p99 %.2f ms, channels over 14 days p99 %.2f ms,"
+            + " active lately p99 %.2f ms%n",
+        breaks.p99(), channels.p99(), active.p99());
   }
 
   /**
-   * Collects the garbage of the phase before, so that loading millions of events is not paid for
-   * in the first timings of the next phase; each timed run still pays for its own garbage.
+   * Collects the garbage of the phase before, so that loading millions of events is not paid for in
+   * the first timings of the next phase; each timed run still pays for its own garbage.
    */
   private static void settle() {
     System.gc();
@@ -256,15 +303,24 @@ public final class SummaryBenchmark {
     }
     long compact = Files.size(copy);
     double perEvent = compact / (double) events;
-    System.out.printf("size: %.1f MB after checkpoint (%.1f bytes/event), %.1f MB after VACUUM (%.1f s):"
-        + " %.1f bytes/event [target <= 100]%n", live / 1e6, live / (double) events, compact / 1e6,
-        (System.nanoTime() - start) / 1e9, perEvent);
+    System.out.printf(
+        "size: %.1f MB after checkpoint (%.1f bytes/event), %.1f MB after VACUUM (%.1f s):"
+            + " %.1f bytes/event [target <= 100]%n",
+        live / 1e6,
+        live / (double) events,
+        compact / 1e6,
+        (System.nanoTime() - start) / 1e9,
+        perEvent);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name HAVING SUM(pgsize) > 65536 ORDER BY 2 DESC")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name HAVING SUM(pgsize) > 65536 ORDER BY 2 DESC")) {
       StringBuilder parts = new StringBuilder("      by table and index (bytes/event):");
       while (rs.next()) {
-        parts.append(String.format(Locale.ROOT, " %s %.1f,", rs.getString(1), rs.getLong(2) / (double) events));
+        parts.append(
+            String.format(
+                Locale.ROOT, " %s %.1f,", rs.getString(1), rs.getLong(2) / (double) events));
       }
       System.out.println(parts.substring(0, parts.length() - 1));
     }
@@ -272,47 +328,71 @@ public final class SummaryBenchmark {
     return perEvent;
   }
 
-  /** {@code /shift hours} for random members, signed, over HTTP, against the real bot on this file. */
+  /**
+   * {@code /shift hours} for random members, signed, over HTTP, against the real bot on this file.
+   */
   private Timings timeHoursOverHttp() throws Exception {
     SettableClock clock = new SettableClock(END);
     try (SlackStandIn slack = SlackStandIn.start(clock)) {
-      year.members().forEach(m -> slack.addUser(m.id(), m.id().toLowerCase(Locale.ROOT), m.zone().getId()));
+      year.members()
+          .forEach(m -> slack.addUser(m.id(), m.id().toLowerCase(Locale.ROOT), m.zone().getId()));
       try (Bot bot = Bot.start(RunningBot.settings(Mode.HTTP, slack, file), clock)) {
         settle();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(REQUEST_TIMEOUT).build();
+        HttpClient http =
+            HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(REQUEST_TIMEOUT)
+                .build();
         URI endpoint = URI.create("http://127.0.0.1:" + bot.port() + "/slack/events");
         RequestGuard signer = new RequestGuard(RunningBot.SECRET, clock);
         Random r = new Random(options.seed + 3);
         int[] bad = {0};
-        Timings timings = measure(options.warmup, options.requests, () -> {
-          String user = year.members().get(r.nextInt(year.members().size())).id();
-          HttpResponse<String> reply = send(http, endpoint, signer, clock, user);
-          if (reply.statusCode() != 200 || !reply.body().contains("Total")) {
-            bad[0]++;
-          }
-          return reply;
-        });
-        System.out.printf("/shift hours over signed HTTP: %s, %d unexpected answers [target p99 <= 20 ms]%n",
+        Timings timings =
+            measure(
+                options.warmup,
+                options.requests,
+                () -> {
+                  String user = year.members().get(r.nextInt(year.members().size())).id();
+                  HttpResponse<String> reply = send(http, endpoint, signer, clock, user);
+                  if (reply.statusCode() != 200 || !reply.body().contains("Total")) {
+                    bad[0]++;
+                  }
+                  return reply;
+                });
+        System.out.printf(
+            "/shift hours over signed HTTP: %s, %d unexpected answers [target p99 <= 20 ms]%n",
             timings, bad[0]);
         return timings;
       }
     }
   }
 
-  private static HttpResponse<String> send(HttpClient http, URI endpoint, RequestGuard signer,
-      SettableClock clock, String user) {
-    String body = "token=unused&team_id=" + SyntheticYear.TEAM + "&team_domain=bench&channel_id="
-        + SyntheticYear.CHANNEL + "&channel_name=team&user_id=" + user + "&user_name=" + user
-        + "&command=" + URLEncoder.encode("/shift", StandardCharsets.UTF_8) + "&text=hours&api_app_id=A0BENCH"
-        + "&response_url=" + URLEncoder.encode("https://hooks.example.invalid/1", StandardCharsets.UTF_8)
-        + "&trigger_id=1.2.3";
+  private static HttpResponse<String> send(
+      HttpClient http, URI endpoint, RequestGuard signer, SettableClock clock, String user) {
+    String body =
+        "token=unused&team_id="
+            + SyntheticYear.TEAM
+            + "&team_domain=bench&channel_id="
+            + SyntheticYear.CHANNEL
+            + "&channel_name=team&user_id="
+            + user
+            + "&user_name="
+            + user
+            + "&command="
+            + URLEncoder.encode("/shift", StandardCharsets.UTF_8)
+            + "&text=hours&api_app_id=A0BENCH"
+            + "&response_url="
+            + URLEncoder.encode("https://hooks.example.invalid/1", StandardCharsets.UTF_8)
+            + "&trigger_id=1.2.3";
     String ts = Long.toString(clock.instant().getEpochSecond());
-    HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(REQUEST_TIMEOUT)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-Slack-Request-Timestamp", ts)
-        .header("X-Slack-Signature", signer.sign(ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(REQUEST_TIMEOUT)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", signer.sign(ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
@@ -365,8 +445,11 @@ public final class SummaryBenchmark {
           case "--requests" -> o.requests = positive(flag, value);
           case "--warmup" -> o.warmup = Integer.parseInt(value);
           case "--seed" -> o.seed = Long.parseLong(value);
-          default -> throw new IllegalArgumentException("unknown flag " + flag
-              + "; use --members --days --runs --requests --warmup --seed --keep");
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown flag "
+                      + flag
+                      + "; use --members --days --runs --requests --warmup --seed --keep");
         }
       }
       return o;

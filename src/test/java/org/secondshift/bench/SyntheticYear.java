@@ -24,9 +24,18 @@ final class SyntheticYear {
   static final String TEAM = "T0BENCH7Q2";
   static final String CHANNEL = "C0BENCHMAIN";
   private static final String[] ZONES = {
-      "America/Los_Angeles", "America/New_York", "America/New_York", "America/Sao_Paulo",
-      "Europe/London", "Europe/Berlin", "Europe/Berlin", "Europe/Berlin", "Asia/Kolkata", "Asia/Tokyo",
-      "Australia/Sydney"};
+    "America/Los_Angeles",
+    "America/New_York",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Berlin",
+    "Europe/Berlin",
+    "Asia/Kolkata",
+    "Asia/Tokyo",
+    "Australia/Sydney"
+  };
   private static final int SIDE_CHANNELS = 40;
   private static final char[] ID_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
 
@@ -37,8 +46,14 @@ final class SyntheticYear {
   private final long seed;
 
   /** One person's habits. */
-  record Member(String id, ZoneId zone, String sideChannel, int startMinute, double workdayChance,
-      double weekendChance, double lateChance) {}
+  record Member(
+      String id,
+      ZoneId zone,
+      String sideChannel,
+      int startMinute,
+      double workdayChance,
+      double weekendChance,
+      double lateChance) {}
 
   /**
    * @param end nothing happens at or after this instant; the year is the {@code days} local dates
@@ -52,9 +67,15 @@ final class SyntheticYear {
     Random r = new Random(seed);
     List<Member> people = new ArrayList<>(memberCount);
     for (int i = 0; i < memberCount; i++) {
-      people.add(new Member(userId(i), ZoneId.of(ZONES[r.nextInt(ZONES.length)]),
-          String.format("C0BENCHS%03d", r.nextInt(SIDE_CHANNELS)), 7 * 60 + 30 + r.nextInt(150),
-          0.80 + r.nextDouble() * 0.15, r.nextDouble() * 0.15, r.nextDouble() * 0.06));
+      people.add(
+          new Member(
+              userId(i),
+              ZoneId.of(ZONES[r.nextInt(ZONES.length)]),
+              String.format("C0BENCHS%03d", r.nextInt(SIDE_CHANNELS)),
+              7 * 60 + 30 + r.nextInt(150),
+              0.80 + r.nextDouble() * 0.15,
+              r.nextDouble() * 0.15,
+              r.nextDouble() * 0.06));
     }
     this.members = List.copyOf(people);
   }
@@ -84,9 +105,11 @@ final class SyntheticYear {
   }
 
   private void workday(Member m, LocalDate date, Random r, List<Activity> out) {
-    boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
+    boolean weekend =
+        date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
     if (r.nextDouble() < (weekend ? m.weekendChance() : m.workdayChance())) {
-      ZonedDateTime at = date.atStartOfDay(m.zone()).plusMinutes(m.startMinute() + r.nextInt(61) - 30L);
+      ZonedDateTime at =
+          date.atStartOfDay(m.zone()).plusMinutes(m.startMinute() + r.nextInt(61) - 30L);
       int sessions = weekend ? 1 : 2 + (r.nextDouble() < 0.3 ? 1 : 0);
       for (int s = 0; s < sessions; s++) {
         at = session(m, at, 60 + r.nextInt(181), r, out);
@@ -94,12 +117,18 @@ final class SyntheticYear {
       }
     }
     if (r.nextDouble() < m.lateChance()) {
-      session(m, date.atStartOfDay(m.zone()).plusHours(22).plusMinutes(r.nextInt(90)), 45 + r.nextInt(120), r, out);
+      session(
+          m,
+          date.atStartOfDay(m.zone()).plusHours(22).plusMinutes(r.nextInt(90)),
+          45 + r.nextInt(120),
+          r,
+          out);
     }
   }
 
   /** Messages every 5–25 min for about {@code minutes}; returns when the last one was. */
-  private ZonedDateTime session(Member m, ZonedDateTime start, int minutes, Random r, List<Activity> out) {
+  private ZonedDateTime session(
+      Member m, ZonedDateTime start, int minutes, Random r, List<Activity> out) {
     ZonedDateTime at = start;
     ZonedDateTime last = start;
     ZonedDateTime until = start.plusMinutes(minutes);
@@ -117,8 +146,11 @@ final class SyntheticYear {
 
   private static ActivityKind kind(Random r) {
     double p = r.nextDouble();
-    return p < 0.70 ? ActivityKind.MESSAGE : p < 0.85 ? ActivityKind.THREAD_REPLY
-        : p < 0.90 ? ActivityKind.MENTION : ActivityKind.REACTION;
+    return p < 0.70
+        ? ActivityKind.MESSAGE
+        : p < 0.85
+            ? ActivityKind.THREAD_REPLY
+            : p < 0.90 ? ActivityKind.MENTION : ActivityKind.REACTION;
   }
 
   /** Shaped like Slack's: {@code Ev} and ten upper-case letters or digits. */

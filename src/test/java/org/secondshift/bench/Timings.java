@@ -41,6 +41,7 @@ record Timings(long[] sortedNanos) {
 
   @Override
   public String toString() {
-    return String.format("p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)", p50(), p99(), maxMs(), count());
+    return String.format(
+        "p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)", p50(), p99(), maxMs(), count());
   }
 }

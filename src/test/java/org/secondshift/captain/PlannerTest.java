@@ -43,7 +43,8 @@ class PlannerTest {
   private final Rest rest = new Rest();
   private final Planner planner = new Planner(rest);
 
-  private static Rotation rotation(Cadence cadence, LocalDateTime first, ZoneId zone, String... roster) {
+  private static Rotation rotation(
+      Cadence cadence, LocalDateTime first, ZoneId zone, String... roster) {
     return Rotation.create("T1", "C1", List.of(roster), cadence, first, zone);
   }
 
@@ -53,19 +54,29 @@ class PlannerTest {
 
   @Test
   void theRosterTakesTurnsInOrderAtTheSameLocalTimes() {
-    Rotation r = rotation(Cadence.ofHours(12), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
+    Rotation r =
+        rotation(
+            Cadence.ofHours(12), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
     List<Assignment> shifts = planner.upcoming(r, Map.of(), 6);
     assertThat(captains(shifts)).containsExactly("a", "b", "c", "a", "b", "c");
-    assertThat(shifts).extracting(s -> s.start().atZone(BERLIN).toLocalTime())
-        .containsExactly(LocalTime.of(9, 0), LocalTime.of(21, 0), LocalTime.of(9, 0), LocalTime.of(21, 0),
-            LocalTime.of(9, 0), LocalTime.of(21, 0));
+    assertThat(shifts)
+        .extracting(s -> s.start().atZone(BERLIN).toLocalTime())
+        .containsExactly(
+            LocalTime.of(9, 0),
+            LocalTime.of(21, 0),
+            LocalTime.of(9, 0),
+            LocalTime.of(21, 0),
+            LocalTime.of(9, 0),
+            LocalTime.of(21, 0));
     assertThat(shifts.get(0).end()).isEqualTo(shifts.get(1).start());
   }
 
   @Test
   void aSwapTradesTwoShiftsAndNothingElseMoves() {
-    Rotation r = rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
-    Map<Integer, Pin> pins = Map.of(0, new Pin(0, "b", MoveReason.SWAP), 1, new Pin(1, "a", MoveReason.SWAP));
+    Rotation r =
+        rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
+    Map<Integer, Pin> pins =
+        Map.of(0, new Pin(0, "b", MoveReason.SWAP), 1, new Pin(1, "a", MoveReason.SWAP));
     List<Assignment> shifts = planner.upcoming(r, pins, 6);
     assertThat(captains(shifts)).containsExactly("b", "a", "c", "a", "b", "c");
     assertThat(shifts.get(0).reason()).isEqualTo(MoveReason.SWAP);
@@ -74,21 +85,25 @@ class PlannerTest {
 
   @Test
   void aCoverForSicknessTakesOneShiftAndTheRestStaysPut() {
-    Rotation r = rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
+    Rotation r =
+        rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
     List<Assignment> shifts = planner.upcoming(r, Map.of(1, new Pin(1, "d", MoveReason.COVER)), 6);
     assertThat(captains(shifts)).containsExactly("a", "d", "c", "a", "b", "c");
   }
 
   @Test
   void skippingSendsTheNextInLineToTheBackOnce() {
-    Rotation r = rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
+    Rotation r =
+        rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
     Rotation skipped = r.withLine(Planner.toBack(r.line(), "a"));
-    assertThat(captains(planner.upcoming(skipped, Map.of(), 5))).containsExactly("b", "c", "a", "b", "c");
+    assertThat(captains(planner.upcoming(skipped, Map.of(), 5)))
+        .containsExactly("b", "c", "a", "b", "c");
   }
 
   @Test
   void someoneOnPauseIsPassedOverForTheMostRestedAndKeepsTheirPlace() {
-    Rotation r = rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
+    Rotation r =
+        rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
     rest.paused.add("a");
     rest.worked.put("b", Duration.ofHours(6));
     rest.worked.put("c", Duration.ofHours(1));
@@ -102,7 +117,8 @@ class PlannerTest {
 
   @Test
   void someonePastTheirDailyLimitIsMovedWithThatReason() {
-    Rotation r = rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
+    Rotation r =
+        rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
     rest.worked.put("a", Duration.ofHours(11));
     Assignment first = planner.assign(r, r.line(), Map.of(), 0, null);
     assertThat(first.captain()).isEqualTo("b");
@@ -111,7 +127,9 @@ class PlannerTest {
 
   @Test
   void whoeverHeldThePreviousShiftDoesNotTakeTheNextOne() {
-    Rotation r = rotation(Cadence.ofHours(12), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
+    Rotation r =
+        rotation(
+            Cadence.ofHours(12), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
     Assignment next = planner.assign(r, List.of("a", "b", "c"), Map.of(), 0, "a");
     assertThat(next.captain()).isEqualTo("b");
     assertThat(next.reason()).isEqualTo(MoveReason.HELD_PREVIOUS_SHIFT);
@@ -125,24 +143,37 @@ class PlannerTest {
 
   @Test
   void joiningAndLeavingMidRotationKeepTheOthersInOrder() {
-    Rotation r = rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
+    Rotation r =
+        rotation(Cadence.daily(), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
     Assignment first = planner.assign(r, r.line(), Map.of(), 0, null);
     Rotation afterOne = r.advancedTo(1, first.lineAfter(), first.captain());
-    Rotation joined = afterOne.withMembers(List.of("a", "b", "c", "d"), List.of("b", "c", "a", "d"));
-    assertThat(captains(planner.upcoming(joined, Map.of(), 5))).containsExactly("b", "c", "a", "d", "b");
+    Rotation joined =
+        afterOne.withMembers(List.of("a", "b", "c", "d"), List.of("b", "c", "a", "d"));
+    assertThat(captains(planner.upcoming(joined, Map.of(), 5)))
+        .containsExactly("b", "c", "a", "d", "b");
     Rotation left = joined.withMembers(List.of("a", "c", "d"), List.of("c", "a", "d"));
     assertThat(captains(planner.upcoming(left, Map.of(), 4))).containsExactly("c", "a", "d", "c");
   }
 
   @Test
   void overAnyFourWeeksShiftCountsDifferByAtMostOne() {
-    Rotation r = rotation(Cadence.ofHours(12), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
+    Rotation r =
+        rotation(
+            Cadence.ofHours(12), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c");
     assertThat(spread(history(r, 200, -1), 56)).isLessThanOrEqualTo(1);
   }
 
   @Test
   void restMovesShiftCountsInFourWeeksByAtMostOneEachWay() {
-    Rotation r = rotation(Cadence.ofHours(12), LocalDateTime.parse("2026-11-23T09:00"), BERLIN, "a", "b", "c", "d");
+    Rotation r =
+        rotation(
+            Cadence.ofHours(12),
+            LocalDateTime.parse("2026-11-23T09:00"),
+            BERLIN,
+            "a",
+            "b",
+            "c",
+            "d");
     List<String> history = history(r, 200, 17);
     assertThat(history).contains("a", "b", "c", "d");
     // Someone who must rest may end a shift behind and whoever took it a shift ahead, never more.
@@ -150,7 +181,10 @@ class PlannerTest {
     assertThat(spread(history(r, 200, -1), 56)).isZero();
   }
 
-  /** Who took each of {@code count} shifts when the person in line is over their limit every {@code every}th. */
+  /**
+   * Who took each of {@code count} shifts when the person in line is over their limit every {@code
+   * every}th.
+   */
   private List<String> history(Rotation r, int count, int every) {
     List<String> line = r.line();
     String previous = null;
@@ -184,17 +218,22 @@ class PlannerTest {
 
   @Test
   void losAngelesHandoffsStayAtNineAcrossBothDstChanges() {
-    Rotation r = rotation(Cadence.ofHours(12), LocalDateTime.parse("2026-03-06T09:00"), LOS_ANGELES, "a", "b");
+    Rotation r =
+        rotation(
+            Cadence.ofHours(12), LocalDateTime.parse("2026-03-06T09:00"), LOS_ANGELES, "a", "b");
     assertLocalTimesAcross(r, LocalDateTime.parse("2026-03-08T09:00"), Duration.ofHours(11));
-    Rotation fall = rotation(Cadence.daily(), LocalDateTime.parse("2026-10-30T09:00"), LOS_ANGELES, "a", "b");
+    Rotation fall =
+        rotation(Cadence.daily(), LocalDateTime.parse("2026-10-30T09:00"), LOS_ANGELES, "a", "b");
     assertLocalTimesAcross(fall, LocalDateTime.parse("2026-11-01T09:00"), Duration.ofHours(25));
   }
 
   @Test
   void berlinHandoffsStayAtNineAcrossBothDstChanges() {
-    Rotation spring = rotation(Cadence.daily(), LocalDateTime.parse("2026-03-27T09:00"), BERLIN, "a", "b");
+    Rotation spring =
+        rotation(Cadence.daily(), LocalDateTime.parse("2026-03-27T09:00"), BERLIN, "a", "b");
     assertLocalTimesAcross(spring, LocalDateTime.parse("2026-03-29T09:00"), Duration.ofHours(23));
-    Rotation fall = rotation(Cadence.ofHours(12), LocalDateTime.parse("2026-10-23T09:00"), BERLIN, "a", "b");
+    Rotation fall =
+        rotation(Cadence.ofHours(12), LocalDateTime.parse("2026-10-23T09:00"), BERLIN, "a", "b");
     assertLocalTimesAcross(fall, LocalDateTime.parse("2026-10-25T09:00"), Duration.ofHours(13));
   }
 
@@ -206,7 +245,10 @@ class PlannerTest {
     assertThat(r.boundary(seq - 1)).isBefore(Instant.parse("2026-07-01T05:30:00Z").plusNanos(1));
   }
 
-  /** The shift ending at {@code changeDay} is longer or shorter in real time; local times never move. */
+  /**
+   * The shift ending at {@code changeDay} is longer or shorter in real time; local times never
+   * move.
+   */
   private void assertLocalTimesAcross(Rotation r, LocalDateTime changeDay, Duration realLength) {
     List<Assignment> shifts = planner.upcoming(r, Map.of(), 12);
     LocalTime first = r.firstHandoff().toLocalTime();
@@ -216,8 +258,11 @@ class PlannerTest {
       assertThat(r.cadence().hours() == 0 ? local : local.withHour(local.getHour() % 12))
           .isEqualTo(r.cadence().hours() == 0 ? first : first.withHour(first.getHour() % 12));
     }
-    Assignment across = shifts.stream()
-        .filter(a -> a.end().atZone(r.zone()).toLocalDateTime().equals(changeDay)).findFirst().orElseThrow();
+    Assignment across =
+        shifts.stream()
+            .filter(a -> a.end().atZone(r.zone()).toLocalDateTime().equals(changeDay))
+            .findFirst()
+            .orElseThrow();
     assertThat(Duration.between(across.start(), across.end())).isEqualTo(realLength);
   }
 }

@@ -14,8 +14,9 @@ class EnvironmentSettingsTest {
 
   @Test
   void botTokenAndSigningSecretMeanHttpModeWithDefaults() {
-    Settings s = EnvironmentSettings.read(Map.of(
-        "SLACK_BOT_TOKEN", "xoxb-1-2-abc", "SLACK_SIGNING_SECRET", "s3cret"));
+    Settings s =
+        EnvironmentSettings.read(
+            Map.of("SLACK_BOT_TOKEN", "xoxb-1-2-abc", "SLACK_SIGNING_SECRET", "s3cret"));
     assertThat(s.mode()).isEqualTo(Mode.HTTP);
     assertThat(s.port()).isEqualTo(3000);
     assertThat(s.apiUrl()).isEqualTo(URI.create("https://slack.com/api/"));
@@ -28,8 +29,9 @@ class EnvironmentSettingsTest {
 
   @Test
   void appTokenMeansSocketMode() {
-    Settings s = EnvironmentSettings.read(Map.of(
-        "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1-A-1-abc"));
+    Settings s =
+        EnvironmentSettings.read(
+            Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_APP_TOKEN", "xapp-1-A-1-abc"));
     assertThat(s.mode()).isEqualTo(Mode.SOCKET);
   }
 
@@ -42,11 +44,25 @@ class EnvironmentSettingsTest {
 
   @Test
   void readsEveryKnob() {
-    Settings s = EnvironmentSettings.read(Map.of(
-        "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "x",
-        "SLACK_API_URL", "http://127.0.0.1:9999/api", "PORT", "8080",
-        "SECOND_SHIFT_DB", "/tmp/x.db", "SECOND_SHIFT_SESSION_GAP", "1h15m",
-        "SECOND_SHIFT_SESSION_TAIL", "5m", "SECOND_SHIFT_LATE_NIGHT", "23:30-6:00"));
+    Settings s =
+        EnvironmentSettings.read(
+            Map.of(
+                "SLACK_BOT_TOKEN",
+                "xoxb-1",
+                "SLACK_SIGNING_SECRET",
+                "x",
+                "SLACK_API_URL",
+                "http://127.0.0.1:9999/api",
+                "PORT",
+                "8080",
+                "SECOND_SHIFT_DB",
+                "/tmp/x.db",
+                "SECOND_SHIFT_SESSION_GAP",
+                "1h15m",
+                "SECOND_SHIFT_SESSION_TAIL",
+                "5m",
+                "SECOND_SHIFT_LATE_NIGHT",
+                "23:30-6:00"));
     assertThat(s.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:9999/api/"));
     assertThat(s.port()).isEqualTo(8080);
     assertThat(s.database()).isEqualTo(Path.of("/tmp/x.db"));
@@ -58,23 +74,39 @@ class EnvironmentSettingsTest {
 
   @Test
   void reportsEveryProblemAtOnce() {
-    assertThatThrownBy(() -> EnvironmentSettings.read(Map.of(
-        "SLACK_BOT_TOKEN", "xoxp-user-token", "SLACK_SIGNING_SECRET", "x",
-        "PORT", "seventy", "SECOND_SHIFT_SESSION_GAP", "soon", "SECOND_SHIFT_LATE_NIGHT", "22-7",
-        "SLACK_API_URL", "ftp://slack")))
-        .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
-            .hasSize(5)
-            .anySatisfy(p -> assertThat(p).contains("SLACK_BOT_TOKEN").contains("xoxb-"))
-            .anySatisfy(p -> assertThat(p).contains("PORT"))
-            .anySatisfy(p -> assertThat(p).contains("SECOND_SHIFT_SESSION_GAP"))
-            .anySatisfy(p -> assertThat(p).contains("SECOND_SHIFT_LATE_NIGHT"))
-            .anySatisfy(p -> assertThat(p).contains("SLACK_API_URL")));
+    assertThatThrownBy(
+            () ->
+                EnvironmentSettings.read(
+                    Map.of(
+                        "SLACK_BOT_TOKEN",
+                        "xoxp-user-token",
+                        "SLACK_SIGNING_SECRET",
+                        "x",
+                        "PORT",
+                        "seventy",
+                        "SECOND_SHIFT_SESSION_GAP",
+                        "soon",
+                        "SECOND_SHIFT_LATE_NIGHT",
+                        "22-7",
+                        "SLACK_API_URL",
+                        "ftp://slack")))
+        .isInstanceOfSatisfying(
+            InvalidSettingsException.class,
+            e ->
+                assertThat(e.problems())
+                    .hasSize(5)
+                    .anySatisfy(p -> assertThat(p).contains("SLACK_BOT_TOKEN").contains("xoxb-"))
+                    .anySatisfy(p -> assertThat(p).contains("PORT"))
+                    .anySatisfy(p -> assertThat(p).contains("SECOND_SHIFT_SESSION_GAP"))
+                    .anySatisfy(p -> assertThat(p).contains("SECOND_SHIFT_LATE_NIGHT"))
+                    .anySatisfy(p -> assertThat(p).contains("SLACK_API_URL")));
   }
 
   @Test
   void aBotTokenAloneSaysWhatElseToSet() {
     assertThatThrownBy(() -> EnvironmentSettings.read(Map.of("SLACK_BOT_TOKEN", "xoxb-1")))
-        .hasMessageContaining("SLACK_SIGNING_SECRET").hasMessageContaining("SLACK_APP_TOKEN");
+        .hasMessageContaining("SLACK_SIGNING_SECRET")
+        .hasMessageContaining("SLACK_APP_TOKEN");
   }
 
   @Test
@@ -85,8 +117,10 @@ class EnvironmentSettingsTest {
 
   @Test
   void settingsNeverPrintSecrets() {
-    Settings s = EnvironmentSettings.read(Map.of(
-        "SLACK_BOT_TOKEN", "xoxb-very-secret", "SLACK_SIGNING_SECRET", "signing-secret"));
+    Settings s =
+        EnvironmentSettings.read(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-very-secret", "SLACK_SIGNING_SECRET", "signing-secret"));
     assertThat(s.toString()).doesNotContain("very-secret").doesNotContain("signing-secret");
   }
 }

@@ -13,15 +13,16 @@ import org.secondshift.rest.RestRules;
 /** The workspace's rest defaults come from the environment, with every bad value reported. */
 class RestSettingsTest {
   private static Map<String, String> http(Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"));
+    Map<String, String> env =
+        new HashMap<>(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "s"));
     env.putAll(extra);
     return env;
   }
 
   @Test
   void withoutRestVariablesTheDefaultsApplyAndQuietHoursFollowTheLateNightWindow() {
-    RestRules rules = EnvironmentSettings.read(http(Map.of("SECOND_SHIFT_LATE_NIGHT", "23:00-06:00"))).rest();
+    RestRules rules =
+        EnvironmentSettings.read(http(Map.of("SECOND_SHIFT_LATE_NIGHT", "23:00-06:00"))).rest();
     assertThat(rules.stretch()).isEqualTo(Duration.ofHours(3));
     assertThat(rules.cooldown()).isEqualTo(Duration.ofMinutes(90));
     assertThat(rules.maxPerDay()).isEqualTo(3);
@@ -31,25 +32,63 @@ class RestSettingsTest {
 
   @Test
   void everyRestVariableIsRead() {
-    RestRules rules = EnvironmentSettings.read(http(Map.of(
-        "SECOND_SHIFT_REST_STRETCH", "2h30m", "SECOND_SHIFT_REST_BREAK", "20m",
-        "SECOND_SHIFT_REST_DAILY_LIMIT", "9h", "SECOND_SHIFT_REST_QUIET", "21:30-06:30",
-        "SECOND_SHIFT_REST_COOLDOWN", "2h", "SECOND_SHIFT_REST_MAX_PER_DAY", "2",
-        "SECOND_SHIFT_REST_CHECK_EVERY", "1m", "SECOND_SHIFT_REST_DAYS_IN_A_ROW", "5"))).rest();
-    assertThat(rules).isEqualTo(new RestRules(Duration.ofMinutes(150), Duration.ofMinutes(20),
-        Duration.ofHours(9), new org.secondshift.rest.QuietHours(LocalTime.of(21, 30), LocalTime.of(6, 30)),
-        Duration.ofHours(2), 2, Duration.ofMinutes(1), 5, Duration.ofHours(1)));
+    RestRules rules =
+        EnvironmentSettings.read(
+                http(
+                    Map.of(
+                        "SECOND_SHIFT_REST_STRETCH",
+                        "2h30m",
+                        "SECOND_SHIFT_REST_BREAK",
+                        "20m",
+                        "SECOND_SHIFT_REST_DAILY_LIMIT",
+                        "9h",
+                        "SECOND_SHIFT_REST_QUIET",
+                        "21:30-06:30",
+                        "SECOND_SHIFT_REST_COOLDOWN",
+                        "2h",
+                        "SECOND_SHIFT_REST_MAX_PER_DAY",
+                        "2",
+                        "SECOND_SHIFT_REST_CHECK_EVERY",
+                        "1m",
+                        "SECOND_SHIFT_REST_DAYS_IN_A_ROW",
+                        "5")))
+            .rest();
+    assertThat(rules)
+        .isEqualTo(
+            new RestRules(
+                Duration.ofMinutes(150),
+                Duration.ofMinutes(20),
+                Duration.ofHours(9),
+                new org.secondshift.rest.QuietHours(LocalTime.of(21, 30), LocalTime.of(6, 30)),
+                Duration.ofHours(2),
+                2,
+                Duration.ofMinutes(1),
+                5,
+                Duration.ofHours(1)));
   }
 
   @Test
   void badRestValuesAreAllNamed() {
-    assertThatThrownBy(() -> EnvironmentSettings.read(http(Map.of(
-        "SECOND_SHIFT_REST_STRETCH", "soon", "SECOND_SHIFT_REST_COOLDOWN", "0m",
-        "SECOND_SHIFT_REST_MAX_PER_DAY", "0", "SECOND_SHIFT_REST_QUIET", "07:00-07:00"))))
-        .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
-            .anyMatch(p -> p.startsWith("SECOND_SHIFT_REST_STRETCH"))
-            .anyMatch(p -> p.startsWith("SECOND_SHIFT_REST_COOLDOWN"))
-            .anyMatch(p -> p.startsWith("SECOND_SHIFT_REST_MAX_PER_DAY"))
-            .anyMatch(p -> p.startsWith("SECOND_SHIFT_REST_QUIET")));
+    assertThatThrownBy(
+            () ->
+                EnvironmentSettings.read(
+                    http(
+                        Map.of(
+                            "SECOND_SHIFT_REST_STRETCH",
+                            "soon",
+                            "SECOND_SHIFT_REST_COOLDOWN",
+                            "0m",
+                            "SECOND_SHIFT_REST_MAX_PER_DAY",
+                            "0",
+                            "SECOND_SHIFT_REST_QUIET",
+                            "07:00-07:00"))))
+        .isInstanceOfSatisfying(
+            InvalidSettingsException.class,
+            e ->
+                assertThat(e.problems())
+                    .anyMatch(p -> p.startsWith("SECOND_SHIFT_REST_STRETCH"))
+                    .anyMatch(p -> p.startsWith("SECOND_SHIFT_REST_COOLDOWN"))
+                    .anyMatch(p -> p.startsWith("SECOND_SHIFT_REST_MAX_PER_DAY"))
+                    .anyMatch(p -> p.startsWith("SECOND_SHIFT_REST_QUIET")));
   }
 }

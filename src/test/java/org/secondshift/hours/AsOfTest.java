@@ -14,23 +14,28 @@ class AsOfTest {
   private final ZoneId berlin = ZoneId.of("Europe/Berlin");
   private final Instant start = Instant.parse("2026-11-24T08:00:00Z");
   private final List<WorkSession> running =
-      List.of(new WorkSession(1, start, start.plus(Duration.ofMinutes(25)), SessionSource.ACTIVITY));
+      List.of(
+          new WorkSession(1, start, start.plus(Duration.ofMinutes(25)), SessionSource.ACTIVITY));
 
   @Test
   void aRunningSessionsTailIsNotCountedBeforeItHappens() {
     Instant now = start.plus(Duration.ofMinutes(30));
-    assertThat(log.day(running, berlin, LocalDate.of(2026, 11, 24), now).active()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(log.week(running, berlin, IsoWeek.parse("2026-W48"), now).total()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(log.day(running, berlin, LocalDate.of(2026, 11, 24), now).active())
+        .isEqualTo(Duration.ofMinutes(30));
+    assertThat(log.week(running, berlin, IsoWeek.parse("2026-W48"), now).total())
+        .isEqualTo(Duration.ofMinutes(30));
   }
 
   @Test
   void onceTheTailHasPassedTheWholeSessionCounts() {
     Instant later = start.plus(Duration.ofHours(5));
-    assertThat(log.day(running, berlin, LocalDate.of(2026, 11, 24), later).active()).isEqualTo(Duration.ofMinutes(35));
+    assertThat(log.day(running, berlin, LocalDate.of(2026, 11, 24), later).active())
+        .isEqualTo(Duration.ofMinutes(35));
   }
 
   @Test
   void sessionsStartingAfterAsOfAreIgnored() {
-    assertThat(log.day(running, berlin, LocalDate.of(2026, 11, 24), start.minusSeconds(1)).active()).isZero();
+    assertThat(log.day(running, berlin, LocalDate.of(2026, 11, 24), start.minusSeconds(1)).active())
+        .isZero();
   }
 }

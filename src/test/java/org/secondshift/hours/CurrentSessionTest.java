@@ -16,7 +16,11 @@ class CurrentSessionTest {
       new HourLog(SessionRules.defaults(), QuietWindow.lateNightDefault());
 
   @ParameterizedTest(name = "{0}: at {2} -> {3}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       right after activity          | A 09:00-09:40              | 09:40 | PT40M
       within the tail               | A 09:00-09:40              | 09:45 | PT45M
       at the end of the tail        | A 09:00-09:40              | 09:50 | PT50M

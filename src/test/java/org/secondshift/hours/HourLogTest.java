@@ -34,7 +34,9 @@ class HourLogTest {
   }
 
   @ParameterizedTest(name = "{0} to {1} UTC gives {3} on {2} in Kolkata")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       2026-01-06T18:00:00Z, 2026-01-06T19:00:00Z, 2026-01-06, PT30M, PT30M
       2026-01-06T18:00:00Z, 2026-01-06T19:00:00Z, 2026-01-07, PT30M, PT30M
       2026-01-06T18:30:00Z, 2026-01-07T18:30:00Z, 2026-01-06, PT0S,  PT0S
@@ -51,7 +53,9 @@ class HourLogTest {
   }
 
   @ParameterizedTest(name = "{0} to {1} local counts {3} on {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       2026-03-08T01:00, 2026-03-08T03:00, 2026-03-08, PT1H,  PT1H
       2026-03-08T00:00, 2026-03-09T00:00, 2026-03-08, PT23H, PT8H
       2026-03-07T23:00, 2026-03-08T03:00, 2026-03-07, PT1H,  PT1H
@@ -74,7 +78,9 @@ class HourLogTest {
   }
 
   @ParameterizedTest(name = "a whole {0} counts {1} total, {2} weekend, {3} late-night")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       2026-W10, PT167H, PT47H, PT62H
       2026-W44, PT169H, PT49H, PT64H
       2026-W20, PT168H, PT48H, PT63H
@@ -83,8 +89,10 @@ class HourLogTest {
       String isoWeek, Duration total, Duration weekend, Duration lateNight) {
     ZoneId la = ZoneId.of("America/Los_Angeles");
     IsoWeek week = IsoWeek.parse(isoWeek);
-    WorkSession allWeek = WorkSession.manual(
-        instant(la, week.monday().atStartOfDay()), instant(la, week.next().monday().atStartOfDay()));
+    WorkSession allWeek =
+        WorkSession.manual(
+            instant(la, week.monday().atStartOfDay()),
+            instant(la, week.next().monday().atStartOfDay()));
 
     WeekHours hours = LOG.week(List.of(allWeek), la, week);
 
@@ -100,14 +108,18 @@ class HourLogTest {
 
     WeekHours week = LOG.week(List.of(night), la, IsoWeek.parse("2026-W10"));
 
-    assertThat(week.days()).extracting(DayHours::active)
+    assertThat(week.days())
+        .extracting(DayHours::active)
         .containsExactly(zero(), zero(), zero(), zero(), zero(), zero(), hours(1));
     assertThat(week.weekend()).isEqualTo(hours(1));
     assertThat(week.lateNight()).isEqualTo(hours(1));
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       activity gets its tail             | A 09:00-09:00                  | PT10M
       activity and manual overlap        | A 09:00-10:00, M 09:30-11:00   | PT2H
       manual inside activity tail        | A 09:00-10:00, M 10:05-10:08   | PT1H10M
@@ -135,7 +147,9 @@ class HourLogTest {
   }
 
   @ParameterizedTest(name = "window {0}-{1} and session {2} give {3} late-night")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       22:00, 07:00, M 06:00-23:00, PT2H
       22:00, 07:00, M 12:00-13:00, PT0S
       22:00, 07:00, M 00:00-23:59, PT8H59M
@@ -157,8 +171,9 @@ class HourLogTest {
   @Test
   void startsAQuietWindowThatFallsInTheSpringForwardGapWhenTheClocksJump() {
     ZoneId la = ZoneId.of("America/Los_Angeles");
-    HourLog log = new HourLog(SessionRules.defaults(),
-        new QuietWindow(LocalTime.of(2, 30), LocalTime.of(7, 0)));
+    HourLog log =
+        new HourLog(
+            SessionRules.defaults(), new QuietWindow(LocalTime.of(2, 30), LocalTime.of(7, 0)));
     WorkSession night = manual(la, "2026-03-08T01:00", "2026-03-08T05:00");
 
     DayHours day = log.day(List.of(night), la, date("2026-03-08"));
@@ -169,15 +184,17 @@ class HourLogTest {
 
   @Test
   void totalsTheWeekendFromSaturdayAndSundayOnly() {
-    List<WorkSession> sessions = List.of(
-        manual(UTC, "2026-01-04T23:00", "2026-01-05T01:00"),
-        manual(UTC, "2026-01-05T09:00", "2026-01-05T11:00"),
-        manual(UTC, "2026-01-10T10:00", "2026-01-10T13:00"),
-        manual(UTC, "2026-01-11T23:00", "2026-01-12T01:00"));
+    List<WorkSession> sessions =
+        List.of(
+            manual(UTC, "2026-01-04T23:00", "2026-01-05T01:00"),
+            manual(UTC, "2026-01-05T09:00", "2026-01-05T11:00"),
+            manual(UTC, "2026-01-10T10:00", "2026-01-10T13:00"),
+            manual(UTC, "2026-01-11T23:00", "2026-01-12T01:00"));
 
     WeekHours week = LOG.week(sessions, UTC, IsoWeek.parse("2026-W02"));
 
-    assertThat(week.days()).extracting(DayHours::active)
+    assertThat(week.days())
+        .extracting(DayHours::active)
         .containsExactly(hours(3), zero(), zero(), zero(), zero(), hours(3), hours(1));
     assertThat(week.total()).isEqualTo(hours(7));
     assertThat(week.weekend()).isEqualTo(hours(4));
@@ -200,15 +217,20 @@ class HourLogTest {
 
   /** Parses "A 09:00-10:00, M 11:00-12:00, D ..." as sessions on Tuesday 2026-01-06 UTC. */
   static List<WorkSession> onTuesday(String text) {
-    return Arrays.stream(text.split(",")).map(String::trim).map(s -> {
-      String[] times = s.substring(2).split("-");
-      SessionSource source = switch (s.charAt(0)) {
-        case 'A' -> SessionSource.ACTIVITY;
-        case 'M' -> SessionSource.MANUAL;
-        default -> SessionSource.DUTY;
-      };
-      return new WorkSession(0, tuesdayAt(times[0]), tuesdayAt(times[1]), source);
-    }).toList();
+    return Arrays.stream(text.split(","))
+        .map(String::trim)
+        .map(
+            s -> {
+              String[] times = s.substring(2).split("-");
+              SessionSource source =
+                  switch (s.charAt(0)) {
+                    case 'A' -> SessionSource.ACTIVITY;
+                    case 'M' -> SessionSource.MANUAL;
+                    default -> SessionSource.DUTY;
+                  };
+              return new WorkSession(0, tuesdayAt(times[0]), tuesdayAt(times[1]), source);
+            })
+        .toList();
   }
 
   // The earlier offset on an ambiguous fall-back time, as ZonedDateTime picks by default.

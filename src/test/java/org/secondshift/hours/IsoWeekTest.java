@@ -13,7 +13,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IsoWeekTest {
 
   @ParameterizedTest(name = "{0} is week {2} of {1}, starting {3}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       2026-W48, 2026, 48, 2026-11-23
       2026-w48, 2026, 48, 2026-11-23
       2026-W01, 2026,  1, 2025-12-29
@@ -31,9 +33,11 @@ class IsoWeekTest {
 
   @ParameterizedTest(name = "rejects \"{0}\"")
   @NullAndEmptySource
-  @ValueSource(strings = {
-      "2025-W53", "2027-W53", "2026-W54", "2026-W00", "2026-W4", "2026-W123", "2026W48",
-      "2026-48", "26-W48", " 2026-W48", "2026-W48 ", "2026-X48", "0000-W01", "2026-W-1"})
+  @ValueSource(
+      strings = {
+        "2025-W53", "2027-W53", "2026-W54", "2026-W00", "2026-W4", "2026-W123", "2026W48",
+        "2026-48", "26-W48", " 2026-W48", "2026-W48 ", "2026-X48", "0000-W01", "2026-W-1"
+      })
   void rejectsWhatIsNotAnIsoWeek(String text) {
     assertThatThrownBy(() -> IsoWeek.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -47,7 +51,9 @@ class IsoWeekTest {
   }
 
   @ParameterizedTest(name = "{0} is in {1}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       2025-12-29, 2026-W01
       2026-01-01, 2026-W01
       2027-01-03, 2026-W53
@@ -62,14 +68,19 @@ class IsoWeekTest {
   void listsMondayToSunday() {
     assertThat(IsoWeek.parse("2026-W01").days())
         .containsExactly(
-            LocalDate.parse("2025-12-29"), LocalDate.parse("2025-12-30"),
-            LocalDate.parse("2025-12-31"), LocalDate.parse("2026-01-01"),
-            LocalDate.parse("2026-01-02"), LocalDate.parse("2026-01-03"),
+            LocalDate.parse("2025-12-29"),
+            LocalDate.parse("2025-12-30"),
+            LocalDate.parse("2025-12-31"),
+            LocalDate.parse("2026-01-01"),
+            LocalDate.parse("2026-01-02"),
+            LocalDate.parse("2026-01-03"),
             LocalDate.parse("2026-01-04"));
   }
 
   @ParameterizedTest(name = "{0} comes after {1} and before {2}")
-  @CsvSource(textBlock = """
+  @CsvSource(
+      textBlock =
+          """
       2026-W01, 2025-W52, 2026-W02
       2026-W53, 2026-W52, 2027-W01
       2021-W01, 2020-W53, 2021-W02

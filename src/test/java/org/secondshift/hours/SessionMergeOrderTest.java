@@ -66,7 +66,9 @@ class SessionMergeOrderTest {
     return result;
   }
 
-  /** Feeds activity through absorb against an in-memory store; returns sessions with ids cleared. */
+  /**
+   * Feeds activity through absorb against an in-memory store; returns sessions with ids cleared.
+   */
   private static List<WorkSession> stored(List<Instant> order) {
     InMemoryStore store = new InMemoryStore();
     for (Instant at : order) {

@@ -17,7 +17,11 @@ class SessionMergeTest {
   private static final SessionRules RULES = SessionRules.defaults();
 
   @ParameterizedTest(name = "{0}: nearby [{1}] + minute {2} -> {3}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
       inside                        | 1:0-20         | 10 | 1:0-20  | -   | false
       inside at the first activity  | 1:0-20         | 0  | 1:0-20  | -   | false
       inside at the last activity   | 1:0-20         | 20 | 1:0-20  | -   | false
@@ -44,9 +48,10 @@ class SessionMergeTest {
 
   @Test
   void ignoresManualAndDutySessions() {
-    List<WorkSession> nearby = List.of(
-        new WorkSession(1, at(0), at(20), SessionSource.MANUAL),
-        new WorkSession(2, at(0), at(20), SessionSource.DUTY));
+    List<WorkSession> nearby =
+        List.of(
+            new WorkSession(1, at(0), at(20), SessionSource.MANUAL),
+            new WorkSession(2, at(0), at(20), SessionSource.DUTY));
 
     Merge merge = SessionMerge.absorb(nearby, at(10), RULES);
 
@@ -71,8 +76,11 @@ class SessionMergeTest {
   static WorkSession session(String text) {
     String[] idAndRange = text.trim().split(":");
     String[] range = idAndRange[1].split("-");
-    return new WorkSession(Long.parseLong(idAndRange[0]), at(Long.parseLong(range[0])),
-        at(Long.parseLong(range[1])), SessionSource.ACTIVITY);
+    return new WorkSession(
+        Long.parseLong(idAndRange[0]),
+        at(Long.parseLong(range[0])),
+        at(Long.parseLong(range[1])),
+        SessionSource.ACTIVITY);
   }
 
   static List<WorkSession> sessions(String text) {

@@ -24,27 +24,49 @@ class ValueTypesTest {
   static Stream<Arguments> invalidValues() {
     Duration hour = Duration.ofHours(1);
     return Stream.of(
-        Arguments.of("session ending before it starts", "last",
+        Arguments.of(
+            "session ending before it starts",
+            "last",
             (Executable) () -> new WorkSession(1, T, T.minusSeconds(1), SessionSource.MANUAL)),
-        Arguments.of("session with a negative id", "id",
+        Arguments.of(
+            "session with a negative id",
+            "id",
             (Executable) () -> new WorkSession(-1, T, T, SessionSource.ACTIVITY)),
-        Arguments.of("session without a source", "source",
+        Arguments.of(
+            "session without a source",
+            "source",
             (Executable) () -> new WorkSession(1, T, T, null)),
-        Arguments.of("rules with a zero gap", "gap",
+        Arguments.of(
+            "rules with a zero gap",
+            "gap",
             (Executable) () -> new SessionRules(Duration.ZERO, hour)),
-        Arguments.of("rules with a negative tail", "tail",
+        Arguments.of(
+            "rules with a negative tail",
+            "tail",
             (Executable) () -> new SessionRules(hour, hour.negated())),
-        Arguments.of("quiet window of no length", "from and to",
+        Arguments.of(
+            "quiet window of no length",
+            "from and to",
             (Executable) () -> new QuietWindow(LocalTime.NOON, LocalTime.NOON)),
-        Arguments.of("day with negative duty", "duty",
+        Arguments.of(
+            "day with negative duty",
+            "duty",
             (Executable) () -> new DayHours(MONDAY, hour, hour, hour.negated())),
-        Arguments.of("day with more late-night than active", "lateNight",
+        Arguments.of(
+            "day with more late-night than active",
+            "lateNight",
             (Executable) () -> new DayHours(MONDAY, hour, hour.multipliedBy(2), Duration.ZERO)),
-        Arguments.of("merge removing the kept id", "removedIds",
+        Arguments.of(
+            "merge removing the kept id",
+            "removedIds",
             (Executable) () -> new Merge(WorkSession.activityAt(T).withId(3), List.of(3L), true)),
-        Arguments.of("week with six days", "days",
-            (Executable) () -> new WeekHours(IsoWeek.of(MONDAY), ZoneOffset.UTC,
-                List.of(DayHours.empty(MONDAY)))));
+        Arguments.of(
+            "week with six days",
+            "days",
+            (Executable)
+                () ->
+                    new WeekHours(
+                        IsoWeek.of(MONDAY), ZoneOffset.UTC, List.of(DayHours.empty(MONDAY)))));
   }
 
   @ParameterizedTest(name = "rejects a {0}")

@@ -63,7 +63,8 @@ final class Someone {
   }
 
   RestFacts at(String now) {
-    return new RestFacts(TEAM, USER, Instant.parse(now), zone, prefs, sessions, activity, manualSince, recent);
+    return new RestFacts(
+        TEAM, USER, Instant.parse(now), zone, prefs, sessions, activity, manualSince, recent);
   }
 
   ZoneId zone() {

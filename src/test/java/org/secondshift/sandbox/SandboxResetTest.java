@@ -17,8 +17,12 @@ class SandboxResetTest {
     try (RunningSandbox running = RunningSandbox.start(dir)) {
       long seeded = running.count("SELECT COUNT(*) FROM activity");
       int port = running.sandbox.port();
-      running.post("sandbox/api/message", "{\"user\":\"U0TOM\",\"channel\":\"C0EVALS\",\"text\":\"back early\"}");
-      running.post("sandbox/api/command", "{\"user\":\"U0TOM\",\"channel\":\"C0EVALS\",\"text\":\"/shift start\"}");
+      running.post(
+          "sandbox/api/message",
+          "{\"user\":\"U0TOM\",\"channel\":\"C0EVALS\",\"text\":\"back early\"}");
+      running.post(
+          "sandbox/api/command",
+          "{\"user\":\"U0TOM\",\"channel\":\"C0EVALS\",\"text\":\"/shift start\"}");
       assertThat(running.count("SELECT COUNT(*) FROM activity")).isEqualTo(seeded + 1);
       assertThat(running.count("SELECT COUNT(*) FROM manual_session")).isEqualTo(1);
 
@@ -27,8 +31,10 @@ class SandboxResetTest {
       assertThat(running.sandbox.port()).isEqualTo(port);
       assertThat(running.count("SELECT COUNT(*) FROM activity")).isEqualTo(seeded);
       assertThat(running.count("SELECT COUNT(*) FROM manual_session")).isZero();
-      assertThat(running.get("sandbox/api/conversation?id=C0EVALS").body()).doesNotContain("back early");
-      assertThat(json(running.get("sandbox/api/workspace")).get("generation").getAsInt()).isEqualTo(2);
+      assertThat(running.get("sandbox/api/conversation?id=C0EVALS").body())
+          .doesNotContain("back early");
+      assertThat(json(running.get("sandbox/api/workspace")).get("generation").getAsInt())
+          .isEqualTo(2);
     }
   }
 
@@ -36,7 +42,8 @@ class SandboxResetTest {
   void startingAgainWithoutResetKeepsTheDatabase() throws Exception {
     long afterFirst;
     try (RunningSandbox first = RunningSandbox.start(dir)) {
-      first.post("sandbox/api/message", "{\"user\":\"U0TOM\",\"channel\":\"C0EVALS\",\"text\":\"hello\"}");
+      first.post(
+          "sandbox/api/message", "{\"user\":\"U0TOM\",\"channel\":\"C0EVALS\",\"text\":\"hello\"}");
       afterFirst = first.count("SELECT COUNT(*) FROM activity");
     }
     try (RunningSandbox again = RunningSandbox.startKeeping(dir)) {

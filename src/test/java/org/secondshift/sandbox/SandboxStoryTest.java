@@ -38,7 +38,8 @@ class SandboxStoryTest {
     try (RunningSandbox running = RunningSandbox.start(dir)) {
       Overview overview = running.bot().rotations().overview(TEAM, "C0TRAIN", 2, NOW).orElseThrow();
 
-      assertThat(overview.current()).hasValueSatisfying(s -> assertThat(s.captain()).isEqualTo("U0LENA"));
+      assertThat(overview.current())
+          .hasValueSatisfying(s -> assertThat(s.captain()).isEqualTo("U0LENA"));
       assertThat(overview.ahead().get(0).start()).isEqualTo(NOW.plus(Duration.ofMinutes(4)));
       assertThat(overview.ahead().get(0).captain()).isEqualTo("U0RAVI");
       // The bot's own Quartz trigger is what performs it.
@@ -47,24 +48,42 @@ class SandboxStoryTest {
           .containsExactly(NOW.plus(Duration.ofMinutes(4)));
 
       deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 2);
-      assertThat(botTexts(running, "C0TRAIN")).satisfiesExactly(
-          plan -> assertThat(plan).contains("<@U0LENA> set up the captain rotation").contains("every 12 h"),
-          handoff -> assertThat(handoff).contains("<@U0LENA> now holds the watch").contains("Handoff at"));
+      assertThat(botTexts(running, "C0TRAIN"))
+          .satisfiesExactly(
+              plan ->
+                  assertThat(plan)
+                      .contains("<@U0LENA> set up the captain rotation")
+                      .contains("every 12 h"),
+              handoff ->
+                  assertThat(handoff)
+                      .contains("<@U0LENA> now holds the watch")
+                      .contains("Handoff at"));
     }
   }
 
   @Test
   void theTiredTeammateAndTheLateNightOneGetTheirNudgesAtOnce() throws Exception {
     try (RunningSandbox running = RunningSandbox.start(dir)) {
-      // The first periodic check runs as the bot starts; whichever check comes first, each is nudged once.
+      // The first periodic check runs as the bot starts; whichever check comes first, each is
+      // nudged once.
       running.bot().nudges().checkAll(NOW);
       assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0MAYA'")).isEqualTo(1);
-      assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0KENJI'")).isEqualTo(1);
+      assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0KENJI'"))
+          .isEqualTo(1);
 
-      deliverUntil(running, () -> !botTexts(running, "DU0MAYA").isEmpty() && !botTexts(running, "DU0KENJI").isEmpty());
-      assertThat(botTexts(running, "DU0MAYA")).singleElement().asString().contains("3 h 40 min without a break");
-      assertThat(running.sandbox.slack().messages("DU0MAYA").get(0).blocksJson()).contains("Snooze 1 h");
-      assertThat(botTexts(running, "DU0KENJI")).singleElement().asString()
+      deliverUntil(
+          running,
+          () ->
+              !botTexts(running, "DU0MAYA").isEmpty() && !botTexts(running, "DU0KENJI").isEmpty());
+      assertThat(botTexts(running, "DU0MAYA"))
+          .singleElement()
+          .asString()
+          .contains("3 h 40 min without a break");
+      assertThat(running.sandbox.slack().messages("DU0MAYA").get(0).blocksJson())
+          .contains("Snooze 1 h");
+      assertThat(botTexts(running, "DU0KENJI"))
+          .singleElement()
+          .asString()
           .contains("<@U0LENA> holds the watch in <#C0TRAIN>");
       assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0TOM'")).isZero();
     }
@@ -73,11 +92,16 @@ class SandboxStoryTest {
   @Test
   void lastWeeksSummaryAndItsChartAreInTheSummaryChannelOnThePage() throws Exception {
     try (RunningSandbox running = RunningSandbox.start(dir)) {
-      deliverUntil(running, () -> running.sandbox.slack().uploads().stream().anyMatch(f -> f.sharedIn("C0EVALS")));
+      deliverUntil(
+          running,
+          () -> running.sandbox.slack().uploads().stream().anyMatch(f -> f.sharedIn("C0EVALS")));
 
       JsonObject page = json(running.get("sandbox/api/conversation?id=C0EVALS"));
-      List<JsonObject> fromBot = page.getAsJsonArray("messages").asList().stream().map(JsonElement::getAsJsonObject)
-          .filter(m -> m.get("user").getAsString().equals(running.sandbox.slack().botUserId())).toList();
+      List<JsonObject> fromBot =
+          page.getAsJsonArray("messages").asList().stream()
+              .map(JsonElement::getAsJsonObject)
+              .filter(m -> m.get("user").getAsString().equals(running.sandbox.slack().botUserId()))
+              .toList();
       assertThat(fromBot).hasSize(2);
       assertThat(fromBot.get(0).get("text").getAsString()).contains("the week before");
       JsonObject chart = fromBot.get(1);
@@ -87,9 +111,14 @@ class SandboxStoryTest {
       assertThat(json(running.get("sandbox/api/latest")).get("C0EVALS").getAsString())
           .isEqualTo(chart.get("ts").getAsString());
 
-      HttpResponse<byte[]> png = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(running.url() + image.get("image_url").getAsString().substring(1))).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> png =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              running.url() + image.get("image_url").getAsString().substring(1)))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
       assertThat(png.statusCode()).isEqualTo(200);
       assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
       assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
@@ -120,28 +149,39 @@ class SandboxStoryTest {
       assertThat(running.bot().rotations().performDue(running.clock.instant())).isZero();
 
       deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 3);
-      assertThat(botTexts(running, "C0TRAIN")).filteredOn(t -> t.contains("now holds the watch")).satisfiesExactly(
-          first -> assertThat(first).contains("<@U0LENA> now holds the watch"),
-          second -> assertThat(second).contains("<@U0RAVI> now holds the watch").contains("<@U0LENA> is off duty"));
+      assertThat(botTexts(running, "C0TRAIN"))
+          .filteredOn(t -> t.contains("now holds the watch"))
+          .satisfiesExactly(
+              first -> assertThat(first).contains("<@U0LENA> now holds the watch"),
+              second ->
+                  assertThat(second)
+                      .contains("<@U0RAVI> now holds the watch")
+                      .contains("<@U0LENA> is off duty"));
     }
   }
 
   @Test
   void aRestartWithoutResetKeepsTheStoryAndDoesNotTellItTwice() throws Exception {
     try (RunningSandbox first = RunningSandbox.start(dir)) {
-      deliverUntil(first, () -> first.sandbox.slack().uploads().stream().anyMatch(f -> f.sharedIn("C0EVALS")));
+      deliverUntil(
+          first,
+          () -> first.sandbox.slack().uploads().stream().anyMatch(f -> f.sharedIn("C0EVALS")));
     }
     try (RunningSandbox again = RunningSandbox.startKeeping(dir)) {
       assertThat(again.count("SELECT COUNT(*) FROM rotation")).isEqualTo(1);
       assertThat(again.count("SELECT COUNT(*) FROM summary_post")).isEqualTo(1);
-      assertThat(again.count("SELECT COUNT(*) FROM outbox WHERE kind IN ('captain-plan', 'handoff', 'summary')"))
+      assertThat(
+              again.count(
+                  "SELECT COUNT(*) FROM outbox WHERE kind IN ('captain-plan', 'handoff', 'summary')"))
           .isEqualTo(3);
     }
   }
 
   private static List<String> botTexts(RunningSandbox running, String channel) {
-    return running.sandbox.slack().messages(channel).stream().filter(PostedMessage::fromBot)
-        .map(PostedMessage::text).toList();
+    return running.sandbox.slack().messages(channel).stream()
+        .filter(PostedMessage::fromBot)
+        .map(PostedMessage::text)
+        .toList();
   }
 
   /**
@@ -151,13 +191,20 @@ class SandboxStoryTest {
   private static void deliverUntil(RunningSandbox running, BooleanSupplier done) {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited %s for the bot's messages", PATIENCE).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("waited %s for the bot's messages", PATIENCE)
+          .isLessThan(deadline);
       int calls = running.sandbox.slack().calls().size();
       running.clock.advance(Duration.ofSeconds(1));
       running.bot().outbox().wake();
       try {
-        running.sandbox.slack().awaitCalls("chat.postMessage", countOf(running, "chat.postMessage") + 1,
-            Duration.ofMillis(300));
+        running
+            .sandbox
+            .slack()
+            .awaitCalls(
+                "chat.postMessage",
+                countOf(running, "chat.postMessage") + 1,
+                Duration.ofMillis(300));
       } catch (IllegalStateException e) {
         // Nothing more was posted this round; uploads and updates are checked by done().
       }

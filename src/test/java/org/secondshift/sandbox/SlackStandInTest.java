@@ -3,7 +3,6 @@ package org.secondshift.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -104,8 +103,11 @@ class SlackStandInTest {
     ChatPostMessageResponse first = methods.chatPostMessage(r -> r.channel("C1").text("one"));
     ChatPostMessageResponse second =
         methods.chatPostMessage(
-            r -> r.channel("C1").text("two").threadTs(first.getTs())
-                .blocksAsString("[{\"type\":\"divider\"}]"));
+            r ->
+                r.channel("C1")
+                    .text("two")
+                    .threadTs(first.getTs())
+                    .blocksAsString("[{\"type\":\"divider\"}]"));
 
     assertThat(first.getTs()).isEqualTo("1719835200.000100");
     assertThat(second.getTs()).isEqualTo("1719835200.000200");
@@ -113,7 +115,8 @@ class SlackStandInTest {
     assertThat(standIn.messages("C1"))
         .containsExactly(
             new PostedMessage("C1", first.getTs(), "one", null, null),
-            new PostedMessage("C1", second.getTs(), "two", "[{\"type\":\"divider\"}]", first.getTs()));
+            new PostedMessage(
+                "C1", second.getTs(), "two", "[{\"type\":\"divider\"}]", first.getTs()));
   }
 
   @Test
@@ -138,7 +141,8 @@ class SlackStandInTest {
     methods.chatPostMessage(r -> r.channel("C9").text("hello"));
     methods.chatPostEphemeral(r -> r.channel("C9").user("U1").text("psst"));
 
-    assertThat(standIn.calls()).extracting(RecordedCall::method)
+    assertThat(standIn.calls())
+        .extracting(RecordedCall::method)
         .containsExactly("chat.postMessage", "chat.postEphemeral");
     RecordedCall call = standIn.calls("chat.postMessage").get(0);
     assertThat(call.params()).containsEntry("channel", "C9").containsEntry("text", "hello");
@@ -179,7 +183,8 @@ class SlackStandInTest {
               assertThat(e.getError().getError()).isEqualTo("ratelimited");
             });
     assertThat(methods.chatPostMessage(r -> r.channel("C1").text("x")).isOk()).isTrue();
-    assertThat(standIn.calls("chat.postMessage")).extracting(RecordedCall::rateLimited)
+    assertThat(standIn.calls("chat.postMessage"))
+        .extracting(RecordedCall::rateLimited)
         .containsExactly(true, false);
   }
 
@@ -202,8 +207,8 @@ class SlackStandInTest {
 
   @Test
   void answersUnknownMethod() throws Exception {
-    HttpResponse<String> response = post("api/emoji.list", "application/x-www-form-urlencoded",
-        "token=xoxb-test");
+    HttpResponse<String> response =
+        post("api/emoji.list", "application/x-www-form-urlencoded", "token=xoxb-test");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"error\":\"unknown_method\"");
@@ -211,18 +216,20 @@ class SlackStandInTest {
 
   @Test
   void acceptsJsonBodiesWithABearerToken() throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(standIn.apiUrl() + "chat.postMessage"))
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("Authorization", "Bearer xoxb-json")
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"channel\":\"C3\",\"text\":\"hi\",\"blocks\":[{\"type\":\"divider\"}]}"))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(standIn.apiUrl() + "chat.postMessage"))
+            .header("Content-Type", "application/json; charset=utf-8")
+            .header("Authorization", "Bearer xoxb-json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"channel\":\"C3\",\"text\":\"hi\",\"blocks\":[{\"type\":\"divider\"}]}"))
+            .build();
 
     HttpResponse<String> response =
         HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
 
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     RecordedCall call = standIn.calls("chat.postMessage").get(0);
     assertThat(call.token()).isEqualTo("xoxb-json");
     assertThat(call.params()).containsEntry("blocks", "[{\"type\":\"divider\"}]");
@@ -254,22 +261,39 @@ class SlackStandInTest {
   @Test
   void keepsTheLastPublishedHomeViewPerUser() throws Exception {
     methods.viewsPublish(r -> r.userId("U1").viewAsString("{\"type\":\"home\",\"blocks\":[]}"));
-    var second = methods.viewsPublish(
-        r -> r.userId("U1").viewAsString("{\"type\":\"home\",\"callback_id\":\"v2\",\"blocks\":[]}"));
+    var second =
+        methods.viewsPublish(
+            r ->
+                r.userId("U1")
+                    .viewAsString("{\"type\":\"home\",\"callback_id\":\"v2\",\"blocks\":[]}"));
 
     assertThat(second.getView().getId()).startsWith("V");
-    assertThat(standIn.homeView("U1")).hasValueSatisfying(
-        json -> assertThat(JsonParser.parseString(json).getAsJsonObject()
-            .get("callback_id").getAsString()).isEqualTo("v2"));
+    assertThat(standIn.homeView("U1"))
+        .hasValueSatisfying(
+            json ->
+                assertThat(
+                        JsonParser.parseString(json)
+                            .getAsJsonObject()
+                            .get("callback_id")
+                            .getAsString())
+                    .isEqualTo("v2"));
     assertThat(standIn.homeView("U2")).isEmpty();
   }
 
   @Test
   void opensAndUpdatesModalViews() throws Exception {
-    var opened = methods.viewsOpen(r -> r.triggerId("t1")
-        .viewAsString("{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"A\"},\"blocks\":[]}"));
-    var updated = methods.viewsUpdate(r -> r.viewId(opened.getView().getId())
-        .viewAsString("{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"B\"},\"blocks\":[]}"));
+    var opened =
+        methods.viewsOpen(
+            r ->
+                r.triggerId("t1")
+                    .viewAsString(
+                        "{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"A\"},\"blocks\":[]}"));
+    var updated =
+        methods.viewsUpdate(
+            r ->
+                r.viewId(opened.getView().getId())
+                    .viewAsString(
+                        "{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"B\"},\"blocks\":[]}"));
 
     assertThat(updated.getView().getId()).isEqualTo(opened.getView().getId());
     assertThat(updated.getView().getTitle().getText()).isEqualTo("B");
@@ -281,48 +305,64 @@ class SlackStandInTest {
     FilesGetUploadURLExternalResponse url =
         methods.filesGetUploadURLExternal(r -> r.filename("hours.csv").length(csv.length));
 
-    HttpResponse<String> upload = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
-            .POST(HttpRequest.BodyPublishers.ofByteArray(csv)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    var completed = methods.filesCompleteUploadExternal(r -> r
-        .files(List.of(FileDetails.builder().id(url.getFileId()).title("Hours").build()))
-        .channelId("C1").initialComment("Weekly log"));
+    HttpResponse<String> upload =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url.getUploadUrl()))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(csv))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    var completed =
+        methods.filesCompleteUploadExternal(
+            r ->
+                r.files(List.of(FileDetails.builder().id(url.getFileId()).title("Hours").build()))
+                    .channelId("C1")
+                    .initialComment("Weekly log"));
 
     assertThat(url.getUploadUrl())
         .isEqualTo("http://127.0.0.1:" + standIn.port() + "/upload/" + url.getFileId());
     assertThat(upload.statusCode()).isEqualTo(200);
     assertThat(upload.body()).isEqualTo("OK - " + csv.length);
-    assertThat(completed.getFiles()).singleElement()
+    assertThat(completed.getFiles())
+        .singleElement()
         .satisfies(f -> assertThat(f.getTitle()).isEqualTo("Hours"));
-    assertThat(standIn.uploads()).singleElement().satisfies(file -> {
-      assertThat(file.fileId()).startsWith("F");
-      assertThat(file.filename()).isEqualTo("hours.csv");
-      assertThat(file.bytes()).isEqualTo(csv);
-      assertThat(file.channelId()).isEqualTo("C1");
-      assertThat(file.completed()).isTrue();
-      assertThat(file.initialComment()).isEqualTo("Weekly log");
-    });
+    assertThat(standIn.uploads())
+        .singleElement()
+        .satisfies(
+            file -> {
+              assertThat(file.fileId()).startsWith("F");
+              assertThat(file.filename()).isEqualTo("hours.csv");
+              assertThat(file.bytes()).isEqualTo(csv);
+              assertThat(file.channelId()).isEqualTo("C1");
+              assertThat(file.completed()).isTrue();
+              assertThat(file.initialComment()).isEqualTo("Weekly log");
+            });
   }
 
   @Test
   void extractsTheFilePartFromMultipartUploads() throws Exception {
-    String fileId = methods.filesGetUploadURLExternal(r -> r.filename("a.txt").length(5)).getFileId();
-    String body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
-        + "Content-Type: text/plain\r\n\r\nhello\r\n--XyZ--\r\n";
+    String fileId =
+        methods.filesGetUploadURLExternal(r -> r.filename("a.txt").length(5)).getFileId();
+    String body =
+        "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n"
+            + "Content-Type: text/plain\r\n\r\nhello\r\n--XyZ--\r\n";
 
-    HttpResponse<String> response = post("upload/" + fileId, "multipart/form-data; boundary=XyZ", body);
+    HttpResponse<String> response =
+        post("upload/" + fileId, "multipart/form-data; boundary=XyZ", body);
 
     assertThat(response.body()).isEqualTo("OK - 5");
-    assertThat(standIn.uploads().get(0).bytes()).isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
+    assertThat(standIn.uploads().get(0).bytes())
+        .isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void refusesToCompleteFilesWhoseBytesNeverArrived() throws Exception {
-    String fileId = methods.filesGetUploadURLExternal(r -> r.filename("a.txt").length(5)).getFileId();
+    String fileId =
+        methods.filesGetUploadURLExternal(r -> r.filename("a.txt").length(5)).getFileId();
 
-    var response = methods.filesCompleteUploadExternal(
-        r -> r.files(List.of(FileDetails.builder().id(fileId).build())).channelId("C1"));
+    var response =
+        methods.filesCompleteUploadExternal(
+            r -> r.files(List.of(FileDetails.builder().id(fileId).build())).channelId("C1"));
 
     assertThat(response.getError()).isEqualTo("file_not_found");
   }
@@ -336,10 +376,11 @@ class SlackStandInTest {
   }
 
   private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(standIn.apiUrl().replace("api/", "") + path))
-        .header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(standIn.apiUrl().replace("api/", "") + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -30,7 +30,8 @@ class SocketModeStandInTest {
 
   @BeforeEach
   void connect() throws Exception {
-    standIn = SlackStandIn.start(Clock.fixed(Instant.parse("2024-07-01T12:00:00Z"), ZoneOffset.UTC));
+    standIn =
+        SlackStandIn.start(Clock.fixed(Instant.parse("2024-07-01T12:00:00Z"), ZoneOffset.UTC));
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(standIn.apiUrl());
     config.setStatsEnabled(false);
@@ -60,7 +61,8 @@ class SocketModeStandInTest {
     assertThat(standIn.awaitSocketClient(WAIT)).isTrue();
     assertThat(client.getWssUri().toString())
         .startsWith("ws://127.0.0.1:" + standIn.socketPort() + "/link?ticket=");
-    assertThat(standIn.calls("apps.connections.open")).singleElement()
+    assertThat(standIn.calls("apps.connections.open"))
+        .singleElement()
         .satisfies(call -> assertThat(call.token()).isEqualTo("xapp-test"));
   }
 
@@ -74,7 +76,8 @@ class SocketModeStandInTest {
     JsonObject ack = standIn.awaitSocketAck(envelopeId, WAIT);
 
     assertThat(ack.get("envelope_id").getAsString()).isEqualTo(envelopeId);
-    JsonObject delivered = JsonParser.parseString(received.get(received.size() - 1)).getAsJsonObject();
+    JsonObject delivered =
+        JsonParser.parseString(received.get(received.size() - 1)).getAsJsonObject();
     assertThat(delivered.get("type").getAsString()).isEqualTo("events_api");
     assertThat(delivered.get("accepts_response_payload").getAsBoolean()).isFalse();
     assertThat(delivered.getAsJsonObject("payload")).isEqualTo(payload);
@@ -87,14 +90,19 @@ class SocketModeStandInTest {
     String envelopeId = standIn.sendSocketEnvelope("slash_commands", new JsonObject());
     standIn.awaitSocketAck(envelopeId, WAIT);
 
-    assertThat(received).anySatisfy(message -> assertThat(message)
-        .contains(envelopeId).contains("\"accepts_response_payload\":true"));
+    assertThat(received)
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains(envelopeId)
+                    .contains("\"accepts_response_payload\":true"));
   }
 
   @Test
   void answersTheClientsPings() {
     assertThat(standIn.awaitSocketClient(WAIT)).isTrue();
-    // The client only counts itself open after reading the handshake reply; a round trip proves it did.
+    // The client only counts itself open after reading the handshake reply; a round trip proves it
+    // did.
     standIn.awaitSocketAck(standIn.sendSocketEnvelope("events_api", new JsonObject()), WAIT);
 
     assertThat(client.verifyConnection()).isTrue();

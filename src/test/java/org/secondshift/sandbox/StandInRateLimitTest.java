@@ -39,10 +39,13 @@ class StandInRateLimitTest {
     slack.limitRate("chat.postMessage", 2, 2);
     assertThat(post("U1").isOk()).isTrue();
     assertThat(post("U2").isOk()).isTrue();
-    assertThatThrownBy(() -> post("U3")).isInstanceOfSatisfying(SlackApiException.class, e -> {
-      assertThat(e.getResponse().code()).isEqualTo(429);
-      assertThat(e.getResponse().header("Retry-After")).isEqualTo("1");
-    });
+    assertThatThrownBy(() -> post("U3"))
+        .isInstanceOfSatisfying(
+            SlackApiException.class,
+            e -> {
+              assertThat(e.getResponse().code()).isEqualTo(429);
+              assertThat(e.getResponse().header("Retry-After")).isEqualTo("1");
+            });
     clock.advance(Duration.ofMillis(500));
     assertThat(post("U3").isOk()).isTrue();
     assertThat(slack.calls("chat.postMessage")).filteredOn(RecordedCall::rateLimited).hasSize(1);
@@ -67,7 +70,8 @@ class StandInRateLimitTest {
     }
   }
 
-  private com.slack.api.methods.response.chat.ChatPostMessageResponse post(String channel) throws Exception {
+  private com.slack.api.methods.response.chat.ChatPostMessageResponse post(String channel)
+      throws Exception {
     return methods.chatPostMessage(r -> r.channel(channel).text("hi"));
   }
 }

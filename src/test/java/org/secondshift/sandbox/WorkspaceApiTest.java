@@ -33,41 +33,57 @@ class WorkspaceApiTest {
 
     assertThat(ws.get("name").getAsString()).isEqualTo("Lumen Labs (sandbox)");
     assertThat(ws.getAsJsonArray("people")).hasSize(8);
-    assertThat(ws.getAsJsonArray("channels").toString()).contains("training-runs", "evals", "general");
+    assertThat(ws.getAsJsonArray("channels").toString())
+        .contains("training-runs", "evals", "general");
     // 14:00 UTC on the seeded Tuesday is 15:00 in Berlin.
-    assertThat(ws.getAsJsonArray("people").toString()).contains("\"tz\":\"Europe/Berlin\",\"localTime\":\"15:00\"");
+    assertThat(ws.getAsJsonArray("people").toString())
+        .contains("\"tz\":\"Europe/Berlin\",\"localTime\":\"15:00\"");
   }
 
   @Test
   void aPostedMessageIsShownAndRecordedAsActivityWithoutItsText() {
     long before = running.count("SELECT COUNT(*) FROM activity WHERE user_id = 'U0JAMIE'");
 
-    JsonObject answer = json(running.post("sandbox/api/message",
-        "{\"user\":\"U0JAMIE\",\"channel\":\"C0GENERAL\",\"text\":\"Ship it *today*\"}"));
+    JsonObject answer =
+        json(
+            running.post(
+                "sandbox/api/message",
+                "{\"user\":\"U0JAMIE\",\"channel\":\"C0GENERAL\",\"text\":\"Ship it *today*\"}"));
 
     assertThat(answer.get("status").getAsInt()).isEqualTo(200);
-    assertThat(running.count("SELECT COUNT(*) FROM activity WHERE user_id = 'U0JAMIE'")).isEqualTo(before + 1);
-    String conversation = running.get("sandbox/api/conversation?id=C0GENERAL&viewer=U0JAMIE").body();
+    assertThat(running.count("SELECT COUNT(*) FROM activity WHERE user_id = 'U0JAMIE'"))
+        .isEqualTo(before + 1);
+    String conversation =
+        running.get("sandbox/api/conversation?id=C0GENERAL&viewer=U0JAMIE").body();
     assertThat(conversation).contains("Ship it *today*").contains("\"user\":\"U0JAMIE\"");
   }
 
   @Test
   void shiftHoursIsASignedSlashCommandWhoseReplyOnlyTheCallerSees() {
-    JsonObject answer = json(running.post("sandbox/api/command",
-        "{\"user\":\"U0MAYA\",\"channel\":\"C0TRAIN\",\"text\":\"/shift hours\"}"));
+    JsonObject answer =
+        json(
+            running.post(
+                "sandbox/api/command",
+                "{\"user\":\"U0MAYA\",\"channel\":\"C0TRAIN\",\"text\":\"/shift hours\"}"));
 
     assertThat(answer.get("status").getAsInt()).isEqualTo(200);
-    assertThat(answer.get("body").getAsString()).contains("\"response_type\":\"ephemeral\"").contains("Total");
+    assertThat(answer.get("body").getAsString())
+        .contains("\"response_type\":\"ephemeral\"")
+        .contains("Total");
     assertThat(running.get("sandbox/api/conversation?id=C0TRAIN&viewer=U0MAYA").body())
-        .contains("\"ephemeral\":true").contains("Europe/Berlin");
+        .contains("\"ephemeral\":true")
+        .contains("Europe/Berlin");
     assertThat(running.get("sandbox/api/conversation?id=C0TRAIN&viewer=U0RAVI").body())
         .doesNotContain("\"ephemeral\":true");
   }
 
   @Test
   void aBadSubcommandGetsTheUsageBackAsAnEphemeralReply() {
-    JsonObject answer = json(running.post("sandbox/api/command",
-        "{\"user\":\"U0LENA\",\"channel\":\"C0GENERAL\",\"text\":\"/shift hoursz\"}"));
+    JsonObject answer =
+        json(
+            running.post(
+                "sandbox/api/command",
+                "{\"user\":\"U0LENA\",\"channel\":\"C0GENERAL\",\"text\":\"/shift hoursz\"}"));
 
     assertThat(answer.get("body").getAsString()).contains("/shift hours");
   }
@@ -83,18 +99,30 @@ class WorkspaceApiTest {
   @Test
   void aModalTheBotOpensIsShownToTheClickerAndSubmittingSendsItsState() {
     String trigger = "77.U0AMARA.sandbox";
-    JsonObject opened = running.slackApi("views.open", "{\"trigger_id\":\"" + trigger + "\",\"view\":"
-        + "{\"type\":\"modal\",\"callback_id\":\"settings\",\"title\":{\"type\":\"plain_text\",\"text\":\"Settings\"},"
-        + "\"submit\":{\"type\":\"plain_text\",\"text\":\"Save\"},\"blocks\":[{\"type\":\"input\",\"block_id\":\"limit\","
-        + "\"label\":{\"type\":\"plain_text\",\"text\":\"Daily limit\"},"
-        + "\"element\":{\"type\":\"plain_text_input\",\"action_id\":\"value\"}}]}}");
+    JsonObject opened =
+        running.slackApi(
+            "views.open",
+            "{\"trigger_id\":\""
+                + trigger
+                + "\",\"view\":"
+                + "{\"type\":\"modal\",\"callback_id\":\"settings\",\"title\":{\"type\":\"plain_text\",\"text\":\"Settings\"},"
+                + "\"submit\":{\"type\":\"plain_text\",\"text\":\"Save\"},\"blocks\":[{\"type\":\"input\",\"block_id\":\"limit\","
+                + "\"label\":{\"type\":\"plain_text\",\"text\":\"Daily limit\"},"
+                + "\"element\":{\"type\":\"plain_text_input\",\"action_id\":\"value\"}}]}}");
     String viewId = opened.getAsJsonObject("view").get("id").getAsString();
 
-    assertThat(running.get("sandbox/api/modal?user=U0AMARA").body()).contains(viewId).contains("Daily limit");
+    assertThat(running.get("sandbox/api/modal?user=U0AMARA").body())
+        .contains(viewId)
+        .contains("Daily limit");
     assertThat(running.get("sandbox/api/modal?user=U0JAMIE").body()).isEqualTo("{\"view\":null}");
 
-    JsonObject answer = json(running.post("sandbox/api/submit", "{\"user\":\"U0AMARA\",\"viewId\":\"" + viewId
-        + "\",\"values\":{\"limit\":{\"value\":{\"type\":\"plain_text_input\",\"value\":\"9h\"}}}}"));
+    JsonObject answer =
+        json(
+            running.post(
+                "sandbox/api/submit",
+                "{\"user\":\"U0AMARA\",\"viewId\":\""
+                    + viewId
+                    + "\",\"values\":{\"limit\":{\"value\":{\"type\":\"plain_text_input\",\"value\":\"9h\"}}}}"));
     // No feature listens to this view yet: the bot checked the signature and found no handler.
     assertThat(answer.get("status").getAsInt()).isEqualTo(404);
 
@@ -104,14 +132,23 @@ class WorkspaceApiTest {
 
   @Test
   void aClickOnABotMessageReachesTheBotSigned() {
-    JsonObject posted = running.slackApi("chat.postMessage", "{\"channel\":\"U0SOFIA\",\"text\":\"hi\","
-        + "\"blocks\":[{\"type\":\"actions\",\"block_id\":\"b1\",\"elements\":[{\"type\":\"button\","
-        + "\"action_id\":\"sandbox_probe\",\"text\":{\"type\":\"plain_text\",\"text\":\"Probe\"},\"value\":\"1\"}]}]}");
+    JsonObject posted =
+        running.slackApi(
+            "chat.postMessage",
+            "{\"channel\":\"U0SOFIA\",\"text\":\"hi\","
+                + "\"blocks\":[{\"type\":\"actions\",\"block_id\":\"b1\",\"elements\":[{\"type\":\"button\","
+                + "\"action_id\":\"sandbox_probe\",\"text\":{\"type\":\"plain_text\",\"text\":\"Probe\"},\"value\":\"1\"}]}]}");
     String ts = posted.get("ts").getAsString();
 
-    JsonObject answer = json(running.post("sandbox/api/action", "{\"user\":\"U0SOFIA\",\"channel\":\"DU0SOFIA\","
-        + "\"ts\":\"" + ts + "\",\"blockId\":\"b1\",\"element\":{\"type\":\"button\",\"action_id\":\"sandbox_probe\","
-        + "\"text\":{\"type\":\"plain_text\",\"text\":\"Probe\"},\"value\":\"1\"}}"));
+    JsonObject answer =
+        json(
+            running.post(
+                "sandbox/api/action",
+                "{\"user\":\"U0SOFIA\",\"channel\":\"DU0SOFIA\","
+                    + "\"ts\":\""
+                    + ts
+                    + "\",\"blockId\":\"b1\",\"element\":{\"type\":\"button\",\"action_id\":\"sandbox_probe\","
+                    + "\"text\":{\"type\":\"plain_text\",\"text\":\"Probe\"},\"value\":\"1\"}}"));
 
     // Not 401: the signature held; 404 because no listener claims this action id.
     assertThat(answer.get("status").getAsInt()).isEqualTo(404);
@@ -119,9 +156,12 @@ class WorkspaceApiTest {
 
   @Test
   void unknownPeopleAndMissingFieldsAreRefusedWithAReason() {
-    HttpResponse<String> nobody = running.post("sandbox/api/message",
-        "{\"user\":\"U0NOBODY\",\"channel\":\"C0GENERAL\",\"text\":\"hi\"}");
-    HttpResponse<String> noText = running.post("sandbox/api/message", "{\"user\":\"U0MAYA\",\"channel\":\"C0GENERAL\"}");
+    HttpResponse<String> nobody =
+        running.post(
+            "sandbox/api/message",
+            "{\"user\":\"U0NOBODY\",\"channel\":\"C0GENERAL\",\"text\":\"hi\"}");
+    HttpResponse<String> noText =
+        running.post("sandbox/api/message", "{\"user\":\"U0MAYA\",\"channel\":\"C0GENERAL\"}");
 
     assertThat(nobody.statusCode()).isEqualTo(400);
     assertThat(nobody.body()).contains("no teammate U0NOBODY");
@@ -132,8 +172,8 @@ class WorkspaceApiTest {
   @Test
   void thePageAndItsScriptsAreServedOnTheBotsPort() {
     assertThat(running.get("").body()).contains("<title>Second Shift sandbox</title>");
-    assertThat(running.get("app.js").headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("text/javascript"));
+    assertThat(running.get("app.js").headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/javascript"));
     assertThat(running.get("healthz").statusCode()).isEqualTo(200);
     assertThat(running.get("secrets.txt").statusCode()).isEqualTo(404);
   }

@@ -46,14 +46,26 @@ class WorkspacePageBrowserTest {
     running = RunningSandbox.start(dir);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,800", "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome")));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,800",
+        "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome")));
     LoggingPreferences logs = new LoggingPreferences();
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     wait.ignoring(StaleElementReferenceException.class);
@@ -77,22 +89,33 @@ class WorkspacePageBrowserTest {
     WebElement posted = waitForMessage("Deploy window moves to");
     assertThat(posted.getText()).contains("Lena Fischer").contains("the plan");
     assertThat(posted.findElement(By.tagName("b")).getText()).isEqualTo("Thursday");
-    assertThat(running.count("SELECT COUNT(*) FROM activity WHERE user_id = 'U0LENA' AND channel_id = 'C0GENERAL'"
-        + " AND occurred_at = " + RunningSandbox.NOW.toEpochMilli())).isEqualTo(1);
+    assertThat(
+            running.count(
+                "SELECT COUNT(*) FROM activity WHERE user_id = 'U0LENA' AND channel_id = 'C0GENERAL'"
+                    + " AND occurred_at = "
+                    + RunningSandbox.NOW.toEpochMilli()))
+        .isEqualTo(1);
 
     browser.findElement(By.id("nav-C0TRAIN")).click();
     new Select(browser.findElement(By.id("post-as"))).selectByValue("U0MAYA");
     type("/shift hours");
-    WebElement reply = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.ephemeral")));
-    assertThat(reply.getText()).contains("Only visible to you").contains("Europe/Berlin").contains("Total");
+    WebElement reply =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.ephemeral")));
+    assertThat(reply.getText())
+        .contains("Only visible to you")
+        .contains("Europe/Berlin")
+        .contains("Total");
 
     botDm("U0RAVI");
     browser.findElement(By.id("nav-DU0RAVI")).click();
     WebElement dm = waitForMessage("Ravi, you have been at it");
-    assertThat(dm.findElement(By.cssSelector(".bk-header")).getText()).isEqualTo("Time for a pause?");
+    assertThat(dm.findElement(By.cssSelector(".bk-header")).getText())
+        .isEqualTo("Time for a pause?");
     assertThat(dm.findElement(By.cssSelector(".mention")).getText()).isEqualTo("@Lena Fischer");
     assertThat(dm.findElements(By.cssSelector(".bk-fields .text"))).hasSize(2);
-    assertThat(dm.findElement(By.cssSelector(".bk-button.primary")).getText()).isEqualTo("Taking a break");
+    assertThat(dm.findElement(By.cssSelector(".bk-button.primary")).getText())
+        .isEqualTo("Taking a break");
     assertThat(new Select(browser.findElement(By.id("post-as"))).getFirstSelectedOption().getText())
         .startsWith("Ravi Menon");
 
@@ -100,20 +123,27 @@ class WorkspacePageBrowserTest {
     WebElement home = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-view")));
     wait.until(d -> !home.getText().contains("Opening Home"));
     wait.until(d -> home.getText().contains("Your week"));
-    assertThat(home.getText()).contains("Your next captain shifts").contains("Recent nudges").contains("Settings");
+    assertThat(home.getText())
+        .contains("Your next captain shifts")
+        .contains("Recent nudges")
+        .contains("Settings");
 
     // From here on the test clock moves, a second per look, so the outbox's per-channel pacing lets
     // the seeded story through.
     browser.findElement(By.id("nav-C0TRAIN")).click();
     WebElement handoff = waitForBotMessage("now holds the watch");
-    assertThat(handoff.findElement(By.cssSelector(".mention")).getText()).isEqualTo("@Lena Fischer");
+    assertThat(handoff.findElement(By.cssSelector(".mention")).getText())
+        .isEqualTo("@Lena Fischer");
     assertThat(waitForBotMessage("set up the captain rotation").getText()).contains("every 12 h");
 
     browser.findElement(By.id("nav-C0EVALS")).click();
     assertThat(waitForBotMessage("the week before").getText()).contains("Second Shift");
     WebElement chart = waitForBotMessage("Team hours per day");
     WebElement image = chart.findElement(By.cssSelector(".bk-image img"));
-    wait.until(d -> ((Number) browser.executeScript("return arguments[0].naturalWidth", image)).intValue() > 0);
+    wait.until(
+        d ->
+            ((Number) browser.executeScript("return arguments[0].naturalWidth", image)).intValue()
+                > 0);
     screenshot("sandbox-summary.png");
 
     browser.findElement(By.id("nav-DU0MAYA")).click();
@@ -122,24 +152,34 @@ class WorkspacePageBrowserTest {
     assertThat(new Select(browser.findElement(By.id("post-as"))).getFirstSelectedOption().getText())
         .startsWith("Maya Okafor");
     screenshot("sandbox.png");
-    nudge.findElements(By.cssSelector(".bk-button")).stream().filter(b -> b.getText().equals("Snooze 1 h"))
-        .findFirst().orElseThrow().click();
+    nudge.findElements(By.cssSelector(".bk-button")).stream()
+        .filter(b -> b.getText().equals("Snooze 1 h"))
+        .findFirst()
+        .orElseThrow()
+        .click();
     WebElement snoozed = waitForBotMessage("Snoozed");
     assertThat(snoozed.getText()).contains("Snoozed until 16:").doesNotContain("Snooze 1 h");
     assertThat(running.sandbox.slack().calls("chat.update")).hasSize(1);
-    assertThat(running.bot().restPreferences().prefs("T0SANDBOX", "U0MAYA").snoozedUntil()).isPresent();
+    assertThat(running.bot().restPreferences().prefs("T0SANDBOX", "U0MAYA").snoozedUntil())
+        .isPresent();
     assertNoConsoleErrors();
   }
 
-  /** Waits for the bot's message containing {@code text}, letting the bot's outbox send meanwhile. */
+  /**
+   * Waits for the bot's message containing {@code text}, letting the bot's outbox send meanwhile.
+   */
   private WebElement waitForBotMessage(String text) {
-    return wait.until(d -> {
-      running.clock.advance(Duration.ofSeconds(1));
-      running.bot().outbox().wake();
-      String fromBot = "#messages .message[data-user='" + running.sandbox.slack().botUserId() + "']";
-      return d.findElements(By.cssSelector(fromBot)).stream()
-          .filter(m -> m.getText().contains(text)).findFirst().orElse(null);
-    });
+    return wait.until(
+        d -> {
+          running.clock.advance(Duration.ofSeconds(1));
+          running.bot().outbox().wake();
+          String fromBot =
+              "#messages .message[data-user='" + running.sandbox.slack().botUserId() + "']";
+          return d.findElements(By.cssSelector(fromBot)).stream()
+              .filter(m -> m.getText().contains(text))
+              .findFirst()
+              .orElse(null);
+        });
   }
 
   private void screenshot(String name) throws Exception {
@@ -154,28 +194,38 @@ class WorkspacePageBrowserTest {
   }
 
   private WebElement waitForMessage(String text) {
-    return wait.until(d -> d.findElements(By.cssSelector("#messages .message")).stream()
-        .filter(m -> m.getText().contains(text)).findFirst().orElse(null));
+    return wait.until(
+        d ->
+            d.findElements(By.cssSelector("#messages .message")).stream()
+                .filter(m -> m.getText().contains(text))
+                .findFirst()
+                .orElse(null));
   }
 
   /** A DM as the bot would send it through the outbox, to check how the page renders Block Kit. */
   private void botDm(String user) {
-    running.slackApi("chat.postMessage", "{\"channel\":\"" + user + "\",\"text\":\"Time for a pause?\",\"blocks\":["
-        + "{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"Time for a pause?\"}},"
-        + "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"Ravi, you have been at it for *3 h 40 min*"
-        + " without a break. <@U0LENA> holds the watch in `#training-runs`.\"},\"fields\":["
-        + "{\"type\":\"mrkdwn\",\"text\":\"*Today*\\n7 h 10 min\"},{\"type\":\"mrkdwn\",\"text\":\"*This week*\\n31 h\"}]},"
-        + "{\"type\":\"divider\"},"
-        + "{\"type\":\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"_Second Shift nudges at most three times a day._\"}]},"
-        + "{\"type\":\"actions\",\"block_id\":\"nudge\",\"elements\":["
-        + "{\"type\":\"button\",\"style\":\"primary\",\"action_id\":\"rest_break\",\"text\":{\"type\":\"plain_text\",\"text\":\"Taking a break\"}},"
-        + "{\"type\":\"button\",\"action_id\":\"rest_snooze\",\"text\":{\"type\":\"plain_text\",\"text\":\"Snooze 1 h\"}},"
-        + "{\"type\":\"button\",\"action_id\":\"rest_done\",\"text\":{\"type\":\"plain_text\",\"text\":\"Done for today\"}}]}]}");
+    running.slackApi(
+        "chat.postMessage",
+        "{\"channel\":\""
+            + user
+            + "\",\"text\":\"Time for a pause?\",\"blocks\":["
+            + "{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"Time for a pause?\"}},"
+            + "{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"Ravi, you have been at it for *3 h 40 min*"
+            + " without a break. <@U0LENA> holds the watch in `#training-runs`.\"},\"fields\":["
+            + "{\"type\":\"mrkdwn\",\"text\":\"*Today*\\n7 h 10 min\"},{\"type\":\"mrkdwn\",\"text\":\"*This week*\\n31 h\"}]},"
+            + "{\"type\":\"divider\"},"
+            + "{\"type\":\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"_Second Shift nudges at most three times a day._\"}]},"
+            + "{\"type\":\"actions\",\"block_id\":\"nudge\",\"elements\":["
+            + "{\"type\":\"button\",\"style\":\"primary\",\"action_id\":\"rest_break\",\"text\":{\"type\":\"plain_text\",\"text\":\"Taking a break\"}},"
+            + "{\"type\":\"button\",\"action_id\":\"rest_snooze\",\"text\":{\"type\":\"plain_text\",\"text\":\"Snooze 1 h\"}},"
+            + "{\"type\":\"button\",\"action_id\":\"rest_done\",\"text\":{\"type\":\"plain_text\",\"text\":\"Done for today\"}}]}]}");
   }
 
   private void assertNoConsoleErrors() {
-    List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+    List<LogEntry> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .toList();
     assertThat(errors).as("browser console errors").isEmpty();
   }
 }

@@ -51,40 +51,61 @@ class BadInputTest {
   void staleAndFutureTimestampsAreUnauthorized() {
     String body = envelopes.message("U0ADA", "C0GENERAL", NOW);
     long now = NOW.getEpochSecond();
-    assertThat(running.requests.send("application/json", body, now - 301, Map.of()).statusCode()).isEqualTo(401);
-    assertThat(running.requests.send("application/json", body, now + 301, Map.of()).statusCode()).isEqualTo(401);
-    assertThat(running.requests.send("application/json", body, now - 299, Map.of()).statusCode()).isEqualTo(200);
+    assertThat(running.requests.send("application/json", body, now - 301, Map.of()).statusCode())
+        .isEqualTo(401);
+    assertThat(running.requests.send("application/json", body, now + 301, Map.of()).statusCode())
+        .isEqualTo(401);
+    assertThat(running.requests.send("application/json", body, now - 299, Map.of()).statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void unsignedRequestsAreUnauthorized() {
-    HttpResponse<String> r = running.requests.send(HttpRequest.newBuilder(running.requests.endpoint())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"event_callback\"}")).build());
+    HttpResponse<String> r =
+        running.requests.send(
+            HttpRequest.newBuilder(running.requests.endpoint())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"event_callback\"}"))
+                .build());
     assertThat(r.statusCode()).isEqualTo(401);
   }
 
   @Test
   void malformedJsonAndFormsAreBadRequests() {
     long now = NOW.getEpochSecond();
-    assertThat(running.requests.send("application/json", "{\"type\": ", now, Map.of()).statusCode()).isEqualTo(400);
-    assertThat(running.requests.send("application/x-www-form-urlencoded", "payload=%7Bnope", now, Map.of())
-        .statusCode()).isEqualTo(400);
-    assertThat(running.requests.send("application/x-www-form-urlencoded", "a=b", now, Map.of())
-        .statusCode()).isEqualTo(400);
+    assertThat(running.requests.send("application/json", "{\"type\": ", now, Map.of()).statusCode())
+        .isEqualTo(400);
+    assertThat(
+            running
+                .requests
+                .send("application/x-www-form-urlencoded", "payload=%7Bnope", now, Map.of())
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            running
+                .requests
+                .send("application/x-www-form-urlencoded", "a=b", now, Map.of())
+                .statusCode())
+        .isEqualTo(400);
   }
 
   @Test
   void bodiesOverOneMebibyteAreTooLarge() {
     String padding = "x".repeat(SlackEventsServlet.MAX_BODY_BYTES);
     String body = "{\"type\":\"event_callback\",\"pad\":\"" + padding + "\"}";
-    assertThat(running.requests.send("application/json", body, NOW.getEpochSecond(), Map.of()).statusCode())
+    assertThat(
+            running
+                .requests
+                .send("application/json", body, NOW.getEpochSecond(), Map.of())
+                .statusCode())
         .isEqualTo(413);
   }
 
   @Test
   void urlVerificationEchoesTheChallenge() {
-    HttpResponse<String> r = running.requests.json("{\"type\":\"url_verification\",\"challenge\":\"c-123\",\"token\":\"x\"}");
+    HttpResponse<String> r =
+        running.requests.json(
+            "{\"type\":\"url_verification\",\"challenge\":\"c-123\",\"token\":\"x\"}");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEqualTo("c-123");
   }
@@ -109,13 +130,14 @@ class BadInputTest {
 
   static Stream<Path> backendSamples() throws IOException {
     return Stream.of("interactive-components", "views", "dialogs")
-        .flatMap(d -> {
-          try {
-            return Files.list(SAMPLES.resolve("app-backend").resolve(d));
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        })
+        .flatMap(
+            d -> {
+              try {
+                return Files.list(SAMPLES.resolve("app-backend").resolve(d));
+              } catch (IOException e) {
+                throw new IllegalStateException(e);
+              }
+            })
         .sorted();
   }
 
@@ -131,24 +153,34 @@ class BadInputTest {
 
   @Test
   void theSampleSlashCommandGetsHelp() throws IOException {
-    JsonObject sample = JsonParser.parseString(Files.readString(
-        SAMPLES.resolve("app-backend/slash-commands/SlashCommandPayload.json"))).getAsJsonObject();
+    JsonObject sample =
+        JsonParser.parseString(
+                Files.readString(
+                    SAMPLES.resolve("app-backend/slash-commands/SlashCommandPayload.json")))
+            .getAsJsonObject();
     fillIds(sample, "");
     sample.addProperty("command", "/shift");
     StringBuilder form = new StringBuilder();
     for (Map.Entry<String, JsonElement> e : sample.entrySet()) {
-      form.append(form.length() == 0 ? "" : "&").append(e.getKey()).append('=')
+      form.append(form.length() == 0 ? "" : "&")
+          .append(e.getKey())
+          .append('=')
           .append(URLEncoder.encode(e.getValue().getAsString(), StandardCharsets.UTF_8));
     }
-    HttpResponse<String> r = running.requests.send("application/x-www-form-urlencoded", form.toString(),
-        NOW.getEpochSecond(), Map.of());
+    HttpResponse<String> r =
+        running.requests.send(
+            "application/x-www-form-urlencoded", form.toString(), NOW.getEpochSecond(), Map.of());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("/shift hours");
   }
 
   private void assertStillServing() {
-    HttpResponse<String> health = running.requests.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + running.bot.port() + "/healthz")).GET().build());
+    HttpResponse<String> health =
+        running.requests.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + running.bot.port() + "/healthz"))
+                .GET()
+                .build());
     assertThat(health.statusCode()).isEqualTo(200);
   }
 
@@ -159,11 +191,13 @@ class BadInputTest {
       if (v.isJsonObject()) {
         fillIds(v.getAsJsonObject(), path + "." + e.getKey());
       } else if (v.isJsonArray()) {
-        v.getAsJsonArray().forEach(item -> {
-          if (item.isJsonObject()) {
-            fillIds(item.getAsJsonObject(), path + "." + e.getKey());
-          }
-        });
+        v.getAsJsonArray()
+            .forEach(
+                item -> {
+                  if (item.isJsonObject()) {
+                    fillIds(item.getAsJsonObject(), path + "." + e.getKey());
+                  }
+                });
       } else if (v.isJsonPrimitive() && v.getAsString().isEmpty()) {
         String id = idFor(e.getKey());
         if (id != null) {
@@ -180,9 +214,13 @@ class BadInputTest {
       case "channel", "channel_id" -> "C0GENERAL";
       case "api_app_id", "app_id" -> "A0SANDBOX";
       case "bot_id" -> null;
-      case "ts", "event_ts", "thread_ts", "message_ts", "latest_reply", "deleted_ts" -> "1795000000.000100";
+      case "ts", "event_ts", "thread_ts", "message_ts", "latest_reply", "deleted_ts" ->
+          "1795000000.000100";
       case "enterprise_id" -> "E0SANDBOX";
-      default -> List.of("id", "file_id", "view_id", "trigger_id", "callback_id").contains(key) ? "X0" + key.length() : null;
+      default ->
+          List.of("id", "file_id", "view_id", "trigger_id", "callback_id").contains(key)
+              ? "X0" + key.length()
+              : null;
     };
   }
 }

@@ -28,8 +28,10 @@ class CaptainOverHttpTest {
   private static final String OPS = "C0OPS";
   private static final String SETUP =
       "captain setup <@U0ADA|ada> <@U0GRACE|grace> every 12h at 09:00 tz Europe/Berlin";
+
   /** 08:00 in Berlin; the first handoff is at 09:00 (08:00 UTC), the next at 21:00 (20:00 UTC). */
   private static final Instant MONDAY_8_BERLIN = Instant.parse("2026-11-23T07:00:00Z");
+
   private static final Instant FIRST = Instant.parse("2026-11-23T08:00:00Z");
   private static final Instant SECOND = Instant.parse("2026-11-23T20:00:00Z");
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -57,15 +59,17 @@ class CaptainOverHttpTest {
   }
 
   /**
-   * Waits until {@code channel} holds {@code expected} messages, moving the clock a second at a time
-   * because the outbox paces each channel to one message per second of the bot's clock.
+   * Waits until {@code channel} holds {@code expected} messages, moving the clock a second at a
+   * time because the outbox paces each channel to one message per second of the bot's clock.
    */
   private List<PostedMessage> settle(String channel, int expected) {
     running.bot.outbox().wake();
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (running.slack.messages(channel).size() < expected && System.nanoTime() < deadline) {
       try {
-        running.slack.awaitCalls("chat.postMessage", running.slack.calls("chat.postMessage").size() + 1,
+        running.slack.awaitCalls(
+            "chat.postMessage",
+            running.slack.calls("chat.postMessage").size() + 1,
             Duration.ofMillis(500));
       } catch (IllegalStateException notYet) {
         running.clock.advance(Duration.ofSeconds(1));
@@ -80,9 +84,15 @@ class CaptainOverHttpTest {
     assertThat(reply(ADA, SETUP)).contains("set up");
 
     List<PostedMessage> posts = settle(OPS, 1);
-    assertThat(posts).singleElement().satisfies(p -> assertThat(p.text())
-        .contains("<@U0ADA> set up the captain rotation").contains("Europe/Berlin")
-        .contains("Mon 23 Nov 09:00").contains("Mon 23 Nov 21:00 – Tue 24 Nov 09:00  <@U0GRACE>"));
+    assertThat(posts)
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.text())
+                    .contains("<@U0ADA> set up the captain rotation")
+                    .contains("Europe/Berlin")
+                    .contains("Mon 23 Nov 09:00")
+                    .contains("Mon 23 Nov 21:00 – Tue 24 Nov 09:00  <@U0GRACE>"));
     assertThat(reply(LIN, "captain")).contains("Nobody holds the watch").contains("<@U0ADA>");
   }
 
@@ -93,12 +103,19 @@ class CaptainOverHttpTest {
     running.clock.set(FIRST);
     assertThat(running.bot.rotations().performDue(FIRST)).isEqualTo(1);
     assertThat(running.bot.rotations().performDue(FIRST)).isZero();
-    assertThat(settle("DU0ADA", 1)).singleElement().satisfies(m ->
-        assertThat(m.text()).contains("You hold the watch").contains("eval run 42 diverged"));
+    assertThat(settle("DU0ADA", 1))
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m.text())
+                    .contains("You hold the watch")
+                    .contains("eval run 42 diverged"));
 
     running.clock.set(SECOND.minus(Duration.ofMinutes(29)));
     running.bot.rotations().performDue(running.clock.instant());
-    assertThat(settle("DU0GRACE", 1)).singleElement().satisfies(m -> assertThat(m.text()).contains("In 29 minutes, at"));
+    assertThat(settle("DU0GRACE", 1))
+        .singleElement()
+        .satisfies(m -> assertThat(m.text()).contains("In 29 minutes, at"));
 
     running.clock.set(SECOND.plusMillis(300));
     assertThat(running.bot.rotations().performDue(running.clock.instant())).isEqualTo(1);
@@ -106,12 +123,21 @@ class CaptainOverHttpTest {
 
     List<PostedMessage> channel = settle(OPS, 3);
     assertThat(channel).hasSize(3);
-    assertThat(channel.get(1).text()).contains("<@U0ADA> now holds the watch until Mon 23 Nov 21:00");
-    assertThat(channel.get(2).text()).contains("<@U0GRACE> now holds the watch until Tue 24 Nov 09:00")
-        .contains("<@U0ADA> is off duty").doesNotContain("diverged");
-    assertThat(settle("DU0GRACE", 2)).hasSize(2).last().satisfies(m ->
-        assertThat(m.text()).contains("You hold the watch").doesNotContain("diverged"));
-    assertThat(settle("DU0ADA", 2)).hasSize(2).last().satisfies(m -> assertThat(m.text()).contains("off duty"));
+    assertThat(channel.get(1).text())
+        .contains("<@U0ADA> now holds the watch until Mon 23 Nov 21:00");
+    assertThat(channel.get(2).text())
+        .contains("<@U0GRACE> now holds the watch until Tue 24 Nov 09:00")
+        .contains("<@U0ADA> is off duty")
+        .doesNotContain("diverged");
+    assertThat(settle("DU0GRACE", 2))
+        .hasSize(2)
+        .last()
+        .satisfies(
+            m -> assertThat(m.text()).contains("You hold the watch").doesNotContain("diverged"));
+    assertThat(settle("DU0ADA", 2))
+        .hasSize(2)
+        .last()
+        .satisfies(m -> assertThat(m.text()).contains("off duty"));
     assertThat(running.count("SELECT COUNT(*) FROM work_session WHERE source = 2")).isEqualTo(2);
     assertThat(reply(LIN, "captain")).contains("<@U0GRACE> holds the watch since Mon 23 Nov 21:00");
   }
@@ -136,8 +162,10 @@ class CaptainOverHttpTest {
 
     List<PostedMessage> channel = running.slack.messages(OPS);
     assertThat(channel).hasSize(3);
-    assertThat(channel.get(2).text()).contains("<@U0GRACE> now holds the watch")
-        .contains("was due at Mon 23 Nov 21:00").contains("made late, at Mon 23 Nov 22:35");
+    assertThat(channel.get(2).text())
+        .contains("<@U0GRACE> now holds the watch")
+        .contains("was due at Mon 23 Nov 21:00")
+        .contains("made late, at Mon 23 Nov 22:35");
     assertThat(running.count("SELECT COUNT(*) FROM shift")).isEqualTo(2);
     assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'handoff'")).isEqualTo(2);
     assertThat(running.slack.messages("DU0ADA")).hasSize(2);
@@ -146,11 +174,20 @@ class CaptainOverHttpTest {
 
   @Test
   void badArgumentsGetTheUsageAndChangeNothing() {
-    for (String bad : List.of("captain setup every 12h at 09:00", "captain setup <@U0ADA> every 30h at 09:00",
-        "captain setup <@U0ADA> every 0h at 09:00", "captain setup <@U0ADA> every 12h at 9am",
-        "captain setup <@U0ADA> every 12h at 09:00 tz Mars/Olympus", "captain setup @ada every 12h at 09:00",
-        "captain setup <@U0ADA> <@U0ADA> daily at 09:00", "captain swap", "captain frobnicate",
-        "captain schedule lots", "captain handoff", "note")) {
+    for (String bad :
+        List.of(
+            "captain setup every 12h at 09:00",
+            "captain setup <@U0ADA> every 30h at 09:00",
+            "captain setup <@U0ADA> every 0h at 09:00",
+            "captain setup <@U0ADA> every 12h at 9am",
+            "captain setup <@U0ADA> every 12h at 09:00 tz Mars/Olympus",
+            "captain setup @ada every 12h at 09:00",
+            "captain setup <@U0ADA> <@U0ADA> daily at 09:00",
+            "captain swap",
+            "captain frobnicate",
+            "captain schedule lots",
+            "captain handoff",
+            "note")) {
       assertThat(reply(ADA, bad)).as(bad).contains("Usage");
     }
     assertThat(running.count("SELECT COUNT(*) FROM rotation")).isZero();
@@ -161,8 +198,10 @@ class CaptainOverHttpTest {
   void swapCoverAndSkipMoveOnlyTheShiftsNamed() {
     reply(ADA, "captain setup <@U0ADA> <@U0GRACE> <@U0LIN> daily at 09:00 tz Europe/Berlin");
     assertThat(reply(ADA, "captain swap <@U0LIN>")).contains("Swapped");
-    assertThat(reply(ADA, "captain schedule 3")).containsSubsequence("<@U0LIN>", "<@U0GRACE>", "<@U0ADA>");
-    assertThat(reply(GRACE, "captain cover <@U0ADA> for <@U0GRACE>")).contains("<@U0ADA> covers for <@U0GRACE>");
+    assertThat(reply(ADA, "captain schedule 3"))
+        .containsSubsequence("<@U0LIN>", "<@U0GRACE>", "<@U0ADA>");
+    assertThat(reply(GRACE, "captain cover <@U0ADA> for <@U0GRACE>"))
+        .contains("<@U0ADA> covers for <@U0GRACE>");
     assertThat(reply(LIN, "captain skip")).contains("<@U0ADA> is skipped");
     assertThat(reply(LIN, "captain handoff")).contains("Nobody holds the watch");
     assertThat(running.count("SELECT COUNT(*) FROM shift_pin")).isEqualTo(3);
@@ -171,22 +210,37 @@ class CaptainOverHttpTest {
   @Test
   void replacingARotationAsksFirstAndTheReplaceButtonAppliesOnce() {
     reply(ADA, SETUP);
-    var response = running.requests.command(Envelopes.TEAM, GRACE, OPS,
-        "captain setup <@U0LIN> <@U0GRACE> daily at 10:00 tz Europe/Berlin");
+    var response =
+        running.requests.command(
+            Envelopes.TEAM,
+            GRACE,
+            OPS,
+            "captain setup <@U0LIN> <@U0GRACE> daily at 10:00 tz Europe/Berlin");
     JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
     assertThat(body.get("text").getAsString()).contains("already has a captain rotation");
-    String value = body.getAsJsonArray("blocks").get(2).getAsJsonObject().getAsJsonArray("elements").get(0)
-        .getAsJsonObject().get("value").getAsString();
-    assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U0LIN'")).isZero();
+    String value =
+        body.getAsJsonArray("blocks")
+            .get(2)
+            .getAsJsonObject()
+            .getAsJsonArray("elements")
+            .get(0)
+            .getAsJsonObject()
+            .get("value")
+            .getAsString();
+    assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U0LIN'"))
+        .isZero();
 
     settle(OPS, 1);
     running.clock.advance(Duration.ofSeconds(2));
     for (int click = 0; click < 2; click++) {
-      assertThat(running.requests.form(Map.of("payload", replaceClick(value))).statusCode()).isEqualTo(200);
+      assertThat(running.requests.form(Map.of("payload", replaceClick(value))).statusCode())
+          .isEqualTo(200);
     }
 
-    assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U0LIN'")).isEqualTo(1);
-    assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'captain-plan'")).isEqualTo(2);
+    assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U0LIN'"))
+        .isEqualTo(1);
+    assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'captain-plan'"))
+        .isEqualTo(2);
     assertThat(settle(OPS, 2).get(1).text()).contains("<@U0GRACE> replaced the captain rotation");
   }
 
@@ -194,11 +248,23 @@ class CaptainOverHttpTest {
   void triggersFireAtTheLocalHandoffTimesAcrossTheBerlinDstChange() {
     reply(ADA, SETUP);
     List<String> names = HandoffTriggers.names(Envelopes.TEAM, OPS);
-    assertThat(running.bot.schedules().fireTimesAfter(names.get(0), Instant.parse("2026-03-28T12:00:00Z"), 3))
-        .containsExactly(Instant.parse("2026-03-28T20:00:00Z"), Instant.parse("2026-03-29T07:00:00Z"),
+    assertThat(
+            running
+                .bot
+                .schedules()
+                .fireTimesAfter(names.get(0), Instant.parse("2026-03-28T12:00:00Z"), 3))
+        .containsExactly(
+            Instant.parse("2026-03-28T20:00:00Z"),
+            Instant.parse("2026-03-29T07:00:00Z"),
             Instant.parse("2026-03-29T19:00:00Z"));
-    assertThat(running.bot.schedules().fireTimesAfter(names.get(1), Instant.parse("2026-10-24T12:00:00Z"), 3))
-        .containsExactly(Instant.parse("2026-10-24T18:30:00Z"), Instant.parse("2026-10-25T07:30:00Z"),
+    assertThat(
+            running
+                .bot
+                .schedules()
+                .fireTimesAfter(names.get(1), Instant.parse("2026-10-24T12:00:00Z"), 3))
+        .containsExactly(
+            Instant.parse("2026-10-24T18:30:00Z"),
+            Instant.parse("2026-10-25T07:30:00Z"),
             Instant.parse("2026-10-25T19:30:00Z"));
   }
 
@@ -207,13 +273,16 @@ class CaptainOverHttpTest {
     reply(ADA, SETUP);
     settle(OPS, 1);
     running.clock.set(FIRST.plusSeconds(1));
-    try (Schedules quartz = new Schedules(Map.of(HandoffJob.class,
-        () -> new HandoffJob(running.bot.rotations(), running.clock)))) {
+    try (Schedules quartz =
+        new Schedules(
+            Map.of(
+                HandoffJob.class, () -> new HandoffJob(running.bot.rotations(), running.clock)))) {
       quartz.every("look-now", HandoffJob.class, Duration.ofMillis(200));
       quartz.start();
       running.slack.awaitCalls("chat.postMessage", 3, WAIT);
     }
-    assertThat(running.count("SELECT COUNT(*) FROM shift WHERE announced_at IS NOT NULL")).isEqualTo(1);
+    assertThat(running.count("SELECT COUNT(*) FROM shift WHERE announced_at IS NOT NULL"))
+        .isEqualTo(1);
     assertThat(running.slack.messages(OPS).get(1).text()).contains("<@U0ADA> now holds the watch");
   }
 

@@ -39,8 +39,10 @@ class DataRightsOverHttpTest {
     running.slack.addUser(ADA, "ada", "Asia/Kolkata");
     running.slack.addUser("U0BO", "bo", "Europe/Berlin");
     for (int i = 0; i < 6; i++) {
-      running.requests.json(envelopes.message(ADA, "C0TEAM", MORNING.plus(Duration.ofMinutes(20L * i))));
-      running.requests.json(envelopes.message("U0BO", "C0TEAM", MORNING.plus(Duration.ofMinutes(20L * i))));
+      running.requests.json(
+          envelopes.message(ADA, "C0TEAM", MORNING.plus(Duration.ofMinutes(20L * i))));
+      running.requests.json(
+          envelopes.message("U0BO", "C0TEAM", MORNING.plus(Duration.ofMinutes(20L * i))));
     }
   }
 
@@ -63,14 +65,20 @@ class DataRightsOverHttpTest {
     running.bot.outbox().wake();
     running.slack.awaitCalls("files.completeUploadExternal", 1, Duration.ofSeconds(10));
 
-    assertThat(running.slack.uploads()).singleElement().satisfies(f -> {
-      assertThat(f.channelId()).isEqualTo("DU0ADA");
-      String csv = new String(f.bytes(), StandardCharsets.UTF_8);
-      assertThat(csv).startsWith("kind,start_utc,end_utc,start_local,end_local,minutes\n")
-          .contains("active,2026-11-24T08:00:00Z,2026-11-24T09:50:00Z,2026-11-24 13:30,2026-11-24 15:20,110")
-          .contains("manual,2026-11-24T08:00:00Z,2026-11-24T11:00:00Z,2026-11-24 13:30,2026-11-24 16:30,180")
-          .contains("\nnudge,decided_utc,local_date,answer\n");
-    });
+    assertThat(running.slack.uploads())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.channelId()).isEqualTo("DU0ADA");
+              String csv = new String(f.bytes(), StandardCharsets.UTF_8);
+              assertThat(csv)
+                  .startsWith("kind,start_utc,end_utc,start_local,end_local,minutes\n")
+                  .contains(
+                      "active,2026-11-24T08:00:00Z,2026-11-24T09:50:00Z,2026-11-24 13:30,2026-11-24 15:20,110")
+                  .contains(
+                      "manual,2026-11-24T08:00:00Z,2026-11-24T11:00:00Z,2026-11-24 13:30,2026-11-24 16:30,180")
+                  .contains("\nnudge,decided_utc,local_date,answer\n");
+            });
   }
 
   @Test
@@ -79,21 +87,31 @@ class DataRightsOverHttpTest {
     shift(ADA, "start");
     shift(ADA, "summary weekly on fri 17:00");
     shift(ADA, "rest quiet 23:00-07:00");
-    assertThat(shift(ADA, "captain setup <@U0ADA> <@U0BO> every 12h at 09:00").get("text").getAsString())
+    assertThat(
+            shift(ADA, "captain setup <@U0ADA> <@U0BO> every 12h at 09:00")
+                .get("text")
+                .getAsString())
         .doesNotStartWith(":warning:");
     shift("U0BO", "note <@U0ADA> asked to watch the loss curve");
     running.bot.rotations().performDue(MORNING.plus(Duration.ofHours(2)));
     JsonObject ask = shift(ADA, "forget-me");
-    assertThat(ask.get("blocks").toString()).contains("forget_me_confirm").contains("Yes, forget me");
+    assertThat(ask.get("blocks").toString())
+        .contains("forget_me_confirm")
+        .contains("Yes, forget me");
     assertThat(rowsMentioning(ADA)).isNotEmpty();
 
-    var click = running.requests.form(Map.of("payload",
-        Interactions.buttonClick(ADA, "C0TEAM", "1795000000.000100", "forget_me_confirm", "confirm", true)));
+    var click =
+        running.requests.form(
+            Map.of(
+                "payload",
+                Interactions.buttonClick(
+                    ADA, "C0TEAM", "1795000000.000100", "forget_me_confirm", "confirm", true)));
     assertThat(click.statusCode()).isEqualTo(200);
 
     running.bot.outbox().wake();
     running.slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));
-    assertThat(running.slack.messages("DU0ADA")).singleElement()
+    assertThat(running.slack.messages("DU0ADA"))
+        .singleElement()
         .satisfies(m -> assertThat(m.text()).contains("has been deleted"));
     running.bot.outbox().wake();
     // The farewell row goes as soon as it is sent; wait until it has.
@@ -126,7 +144,10 @@ class DataRightsOverHttpTest {
           while (rs.next()) {
             for (int i = 1; i <= columns; i++) {
               Object v = rs.getObject(i);
-              String text = v instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : String.valueOf(v);
+              String text =
+                  v instanceof byte[] b
+                      ? new String(b, StandardCharsets.ISO_8859_1)
+                      : String.valueOf(v);
               if (text.contains(id)) {
                 hits.add(table + ":" + rs.getMetaData().getColumnName(i));
               }

@@ -34,7 +34,8 @@ class HomeAndSettingsOverHttpTest {
     running = RunningBot.http(dir, NOW);
     running.slack.addUser(ADA, "ada", "Europe/Berlin");
     for (int i = 0; i < 5; i++) {
-      running.requests.json(envelopes.message(ADA, "C0TEAM", NOW.minus(Duration.ofMinutes(100 - 20L * i))));
+      running.requests.json(
+          envelopes.message(ADA, "C0TEAM", NOW.minus(Duration.ofMinutes(100 - 20L * i))));
     }
   }
 
@@ -50,33 +51,61 @@ class HomeAndSettingsOverHttpTest {
     event.addProperty("channel", "D0HOME");
     event.addProperty("tab", "home");
     event.addProperty("event_ts", Envelopes.ts(NOW));
-    assertThat(running.requests.json(envelopes.envelope(envelopes.eventId(), event, NOW)).statusCode()).isEqualTo(200);
+    assertThat(
+            running.requests.json(envelopes.envelope(envelopes.eventId(), event, NOW)).statusCode())
+        .isEqualTo(200);
   }
 
   private HttpResponse<String> submit(String from, String to, String limit, String zone) {
-    return running.requests.form(Map.of("payload", Interactions.settingsSubmission(ADA, SettingsModal.CALLBACK_ID,
-        Map.of(SettingsModal.QUIET_FROM, from, SettingsModal.QUIET_TO, to, SettingsModal.DAILY_LIMIT, limit,
-            SettingsModal.ZONE, zone),
-        Map.of(SettingsModal.NUDGES, "on", SettingsModal.SHARING, "on"))));
+    return running.requests.form(
+        Map.of(
+            "payload",
+            Interactions.settingsSubmission(
+                ADA,
+                SettingsModal.CALLBACK_ID,
+                Map.of(
+                    SettingsModal.QUIET_FROM,
+                    from,
+                    SettingsModal.QUIET_TO,
+                    to,
+                    SettingsModal.DAILY_LIMIT,
+                    limit,
+                    SettingsModal.ZONE,
+                    zone),
+                Map.of(SettingsModal.NUDGES, "on", SettingsModal.SHARING, "on"))));
   }
 
   @Test
   void openingHomePublishesTheWeekAndASettingsButton() {
     openHome();
     running.slack.awaitCalls("views.publish", 1, WAIT);
-    assertThat(running.slack.homeView(ADA)).hasValueSatisfying(view -> assertThat(view)
-        .contains("Your week · 2026-W48").contains("1 h 30 min").contains("Right now")
-        .contains("Last day off").contains("You are in no rotation").contains(HomeView.OPEN_SETTINGS));
+    assertThat(running.slack.homeView(ADA))
+        .hasValueSatisfying(
+            view ->
+                assertThat(view)
+                    .contains("Your week · 2026-W48")
+                    .contains("1 h 30 min")
+                    .contains("Right now")
+                    .contains("Last day off")
+                    .contains("You are in no rotation")
+                    .contains(HomeView.OPEN_SETTINGS));
   }
 
   @Test
   void theSettingsButtonOpensTheModalWithTheCurrentChoices() {
-    var click = running.requests.form(Map.of("payload",
-        Interactions.buttonClick(ADA, "D0HOME", "1795000000.000100", HomeView.OPEN_SETTINGS, "open", false)));
+    var click =
+        running.requests.form(
+            Map.of(
+                "payload",
+                Interactions.buttonClick(
+                    ADA, "D0HOME", "1795000000.000100", HomeView.OPEN_SETTINGS, "open", false)));
     assertThat(click.statusCode()).isEqualTo(200);
     var open = running.slack.awaitCalls("views.open", 1, WAIT).get(0);
     assertThat(open.params().get("trigger_id")).isEqualTo("1.2.3");
-    assertThat(open.params().get("view")).contains(SettingsModal.CALLBACK_ID).contains("22:00").contains("07:00");
+    assertThat(open.params().get("view"))
+        .contains(SettingsModal.CALLBACK_ID)
+        .contains("22:00")
+        .contains("07:00");
   }
 
   @Test
@@ -98,15 +127,26 @@ class HomeAndSettingsOverHttpTest {
     HttpResponse<String> r = submit("22:30", "06:30", "9h", "Asia/Tokyo");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEmpty();
-    assertThat(running.count("SELECT COUNT(*) FROM rest_prefs WHERE quiet_from = '22:30' AND quiet_to = '06:30'"
-        + " AND daily_limit_min = 540")).isEqualTo(1);
+    assertThat(
+            running.count(
+                "SELECT COUNT(*) FROM rest_prefs WHERE quiet_from = '22:30' AND quiet_to = '06:30'"
+                    + " AND daily_limit_min = 540"))
+        .isEqualTo(1);
     assertThat(running.count("SELECT share_name FROM person WHERE user_id = 'U0ADA'")).isEqualTo(1);
     // The Home refreshes, now in the zone chosen in the modal.
     running.slack.awaitCalls("views.publish", 1, WAIT);
-    assertThat(running.slack.homeView(ADA)).hasValueSatisfying(view -> assertThat(view)
-        .contains("Asia/Tokyo").contains("quiet hours 22:30–06:30").contains("daily limit 9 h").contains("sharing on"));
-    String hours = HourLogOverHttpTest.body(running.requests.command(Envelopes.TEAM, ADA, "C0TEAM", "rest"))
-        .get("text").getAsString();
+    assertThat(running.slack.homeView(ADA))
+        .hasValueSatisfying(
+            view ->
+                assertThat(view)
+                    .contains("Asia/Tokyo")
+                    .contains("quiet hours 22:30–06:30")
+                    .contains("daily limit 9 h")
+                    .contains("sharing on"));
+    String hours =
+        HourLogOverHttpTest.body(running.requests.command(Envelopes.TEAM, ADA, "C0TEAM", "rest"))
+            .get("text")
+            .getAsString();
     assertThat(hours).contains("22:30");
   }
 }

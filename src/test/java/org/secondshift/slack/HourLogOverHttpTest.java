@@ -41,7 +41,8 @@ class HourLogOverHttpTest {
   void threeHoursOfMessagesBecomeThreeHoursTenOfWorkOnThatLocalDay() {
     for (int i = 0; i <= 9; i++) {
       Instant at = MONDAY_9_BERLIN.plus(Duration.ofMinutes(20L * i));
-      assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode()).isEqualTo(200);
+      assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode())
+          .isEqualTo(200);
     }
     running.clock.set(Instant.parse("2026-11-23T12:30:00Z"));
 
@@ -49,7 +50,9 @@ class HourLogOverHttpTest {
 
     assertThat(reply.get("response_type").getAsString()).isEqualTo("ephemeral");
     assertThat(reply.get("text").getAsString()).contains("Total *3 h 10 min*");
-    assertThat(reply.get("blocks").toString()).contains("Mon 23 Nov 3 h 10 min").contains("2026-W48")
+    assertThat(reply.get("blocks").toString())
+        .contains("Mon 23 Nov 3 h 10 min")
+        .contains("2026-W48")
         .contains("Europe/Berlin");
     assertThat(running.count("SELECT COUNT(*) FROM work_session")).isEqualTo(1);
   }
@@ -59,8 +62,9 @@ class HourLogOverHttpTest {
     String id = envelopes.eventId();
     String body = envelopes.message(id, ADA, "C0GENERAL", MONDAY_9_BERLIN, null);
     assertThat(running.requests.json(body).statusCode()).isEqualTo(200);
-    HttpResponse<String> retry = running.requests.json(body,
-        Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+    HttpResponse<String> retry =
+        running.requests.json(
+            body, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
     assertThat(retry.statusCode()).isEqualTo(200);
     assertThat(running.count("SELECT COUNT(*) FROM activity")).isEqualTo(1);
   }
@@ -68,8 +72,8 @@ class HourLogOverHttpTest {
   @Test
   void aForgedRequestChangesNothing() {
     String body = envelopes.message(ADA, "C0GENERAL", MONDAY_9_BERLIN);
-    HttpResponse<String> forged = running.requests.json(body,
-        Map.of("X-Slack-Signature", "v0=" + "ab".repeat(32)));
+    HttpResponse<String> forged =
+        running.requests.json(body, Map.of("X-Slack-Signature", "v0=" + "ab".repeat(32)));
     assertThat(forged.statusCode()).isEqualTo(401);
     assertThat(running.count("SELECT COUNT(*) FROM activity")).isZero();
   }
@@ -77,8 +81,9 @@ class HourLogOverHttpTest {
   @Test
   void threadRepliesMentionsAndReactionsAreActivityToo() {
     Instant at = MONDAY_9_BERLIN;
-    running.requests.json(envelopes.message(envelopes.eventId(), ADA, "C0GENERAL", at,
-        "{\"thread_ts\":\"1700000000.000100\"}"));
+    running.requests.json(
+        envelopes.message(
+            envelopes.eventId(), ADA, "C0GENERAL", at, "{\"thread_ts\":\"1700000000.000100\"}"));
     JsonObject mention = new JsonObject();
     mention.addProperty("type", "app_mention");
     mention.addProperty("user", ADA);
@@ -86,9 +91,15 @@ class HourLogOverHttpTest {
     mention.addProperty("text", "<@U0BOT> are you there");
     mention.addProperty("ts", Envelopes.ts(at.plusSeconds(60)));
     running.requests.json(envelopes.envelope(envelopes.eventId(), mention, at));
-    JsonObject reaction = JsonParser.parseString("{\"type\":\"reaction_added\",\"user\":\"" + ADA
-        + "\",\"reaction\":\"eyes\",\"item\":{\"type\":\"message\",\"channel\":\"C0GENERAL\",\"ts\":\"1.2\"},"
-        + "\"event_ts\":\"" + Envelopes.ts(at.plusSeconds(120)) + "\"}").getAsJsonObject();
+    JsonObject reaction =
+        JsonParser.parseString(
+                "{\"type\":\"reaction_added\",\"user\":\""
+                    + ADA
+                    + "\",\"reaction\":\"eyes\",\"item\":{\"type\":\"message\",\"channel\":\"C0GENERAL\",\"ts\":\"1.2\"},"
+                    + "\"event_ts\":\""
+                    + Envelopes.ts(at.plusSeconds(120))
+                    + "\"}")
+            .getAsJsonObject();
     running.requests.json(envelopes.envelope(envelopes.eventId(), reaction, at));
 
     assertThat(running.count("SELECT COUNT(*) FROM activity WHERE kind = 2")).isEqualTo(1);
@@ -100,33 +111,41 @@ class HourLogOverHttpTest {
   void botsEditsDeletionsJoinsAndDirectMessagesAreNotActivity() {
     Instant at = MONDAY_9_BERLIN;
     String[] notWork = {
-        "{\"bot_id\":\"B0OTHER\"}",
-        "{\"subtype\":\"bot_message\",\"bot_id\":\"B0OTHER\"}",
-        "{\"subtype\":\"message_changed\"}",
-        "{\"subtype\":\"message_deleted\"}",
-        "{\"subtype\":\"channel_join\"}",
-        "{\"subtype\":\"channel_topic\"}",
-        "{\"channel_type\":\"im\"}"};
+      "{\"bot_id\":\"B0OTHER\"}",
+      "{\"subtype\":\"bot_message\",\"bot_id\":\"B0OTHER\"}",
+      "{\"subtype\":\"message_changed\"}",
+      "{\"subtype\":\"message_deleted\"}",
+      "{\"subtype\":\"channel_join\"}",
+      "{\"subtype\":\"channel_topic\"}",
+      "{\"channel_type\":\"im\"}"
+    };
     for (String extra : notWork) {
-      HttpResponse<String> r = running.requests.json(
-          envelopes.message(envelopes.eventId(), ADA, "C0GENERAL", at, extra));
+      HttpResponse<String> r =
+          running.requests.json(
+              envelopes.message(envelopes.eventId(), ADA, "C0GENERAL", at, extra));
       assertThat(r.statusCode()).as(extra).isEqualTo(200);
     }
-    assertThat(running.requests.json(envelopes.message(envelopes.eventId(), "U0BOT", "C0GENERAL", at, null))
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            running
+                .requests
+                .json(envelopes.message(envelopes.eventId(), "U0BOT", "C0GENERAL", at, null))
+                .statusCode())
+        .isEqualTo(200);
     assertThat(running.count("SELECT COUNT(*) FROM activity")).isZero();
   }
 
   @Test
   void messageTextNeverReachesTheDatabaseFile() throws Exception {
     for (int i = 0; i < 5; i++) {
-      running.requests.json(envelopes.message(ADA, "C0GENERAL", MONDAY_9_BERLIN.plusSeconds(60L * i)));
+      running.requests.json(
+          envelopes.message(ADA, "C0GENERAL", MONDAY_9_BERLIN.plusSeconds(60L * i)));
     }
     running.close();
     for (String suffix : new String[] {"", "-wal"}) {
       Path file = Path.of(running.database + suffix);
       if (Files.exists(file)) {
-        assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+        assertThat(
+                new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
             .doesNotContain("a secret the bot must never keep");
       }
     }
@@ -135,22 +154,33 @@ class HourLogOverHttpTest {
 
   @Test
   void userChangeMovesTheirDaysToTheNewZone() {
-    running.requests.json(envelopes.message(ADA, "C0GENERAL", Instant.parse("2026-11-23T23:30:00Z")));
-    JsonObject change = JsonParser.parseString("{\"type\":\"user_change\",\"user\":{\"id\":\"" + ADA
-        + "\",\"tz\":\"Asia/Kolkata\"}}").getAsJsonObject();
+    running.requests.json(
+        envelopes.message(ADA, "C0GENERAL", Instant.parse("2026-11-23T23:30:00Z")));
+    JsonObject change =
+        JsonParser.parseString(
+                "{\"type\":\"user_change\",\"user\":{\"id\":\""
+                    + ADA
+                    + "\",\"tz\":\"Asia/Kolkata\"}}")
+            .getAsJsonObject();
     running.requests.json(envelopes.envelope(envelopes.eventId(), change, MONDAY_9_BERLIN));
     running.clock.set(Instant.parse("2026-11-24T06:00:00Z"));
 
     JsonObject reply = body(running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", "hours"));
 
     // 23:30 UTC is 05:00 on Tuesday in Kolkata, not Monday night as in Berlin.
-    assertThat(reply.get("blocks").toString()).contains("Asia/Kolkata").contains("Tue 24 Nov 10 min");
+    assertThat(reply.get("blocks").toString())
+        .contains("Asia/Kolkata")
+        .contains("Tue 24 Nov 10 min");
   }
 
   @Test
   void healthCheckAnswers() throws Exception {
-    java.net.http.HttpResponse<String> r = running.requests.send(java.net.http.HttpRequest.newBuilder(
-        java.net.URI.create("http://127.0.0.1:" + running.bot.port() + "/healthz")).GET().build());
+    java.net.http.HttpResponse<String> r =
+        running.requests.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + running.bot.port() + "/healthz"))
+                .GET()
+                .build());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("ok");
   }

@@ -23,11 +23,12 @@ class RequestGuardTest {
   void matchesSlacksPublishedExampleSignature() {
     // The worked example in Slack's request-verification docs.
     clock.set(Instant.ofEpochSecond(1531420618));
-    String exampleBody = "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&"
-        + "channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&"
-        + "command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F"
-        + "T1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121."
-        + "803a0bc887a14d10d2c447fce8b6703c";
+    String exampleBody =
+        "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&"
+            + "channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&"
+            + "command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F"
+            + "T1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121."
+            + "803a0bc887a14d10d2c447fce8b6703c";
     assertThat(guard.sign("1531420618", exampleBody))
         .isEqualTo("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
   }
@@ -48,8 +49,10 @@ class RequestGuardTest {
   void rejectsAForgedSignature() {
     String t = Long.toString(clock.instant().getEpochSecond());
     String forged = "v0=" + "0".repeat(64);
-    assertThat(guard.check(t, forged, "application/json", body)).get()
-        .extracting(RequestGuard.Rejection::status).isEqualTo(401);
+    assertThat(guard.check(t, forged, "application/json", body))
+        .get()
+        .extracting(RequestGuard.Rejection::status)
+        .isEqualTo(401);
   }
 
   @Test
@@ -57,38 +60,52 @@ class RequestGuardTest {
     String t = Long.toString(clock.instant().getEpochSecond());
     String sig = guard.sign(t, body);
     assertThat(guard.check(t, sig, "application/json", body.replace("message", "reaction_added")))
-        .get().extracting(RequestGuard.Rejection::status).isEqualTo(401);
+        .get()
+        .extracting(RequestGuard.Rejection::status)
+        .isEqualTo(401);
   }
 
   @Test
   void rejectsMissingOrNonNumericTimestamps() {
-    assertThat(guard.check(null, "v0=x", "application/json", body)).get()
-        .extracting(RequestGuard.Rejection::status).isEqualTo(401);
-    assertThat(guard.check("yesterday", "v0=x", "application/json", body)).get()
-        .extracting(RequestGuard.Rejection::status).isEqualTo(401);
+    assertThat(guard.check(null, "v0=x", "application/json", body))
+        .get()
+        .extracting(RequestGuard.Rejection::status)
+        .isEqualTo(401);
+    assertThat(guard.check("yesterday", "v0=x", "application/json", body))
+        .get()
+        .extracting(RequestGuard.Rejection::status)
+        .isEqualTo(401);
   }
 
   @ParameterizedTest(name = "{0}: {1}")
-  @CsvSource(delimiter = '|', value = {
-      "application/json | {not json",
-      "application/json | []",
-      "application/json | {\"no\":\"type\"}",
-      "application/json | {\"type\":\"event_callback\"}",
-      "application/json | {\"type\":\"event_callback\",\"event\":\"x\"}",
-      "application/x-www-form-urlencoded | payload=%7Bbroken",
-      "application/x-www-form-urlencoded | just=fields",
-      "text/plain | hello"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "application/json | {not json",
+        "application/json | []",
+        "application/json | {\"no\":\"type\"}",
+        "application/json | {\"type\":\"event_callback\"}",
+        "application/json | {\"type\":\"event_callback\",\"event\":\"x\"}",
+        "application/x-www-form-urlencoded | payload=%7Bbroken",
+        "application/x-www-form-urlencoded | just=fields",
+        "text/plain | hello"
+      })
   void malformedBodiesAreBadRequests(String contentType, String badBody) {
-    assertThat(RequestGuard.checkShape(contentType, badBody)).get()
-        .extracting(RequestGuard.Rejection::status).isEqualTo(400);
+    assertThat(RequestGuard.checkShape(contentType, badBody))
+        .get()
+        .extracting(RequestGuard.Rejection::status)
+        .isEqualTo(400);
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "application/json | {\"type\":\"url_verification\",\"challenge\":\"abc\"}",
-      "application/json; charset=utf-8 | {\"type\":\"event_callback\",\"event\":{\"type\":\"message\"}}",
-      "application/x-www-form-urlencoded | command=%2Fshift&text=hours",
-      "application/x-www-form-urlencoded | payload=%7B%22type%22%3A%22block_actions%22%7D"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "application/json | {\"type\":\"url_verification\",\"challenge\":\"abc\"}",
+        "application/json; charset=utf-8 | {\"type\":\"event_callback\",\"event\":{\"type\":\"message\"}}",
+        "application/x-www-form-urlencoded | command=%2Fshift&text=hours",
+        "application/x-www-form-urlencoded | payload=%7B%22type%22%3A%22block_actions%22%7D"
+      })
   void wellFormedBodiesPass(String contentType, String goodBody) {
     assertThat(RequestGuard.checkShape(contentType, goodBody)).isEmpty();
   }

@@ -52,9 +52,12 @@ class RestNudgesOverHttpTest {
     running.slack.awaitCalls("chat.postMessage", 1, WAIT);
     PostedMessage dm = single(running.slack.messages(DM));
     assertThat(dm.text()).contains("without a break").doesNotContain("secret");
-    assertThat(actionIds(dm)).containsExactly("nudge_break", "nudge_snooze", "nudge_done", "nudge_off");
-    assertThat(buttonTexts(dm)).containsExactly("Taking a break", "Snooze 1 h", "Done for today", "Turn these off");
-    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE kind = 'long_stretch'")).isEqualTo(1);
+    assertThat(actionIds(dm))
+        .containsExactly("nudge_break", "nudge_snooze", "nudge_done", "nudge_off");
+    assertThat(buttonTexts(dm))
+        .containsExactly("Taking a break", "Snooze 1 h", "Done for today", "Turn these off");
+    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE kind = 'long_stretch'"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -68,12 +71,14 @@ class RestNudgesOverHttpTest {
     assertThat(running.count("SELECT COUNT(*) FROM nudge")).isZero();
     // A second after the last check, the next message is checked again.
     postAt(threeHours.plusMillis(600));
-    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE kind = 'long_stretch'")).isEqualTo(1);
+    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE kind = 'long_stretch'"))
+        .isEqualTo(1);
   }
 
   private void postAt(Instant at) {
     running.clock.set(at);
-    assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode()).isEqualTo(200);
+    assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode())
+        .isEqualTo(200);
     assertThat(running.bot.nudges().awaitIdle(WAIT)).isTrue();
   }
 
@@ -97,7 +102,8 @@ class RestNudgesOverHttpTest {
     PostedMessage dm = single(running.slack.messages(DM));
     running.clock.advance(Duration.ofSeconds(5));
 
-    HttpResponse<String> click = running.requests.form(Map.of("payload", blockActions(dm, "nudge_break")));
+    HttpResponse<String> click =
+        running.requests.form(Map.of("payload", blockActions(dm, "nudge_break")));
 
     assertThat(click.statusCode()).isEqualTo(200);
     running.slack.awaitCalls("chat.update", 1, WAIT);
@@ -105,8 +111,12 @@ class RestNudgesOverHttpTest {
     assertThat(updated.ts()).isEqualTo(dm.ts());
     assertThat(updated.text()).contains("Taking a break").isNotEqualTo(dm.text());
     assertThat(actionIds(updated)).isEmpty();
-    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE answer = 'break' AND answered_at IS NOT NULL")).isEqualTo(1);
-    assertThat(running.count("SELECT COUNT(*) FROM rest_prefs WHERE break_at IS NOT NULL")).isEqualTo(1);
+    assertThat(
+            running.count(
+                "SELECT COUNT(*) FROM nudge WHERE answer = 'break' AND answered_at IS NOT NULL"))
+        .isEqualTo(1);
+    assertThat(running.count("SELECT COUNT(*) FROM rest_prefs WHERE break_at IS NOT NULL"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -118,11 +128,17 @@ class RestNudgesOverHttpTest {
     running.requests.form(Map.of("payload", blockActions(dm, "nudge_off")));
     running.slack.awaitCalls("chat.update", 1, WAIT);
 
-    assertThat(running.requests.form(Map.of("payload", blockActions(dm, "nudge_snooze"))).statusCode()).isEqualTo(200);
+    assertThat(
+            running.requests.form(Map.of("payload", blockActions(dm, "nudge_snooze"))).statusCode())
+        .isEqualTo(200);
 
-    assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE method = 'chat.update'")).isEqualTo(1);
+    assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE method = 'chat.update'"))
+        .isEqualTo(1);
     assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE answer = 'off'")).isEqualTo(1);
-    assertThat(running.count("SELECT COUNT(*) FROM rest_prefs WHERE enabled = 0 AND snoozed_until IS NULL")).isEqualTo(1);
+    assertThat(
+            running.count(
+                "SELECT COUNT(*) FROM rest_prefs WHERE enabled = 0 AND snoozed_until IS NULL"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -151,7 +167,8 @@ class RestNudgesOverHttpTest {
     assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL")).isEqualTo(1);
 
     running.clock.advance(Duration.ofSeconds(60));
-    try (Bot again = Bot.start(RunningBot.settings(Mode.HTTP, running.slack, running.database), running.clock)) {
+    try (Bot again =
+        Bot.start(RunningBot.settings(Mode.HTTP, running.slack, running.database), running.clock)) {
       running.slack.awaitCalls("chat.postMessage", 2, WAIT);
     }
     assertThat(running.slack.messages(DM)).hasSize(1);
@@ -186,29 +203,52 @@ class RestNudgesOverHttpTest {
     running.bot.handoffs().shiftEnded(Envelopes.TEAM, "C0OPS", ADA, MONDAY_9_BERLIN);
     running.bot.nudges().awaitIdle(WAIT);
     running.slack.awaitCalls("chat.postMessage", 1, WAIT);
-    assertThat(single(running.slack.messages(DM)).text()).contains("Your watch in <#C0OPS> is over");
-    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE kind = 'recovery' AND channel_id = 'C0OPS'")).isEqualTo(1);
+    assertThat(single(running.slack.messages(DM)).text())
+        .contains("Your watch in <#C0OPS> is over");
+    assertThat(
+            running.count(
+                "SELECT COUNT(*) FROM nudge WHERE kind = 'recovery' AND channel_id = 'C0OPS'"))
+        .isEqualTo(1);
   }
 
   @Test
   void shiftRestShowsAndChangesSettings() {
-    assertThat(reply("rest")).contains("*Rest nudges:* on").contains("22:00\u201307:00 (workspace default)")
+    assertThat(reply("rest"))
+        .contains("*Rest nudges:* on")
+        .contains("22:00\u201307:00 (workspace default)")
         .contains("10 h (workspace default)");
     assertThat(reply("rest quiet 23:00-07:30")).contains("Quiet hours are now 23:00\u201307:30");
-    assertThat(reply("rest limit 9h")).contains("*Daily limit:* 9 h").doesNotContain("9 h (workspace");
+    assertThat(reply("rest limit 9h"))
+        .contains("*Daily limit:* 9 h")
+        .doesNotContain("9 h (workspace");
     assertThat(reply("rest snooze 2h")).contains("snoozed until 11:00");
     assertThat(reply("rest pause until 2026-12-27")).contains("paused until Sun 27 Dec 2026");
     assertThat(reply("rest off")).contains("*Rest nudges:* off");
     assertThat(reply("rest on")).contains("*Rest nudges:* on");
-    assertThat(running.count("SELECT COUNT(*) FROM rest_prefs WHERE quiet_from = '23:00' AND quiet_to = '07:30'"
-        + " AND daily_limit_min = 540 AND enabled = 1 AND paused_until IS NULL")).isEqualTo(1);
+    assertThat(
+            running.count(
+                "SELECT COUNT(*) FROM rest_prefs WHERE quiet_from = '23:00' AND quiet_to = '07:30'"
+                    + " AND daily_limit_min = 540 AND enabled = 1 AND paused_until IS NULL"))
+        .isEqualTo(1);
   }
 
   @Test
   void badRestArgumentsGetTheUsageAndChangeNothing() {
-    for (String bad : List.of("rest quiet 23:00", "rest quiet 07:00-07:00", "rest quiet 25:00-07:00",
-        "rest limit 0h", "rest limit 25h", "rest limit nine", "rest snooze 2m", "rest snooze",
-        "rest pause until 2026-11-23", "rest pause until 2026-13-01", "rest pause", "rest off now", "rest banana")) {
+    for (String bad :
+        List.of(
+            "rest quiet 23:00",
+            "rest quiet 07:00-07:00",
+            "rest quiet 25:00-07:00",
+            "rest limit 0h",
+            "rest limit 25h",
+            "rest limit nine",
+            "rest snooze 2m",
+            "rest snooze",
+            "rest pause until 2026-11-23",
+            "rest pause until 2026-13-01",
+            "rest pause",
+            "rest off now",
+            "rest banana")) {
       String answer = reply(bad);
       assertThat(answer).as(bad).contains(":warning:").contains("Usage: `/shift rest");
     }
@@ -235,7 +275,8 @@ class RestNudgesOverHttpTest {
     for (long m = 0; m <= length.toMinutes(); m += 10) {
       Instant at = from.plus(Duration.ofMinutes(m));
       running.clock.set(at);
-      assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode()).isEqualTo(200);
+      assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode())
+          .isEqualTo(200);
       assertThat(running.bot.nudges().awaitIdle(WAIT)).isTrue();
     }
   }
@@ -244,17 +285,35 @@ class RestNudgesOverHttpTest {
     JsonObject blocks = JsonParser.parseString("{\"b\":" + dm.blocksJson() + "}").getAsJsonObject();
     String value = null;
     for (JsonElement b : blocks.getAsJsonArray("b")) {
-      if (b.getAsJsonObject().has("elements") && "actions".equals(b.getAsJsonObject().get("type").getAsString())) {
-        value = b.getAsJsonObject().getAsJsonArray("elements").get(0).getAsJsonObject().get("value").getAsString();
+      if (b.getAsJsonObject().has("elements")
+          && "actions".equals(b.getAsJsonObject().get("type").getAsString())) {
+        value =
+            b.getAsJsonObject()
+                .getAsJsonArray("elements")
+                .get(0)
+                .getAsJsonObject()
+                .get("value")
+                .getAsString();
       }
     }
     JsonObject p = new JsonObject();
     p.addProperty("type", "block_actions");
-    p.add("user", JsonParser.parseString("{\"id\":\"" + ADA + "\",\"username\":\"ada\",\"name\":\"ada\",\"team_id\":\"T0SANDBOX\"}"));
+    p.add(
+        "user",
+        JsonParser.parseString(
+            "{\"id\":\""
+                + ADA
+                + "\",\"username\":\"ada\",\"name\":\"ada\",\"team_id\":\"T0SANDBOX\"}"));
     p.addProperty("api_app_id", "A0SANDBOX");
     p.addProperty("token", "legacy-unused");
-    p.add("container", JsonParser.parseString("{\"type\":\"message\",\"message_ts\":\"" + dm.ts()
-        + "\",\"channel_id\":\"" + DM + "\",\"is_ephemeral\":false}"));
+    p.add(
+        "container",
+        JsonParser.parseString(
+            "{\"type\":\"message\",\"message_ts\":\""
+                + dm.ts()
+                + "\",\"channel_id\":\""
+                + DM
+                + "\",\"is_ephemeral\":false}"));
     p.addProperty("trigger_id", "1.2.3");
     p.add("team", JsonParser.parseString("{\"id\":\"T0SANDBOX\",\"domain\":\"sandbox\"}"));
     p.add("channel", JsonParser.parseString("{\"id\":\"" + DM + "\",\"name\":\"directmessage\"}"));

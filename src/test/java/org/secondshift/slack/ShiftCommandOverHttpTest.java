@@ -41,29 +41,39 @@ class ShiftCommandOverHttpTest {
   }
 
   @ParameterizedTest(name = "/shift {0}")
-  @CsvSource(delimiter = '|', value = {"''", "help", "HELP"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"''", "help", "HELP"})
   void helpListsEverySubcommand(String text) {
     JsonObject reply = shift(text);
     assertThat(reply.get("response_type").getAsString()).isEqualTo("ephemeral");
     assertThat(reply.get("text").getAsString())
-        .contains("/shift hours").contains("/shift status").contains("/shift start").contains("/shift stop")
+        .contains("/shift hours")
+        .contains("/shift status")
+        .contains("/shift start")
+        .contains("/shift stop")
         .contains("/shift help");
   }
 
   @ParameterizedTest(name = "/shift {0} → {1}")
-  @CsvSource(delimiter = ';', value = {
-      "hour ; /shift hours [last | 2026-W48] [@someone]",
-      "stauts ; /shift status",
-      "hours next-tuesday ; /shift hours [last | 2026-W48] [@someone]",
-      "hours 2026-W99 ; /shift hours [last | 2026-W48] [@someone]",
-      "hours last 2026-W40 ; /shift hours [last | 2026-W48] [@someone]",
-      "hours @nobody ; /shift hours [last | 2026-W48] [@someone]",
-      "status now ; /shift status",
-      "stop please ; /shift stop"})
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "hour ; /shift hours [last | 2026-W48] [@someone]",
+        "stauts ; /shift status",
+        "hours next-tuesday ; /shift hours [last | 2026-W48] [@someone]",
+        "hours 2026-W99 ; /shift hours [last | 2026-W48] [@someone]",
+        "hours last 2026-W40 ; /shift hours [last | 2026-W48] [@someone]",
+        "hours @nobody ; /shift hours [last | 2026-W48] [@someone]",
+        "status now ; /shift status",
+        "stop please ; /shift stop"
+      })
   void nonsenseGetsOneLineAndTheRightUsage(String text, String usage) {
     JsonObject reply = shift(text);
     assertThat(reply.get("response_type").getAsString()).isEqualTo("ephemeral");
-    assertThat(reply.get("text").getAsString()).startsWith(":warning:").contains("Usage: `" + usage + "`");
+    assertThat(reply.get("text").getAsString())
+        .startsWith(":warning:")
+        .contains("Usage: `" + usage + "`");
   }
 
   @Test
@@ -76,17 +86,20 @@ class ShiftCommandOverHttpTest {
 
   @Test
   void mentioningYourselfShowsYourOwnHours() {
-    assertThat(shift("hours <@U0ADA|ada>").get("text").getAsString()).contains("Your hours in 2026-W48");
+    assertThat(shift("hours <@U0ADA|ada>").get("text").getAsString())
+        .contains("Your hours in 2026-W48");
   }
 
   @Test
   void aManualSessionCountsFromStartToStop() {
-    assertThat(shift("start watching the eval run").get("text").getAsString()).contains("watching the eval run");
+    assertThat(shift("start watching the eval run").get("text").getAsString())
+        .contains("watching the eval run");
     assertThat(shift("start").get("text").getAsString()).contains("already running");
     running.clock.advance(Duration.ofMinutes(95));
 
     assertThat(shift("status").get("text").getAsString())
-        .contains("Today so far:* 1 h 35 min").contains("Manual session* open since 09:00");
+        .contains("Today so far:* 1 h 35 min")
+        .contains("Manual session* open since 09:00");
     assertThat(shift("stop").get("text").getAsString()).contains("Logged 1 h 35 min");
     assertThat(shift("stop").get("text").getAsString()).contains("No manual session is running");
     assertThat(shift("hours").get("text").getAsString()).contains("Total *1 h 35 min*");
@@ -95,9 +108,14 @@ class ShiftCommandOverHttpTest {
   @Test
   void lastWeekAndANamedWeekAreTheirOwnWeeks() {
     Envelopes envelopes = new Envelopes();
-    running.requests.json(envelopes.message(ADA, "C0GENERAL", Instant.parse("2026-11-17T10:00:00Z")));
-    assertThat(shift("hours").get("text").getAsString()).contains("2026-W48").contains("Total *0 min*");
-    assertThat(shift("hours last").get("text").getAsString()).contains("2026-W47").contains("Total *10 min*");
+    running.requests.json(
+        envelopes.message(ADA, "C0GENERAL", Instant.parse("2026-11-17T10:00:00Z")));
+    assertThat(shift("hours").get("text").getAsString())
+        .contains("2026-W48")
+        .contains("Total *0 min*");
+    assertThat(shift("hours last").get("text").getAsString())
+        .contains("2026-W47")
+        .contains("Total *10 min*");
     assertThat(shift("hours 2026-W47").get("text").getAsString()).contains("Total *10 min*");
   }
 
@@ -105,7 +123,8 @@ class ShiftCommandOverHttpTest {
   void statusShowsTheRunningSession() {
     Envelopes envelopes = new Envelopes();
     running.requests.json(envelopes.message(ADA, "C0GENERAL", MORNING));
-    running.requests.json(envelopes.message(ADA, "C0GENERAL", MORNING.plus(Duration.ofMinutes(25))));
+    running.requests.json(
+        envelopes.message(ADA, "C0GENERAL", MORNING.plus(Duration.ofMinutes(25))));
     running.clock.set(MORNING.plus(Duration.ofMinutes(30)));
     String text = shift("status").get("text").getAsString();
     assertThat(text).contains("Current session:* 30 min").contains("Today so far:* 30 min");

@@ -48,12 +48,14 @@ class SocketModeTest {
 
   @Test
   void aMessageOverTheSocketIsAcknowledgedAndRecorded() {
-    JsonObject envelope = JsonParser.parseString(envelopes.message("U0ADA", "C0GENERAL", NOW)).getAsJsonObject();
+    JsonObject envelope =
+        JsonParser.parseString(envelopes.message("U0ADA", "C0GENERAL", NOW)).getAsJsonObject();
 
     String id = slack.sendSocketEnvelope("events_api", envelope);
 
     assertThat(slack.awaitSocketAck(id, WAIT).get("envelope_id").getAsString()).isEqualTo(id);
-    assertThat(DbPeek.count(db, "SELECT COUNT(*) FROM activity WHERE user_id = 'U0ADA'")).isEqualTo(1);
+    assertThat(DbPeek.count(db, "SELECT COUNT(*) FROM activity WHERE user_id = 'U0ADA'"))
+        .isEqualTo(1);
     assertThat(slack.calls("apps.connections.open")).isNotEmpty();
   }
 

@@ -41,7 +41,8 @@ class WeeklySummaryOverHttpTest {
       for (String u : TEAM) {
         for (int m = 0; m <= 100; m += 25) {
           Instant at = monday.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(m));
-          assertThat(running.requests.json(envelopes.message(u, CHANNEL, at)).statusCode()).isEqualTo(200);
+          assertThat(running.requests.json(envelopes.message(u, CHANNEL, at)).statusCode())
+              .isEqualTo(200);
         }
       }
     }
@@ -54,33 +55,48 @@ class WeeklySummaryOverHttpTest {
 
   @Test
   void summaryNowPostsBlocksAndOneChartToTheChannel() {
-    String reply = body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "summary now"))
-        .get("text").getAsString();
+    String reply =
+        body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "summary now"))
+            .get("text")
+            .getAsString();
     assertThat(reply).contains("on its way");
     running.bot.outbox().wake();
     running.slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));
     running.slack.awaitCalls("files.completeUploadExternal", 1, Duration.ofSeconds(10));
 
-    assertThat(running.slack.messages(CHANNEL)).singleElement().satisfies(m -> {
-      assertThat(m.blocksJson()).contains("2026-W47").contains("4 people").contains("Median per person")
-          .contains("9 h 10 min");
-    });
-    assertThat(running.slack.uploads()).singleElement().satisfies(f -> {
-      assertThat(f.channelId()).isEqualTo(CHANNEL);
-      assertThat(f.bytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-    });
+    assertThat(running.slack.messages(CHANNEL))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.blocksJson())
+                  .contains("2026-W47")
+                  .contains("4 people")
+                  .contains("Median per person")
+                  .contains("9 h 10 min");
+            });
+    assertThat(running.slack.uploads())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.channelId()).isEqualTo(CHANNEL);
+              assertThat(f.bytes()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+            });
   }
 
   @Test
   void theWeeklyPlanPostsOncePerWeekEvenAcrossRestarts() throws Exception {
     body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "summary weekly on mon 09:00"));
-    ZonedDateTime nextMonday9 = ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, ZoneId.of("Europe/Berlin"));
-    // Quartz runs on real time; whatever today is, the trigger fires on a Monday at 09:00 in Berlin.
-    assertThat(running.bot.schedules().nextFire("summary:T0SANDBOX:" + CHANNEL)).hasValueSatisfying(at -> {
-      ZonedDateTime local = at.atZone(ZoneId.of("Europe/Berlin"));
-      assertThat(local.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
-      assertThat(local.toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
-    });
+    ZonedDateTime nextMonday9 =
+        ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, ZoneId.of("Europe/Berlin"));
+    // Quartz runs on real time; whatever today is, the trigger fires on a Monday at 09:00 in
+    // Berlin.
+    assertThat(running.bot.schedules().nextFire("summary:T0SANDBOX:" + CHANNEL))
+        .hasValueSatisfying(
+            at -> {
+              ZonedDateTime local = at.atZone(ZoneId.of("Europe/Berlin"));
+              assertThat(local.getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+              assertThat(local.toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+            });
 
     workWeek(Instant.parse("2026-11-23T08:00:00Z"));
     // Downtime over the Monday boundary: the bot comes back on Tuesday and catches up once.
@@ -89,7 +105,8 @@ class WeeklySummaryOverHttpTest {
     running.restart();
     running.slack.awaitCalls("files.completeUploadExternal", 1, Duration.ofSeconds(10));
 
-    assertThat(running.slack.messages(CHANNEL)).singleElement()
+    assertThat(running.slack.messages(CHANNEL))
+        .singleElement()
         .satisfies(m -> assertThat(m.blocksJson()).contains("2026-W48"));
     assertThat(running.count("SELECT COUNT(*) FROM summary_post")).isEqualTo(1);
     assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'summary'")).isEqualTo(1);
@@ -103,9 +120,17 @@ class WeeklySummaryOverHttpTest {
 
   @Test
   void badSummaryArgumentsGetUsageAndChangeNothing() {
-    for (String text : new String[] {"summary weekly on someday 09:00", "summary weekly on mon 25:00",
-        "summary sometimes", "summary weekly on mon"}) {
-      String reply = body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, text)).get("text").getAsString();
+    for (String text :
+        new String[] {
+          "summary weekly on someday 09:00",
+          "summary weekly on mon 25:00",
+          "summary sometimes",
+          "summary weekly on mon"
+        }) {
+      String reply =
+          body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, text))
+              .get("text")
+              .getAsString();
       assertThat(reply).as(text).startsWith(":warning:").contains("/shift summary weekly on");
     }
     assertThat(running.count("SELECT COUNT(*) FROM summary_schedule")).isZero();
@@ -113,12 +138,16 @@ class WeeklySummaryOverHttpTest {
 
   @Test
   void sharingLetsTeammatesSeeYourHours() {
-    String before = body(running.requests.command(Envelopes.TEAM, "U0BO", CHANNEL, "hours last <@U0ADA>"))
-        .get("text").getAsString();
+    String before =
+        body(running.requests.command(Envelopes.TEAM, "U0BO", CHANNEL, "hours last <@U0ADA>"))
+            .get("text")
+            .getAsString();
     assertThat(before).contains("has not chosen to share");
     body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "share on"));
-    String after = body(running.requests.command(Envelopes.TEAM, "U0BO", CHANNEL, "hours last <@U0ADA>"))
-        .get("text").getAsString();
+    String after =
+        body(running.requests.command(Envelopes.TEAM, "U0BO", CHANNEL, "hours last <@U0ADA>"))
+            .get("text")
+            .getAsString();
     assertThat(after).contains("<@U0ADA>'s hours in 2026-W47").contains("Total *9 h 10 min*");
   }
 }

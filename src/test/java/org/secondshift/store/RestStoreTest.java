@@ -49,7 +49,8 @@ class RestStoreTest {
     sessions.startManual("T1", "U3", T0.minus(Duration.ofHours(1)), null);
 
     assertThat(rest.activeSince(T0.minus(Duration.ofMinutes(15))))
-        .containsExactlyInAnyOrder(new WorkTrail.Person("T1", "U1"), new WorkTrail.Person("T1", "U3"));
+        .containsExactlyInAnyOrder(
+            new WorkTrail.Person("T1", "U1"), new WorkTrail.Person("T1", "U3"));
   }
 
   @Test
@@ -59,7 +60,8 @@ class RestStoreTest {
     message("Ev3", "U1", "C3", T0.minus(Duration.ofMinutes(30)));
     message("Ev4", "U2", "C4", T0.minus(Duration.ofMinutes(10)));
 
-    assertThat(rest.channels("T1", "U1", T0.minus(Duration.ofDays(14)))).containsExactlyInAnyOrder("C2", "C3");
+    assertThat(rest.channels("T1", "U1", T0.minus(Duration.ofDays(14))))
+        .containsExactlyInAnyOrder("C2", "C3");
     assertThat(rest.activity("T1", "U1", T0.minus(Duration.ofHours(1)), T0))
         .containsExactly(T0.minus(Duration.ofMinutes(30)));
   }

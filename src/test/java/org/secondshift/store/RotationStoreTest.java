@@ -14,8 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secondshift.captain.Cadence;
-import org.secondshift.captain.HourLogRest;
 import org.secondshift.captain.HandoffTimer;
+import org.secondshift.captain.HourLogRest;
 import org.secondshift.captain.Planner;
 import org.secondshift.captain.Rotations;
 import org.secondshift.hours.SessionRules;
@@ -39,11 +39,22 @@ class RotationStoreTest {
     db = Database.open(dir.resolve("bot.db"));
     outbox = new OutboxStore(db);
     SessionRules rules = SessionRules.defaults();
-    rotations = new Rotations(new RotationStore(db, outbox, new CaptainMessages()),
-        new Planner(new HourLogRest(new SessionStore(db, rules), rules)),
-        (team, channel, captain, at) -> ended.add(captain + "@" + at), HandoffTimer.none());
-    rotations.setup("T1", "C1", "U1", List.of("U1", "U2"), Cadence.ofHours(12), LocalTime.of(9, 0),
-        ZoneId.of("Europe/Berlin"), START, -1);
+    rotations =
+        new Rotations(
+            new RotationStore(db, outbox, new CaptainMessages()),
+            new Planner(new HourLogRest(new SessionStore(db, rules), rules)),
+            (team, channel, captain, at) -> ended.add(captain + "@" + at),
+            HandoffTimer.none());
+    rotations.setup(
+        "T1",
+        "C1",
+        "U1",
+        List.of("U1", "U2"),
+        Cadence.ofHours(12),
+        LocalTime.of(9, 0),
+        ZoneId.of("Europe/Berlin"),
+        START,
+        -1);
   }
 
   @AfterEach
@@ -62,9 +73,14 @@ class RotationStoreTest {
     assertThat(count("SELECT COUNT(*) FROM handoff_note WHERE handed_to = 'U1'")).isEqualTo(1);
     rotations.performDue(SECOND);
     assertThat(count("SELECT COUNT(*) FROM outbox WHERE text LIKE '%loss curve%'")).isEqualTo(1);
-    assertThat(count("SELECT COUNT(*) FROM outbox WHERE text LIKE '%loss curve%' AND channel_id = 'U1'")).isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM outbox WHERE text LIKE '%loss curve%' AND channel_id = 'U1'"))
+        .isEqualTo(1);
 
-    outbox.claimDue(SECOND, 100, Duration.ofMinutes(1), "test").forEach(r -> outbox.markSent(r.id(), "D", "1.1", SECOND));
+    outbox
+        .claimDue(SECOND, 100, Duration.ofMinutes(1), "test")
+        .forEach(r -> outbox.markSent(r.id(), "D", "1.1", SECOND));
     rotations.performDue(FIRST.plus(Duration.ofDays(6)));
     assertThat(count("SELECT COUNT(*) FROM handoff_note")).isEqualTo(1);
     rotations.performDue(FIRST.plus(Duration.ofDays(8)));

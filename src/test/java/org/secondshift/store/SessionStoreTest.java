@@ -22,7 +22,8 @@ import org.secondshift.hours.WorkSession;
 /** Sessions kept incrementally in a real SQLite file match what a batch pass would find. */
 class SessionStoreTest {
   private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
-  private static final SessionRules RULES = new SessionRules(Duration.ofMinutes(30), Duration.ofMinutes(10));
+  private static final SessionRules RULES =
+      new SessionRules(Duration.ofMinutes(30), Duration.ofMinutes(10));
 
   @TempDir Path dir;
   private Database db;
@@ -51,8 +52,11 @@ class SessionStoreTest {
     for (int m : shuffled) {
       assertThat(store.record(at("Ev" + m, T0.plus(Duration.ofMinutes(m))))).isTrue();
     }
-    List<WorkSession> sessions = store.sessions("T1", "U1", T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)));
-    assertThat(sessions).extracting(s -> Duration.between(T0, s.start()).toMinutes(),
+    List<WorkSession> sessions =
+        store.sessions("T1", "U1", T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)));
+    assertThat(sessions)
+        .extracting(
+            s -> Duration.between(T0, s.start()).toMinutes(),
             s -> Duration.between(T0, s.last()).toMinutes())
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(0L, 79L),
@@ -65,7 +69,8 @@ class SessionStoreTest {
     assertThat(store.record(at("EvSame", T0))).isTrue();
     assertThat(store.record(at("EvSame", T0.plusSeconds(600)))).isFalse();
     assertThat(store.sessions("T1", "U1", T0.minusSeconds(1), T0.plusSeconds(3600)))
-        .singleElement().satisfies(s -> assertThat(s.last()).isEqualTo(T0));
+        .singleElement()
+        .satisfies(s -> assertThat(s.last()).isEqualTo(T0));
   }
 
   @Test
@@ -88,24 +93,36 @@ class SessionStoreTest {
     assertThat(store.recordAll(events)).isEqualTo(11);
 
     assertThat(expected).hasSize(3);
-    assertThat(store.sessions("T1", "U1", from, to)).extracting(WorkSession::start, WorkSession::last)
-        .containsExactlyElementsOf(expected.stream()
-            .map(s -> org.assertj.core.groups.Tuple.tuple(s.start(), s.last())).toList());
+    assertThat(store.sessions("T1", "U1", from, to))
+        .extracting(WorkSession::start, WorkSession::last)
+        .containsExactlyElementsOf(
+            expected.stream()
+                .map(s -> org.assertj.core.groups.Tuple.tuple(s.start(), s.last()))
+                .toList());
     assertThat(store.recordAll(events.subList(0, 4))).isZero();
   }
 
   @Test
   void aBatchNotesEachPersonInEachChannelOnceADay() {
-    store.recordAll(List.of(
-        new Activity("Ev1", "T1", "U1", "C1", T0, ActivityKind.MESSAGE),
-        new Activity("Ev2", "T1", "U1", "C1", T0.plusSeconds(600), ActivityKind.MESSAGE),
-        new Activity("Ev3", "T1", "U1", "C2", T0.plusSeconds(900), ActivityKind.REACTION),
-        new Activity("Ev4", "T1", "U1", "C1", T0.plus(Duration.ofDays(1)), ActivityKind.MESSAGE)));
+    store.recordAll(
+        List.of(
+            new Activity("Ev1", "T1", "U1", "C1", T0, ActivityKind.MESSAGE),
+            new Activity("Ev2", "T1", "U1", "C1", T0.plusSeconds(600), ActivityKind.MESSAGE),
+            new Activity("Ev3", "T1", "U1", "C2", T0.plusSeconds(900), ActivityKind.REACTION),
+            new Activity(
+                "Ev4", "T1", "U1", "C1", T0.plus(Duration.ofDays(1)), ActivityKind.MESSAGE)));
 
-    List<String> seen = db.read(h -> h.createQuery(
-            "SELECT channel_id || ' ' || last_seen_at FROM channel_member ORDER BY channel_id").mapTo(String.class).list());
-    assertThat(seen).containsExactly("C1 " + T0.plus(Duration.ofDays(1)).toEpochMilli(),
-        "C2 " + T0.plusSeconds(900).toEpochMilli());
+    List<String> seen =
+        db.read(
+            h ->
+                h.createQuery(
+                        "SELECT channel_id || ' ' || last_seen_at FROM channel_member ORDER BY channel_id")
+                    .mapTo(String.class)
+                    .list());
+    assertThat(seen)
+        .containsExactly(
+            "C1 " + T0.plus(Duration.ofDays(1)).toEpochMilli(),
+            "C2 " + T0.plusSeconds(900).toEpochMilli());
   }
 
   @Test
@@ -121,18 +138,22 @@ class SessionStoreTest {
   void aManualSessionOpensOnceAndClosesIntoTheLog() {
     assertThat(store.startManual("T1", "U1", T0, "eval run")).isTrue();
     assertThat(store.startManual("T1", "U1", T0.plusSeconds(5), null)).isFalse();
-    assertThat(store.openManual("T1", "U1")).hasValueSatisfying(m -> assertThat(m.note()).isEqualTo("eval run"));
+    assertThat(store.openManual("T1", "U1"))
+        .hasValueSatisfying(m -> assertThat(m.note()).isEqualTo("eval run"));
     assertThat(store.stopManual("T1", "U1", T0.plus(Duration.ofHours(2)))).isPresent();
     assertThat(store.openManual("T1", "U1")).isEmpty();
     assertThat(store.sessions("T1", "U1", T0, T0.plus(Duration.ofHours(3))))
-        .singleElement().satisfies(s -> assertThat(s.source()).isEqualTo(SessionSource.MANUAL));
+        .singleElement()
+        .satisfies(s -> assertThat(s.source()).isEqualTo(SessionSource.MANUAL));
   }
 
   @Test
   void theDatabaseRunsInWalModeWithForeignKeysAndABusyTimeout() {
     String journal = db.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
-    Integer foreignKeys = db.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
-    Integer busyTimeout = db.read(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one());
+    Integer foreignKeys =
+        db.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
+    Integer busyTimeout =
+        db.read(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one());
     assertThat(journal).isEqualToIgnoringCase("wal");
     assertThat(foreignKeys).isEqualTo(1);
     assertThat(busyTimeout).isEqualTo(5000);

@@ -26,22 +26,26 @@ class TeamFiguresTest {
   void open() {
     db = Database.open(dir.resolve("figures.db"));
     figures = new TeamFigures(db);
-    db.write(h -> {
-      nudge(h, "U1", MONDAY.plus(Duration.ofHours(30)), "snooze");
-      nudge(h, "U1", MONDAY.plus(Duration.ofHours(50)), null);
-      nudge(h, "U2", MONDAY.plus(Duration.ofHours(60)), "break");
-      nudge(h, "U3", MONDAY.plus(Duration.ofHours(70)), "break");
-      nudge(h, "U1", MONDAY.minus(Duration.ofHours(1)), "off");
-      h.execute("INSERT INTO rotation (id, team_id, channel_id, cadence_hours, cadence_days, first_handoff, zone,"
-          + " next_seq, reminded_seq, paused, version) VALUES (1, 'T1', 'C1', 12, 0, '2026-11-20T09:00', 'Europe/Berlin',"
-          + " 1, 0, 0, 1)");
-      h.execute("INSERT INTO rotation_member (team_id, rotation_id, user_id, roster_pos, line_pos) VALUES ('T1', 1, 'U2', 0, 0)");
-      // One shift straddles the week's start: only its part inside the week counts.
-      shift(h, 1, MONDAY.minus(Duration.ofHours(3)), MONDAY.plus(Duration.ofHours(9)));
-      shift(h, 2, MONDAY.plus(Duration.ofHours(9)), MONDAY.plus(Duration.ofHours(21)));
-      shift(h, 3, NEXT_MONDAY.plus(Duration.ofHours(1)), NEXT_MONDAY.plus(Duration.ofHours(13)));
-      return null;
-    });
+    db.write(
+        h -> {
+          nudge(h, "U1", MONDAY.plus(Duration.ofHours(30)), "snooze");
+          nudge(h, "U1", MONDAY.plus(Duration.ofHours(50)), null);
+          nudge(h, "U2", MONDAY.plus(Duration.ofHours(60)), "break");
+          nudge(h, "U3", MONDAY.plus(Duration.ofHours(70)), "break");
+          nudge(h, "U1", MONDAY.minus(Duration.ofHours(1)), "off");
+          h.execute(
+              "INSERT INTO rotation (id, team_id, channel_id, cadence_hours, cadence_days, first_handoff, zone,"
+                  + " next_seq, reminded_seq, paused, version) VALUES (1, 'T1', 'C1', 12, 0, '2026-11-20T09:00', 'Europe/Berlin',"
+                  + " 1, 0, 0, 1)");
+          h.execute(
+              "INSERT INTO rotation_member (team_id, rotation_id, user_id, roster_pos, line_pos) VALUES ('T1', 1, 'U2', 0, 0)");
+          // One shift straddles the week's start: only its part inside the week counts.
+          shift(h, 1, MONDAY.minus(Duration.ofHours(3)), MONDAY.plus(Duration.ofHours(9)));
+          shift(h, 2, MONDAY.plus(Duration.ofHours(9)), MONDAY.plus(Duration.ofHours(21)));
+          shift(
+              h, 3, NEXT_MONDAY.plus(Duration.ofHours(1)), NEXT_MONDAY.plus(Duration.ofHours(13)));
+          return null;
+        });
   }
 
   @AfterEach
@@ -50,15 +54,23 @@ class TeamFiguresTest {
   }
 
   private static void nudge(org.jdbi.v3.core.Handle h, String user, Instant at, String answer) {
-    h.createUpdate("INSERT INTO nudge (team_id, user_id, kind, decided_at, local_date, zone, answer)"
-        + " VALUES ('T1', :user, 'long_stretch', :at, '2026-11-24', 'UTC', :answer)")
-        .bind("user", user).bind("at", at.toEpochMilli()).bind("answer", answer).execute();
+    h.createUpdate(
+            "INSERT INTO nudge (team_id, user_id, kind, decided_at, local_date, zone, answer)"
+                + " VALUES ('T1', :user, 'long_stretch', :at, '2026-11-24', 'UTC', :answer)")
+        .bind("user", user)
+        .bind("at", at.toEpochMilli())
+        .bind("answer", answer)
+        .execute();
   }
 
   private static void shift(org.jdbi.v3.core.Handle h, int seq, Instant start, Instant end) {
-    h.createUpdate("INSERT INTO shift (team_id, channel_id, rotation_id, seq, planned_user, captain_user, reason,"
-        + " due_at, started_at, ends_at, ended_at) VALUES ('T1', 'C1', 1, :seq, 'U2', 'U2', 'in_line', :start,"
-        + " :start, :end, :end)").bind("seq", seq).bind("start", start.toEpochMilli()).bind("end", end.toEpochMilli())
+    h.createUpdate(
+            "INSERT INTO shift (team_id, channel_id, rotation_id, seq, planned_user, captain_user, reason,"
+                + " due_at, started_at, ends_at, ended_at) VALUES ('T1', 'C1', 1, :seq, 'U2', 'U2', 'in_line', :start,"
+                + " :start, :end, :end)")
+        .bind("seq", seq)
+        .bind("start", start.toEpochMilli())
+        .bind("end", end.toEpochMilli())
         .execute();
   }
 

@@ -17,12 +17,18 @@ class LoadChartTest {
 
   @Test
   void drawsAPngWithItsOwnLightBackgroundAndTheThreeSeries() throws Exception {
-    List<MemberWeek> team = List.of(
-        MemberWeeks.member("U1", null, new double[] {9, 10, 8, 11, 9, 3, 0}, 2),
-        MemberWeeks.member("U2", null, new double[] {7, 8, 9, 10, 12, 0, 2}, 0),
-        MemberWeeks.member("U3", null, new double[] {6, 6, 7, 6, 7, 1, 1}, 1));
-    WeeklySummary s = WeeklySummary.of(MemberWeeks.W48, team, List.of(),
-        new CaptainTally(2, Duration.ofHours(24)), new NudgeTally(4, Map.of()));
+    List<MemberWeek> team =
+        List.of(
+            MemberWeeks.member("U1", null, new double[] {9, 10, 8, 11, 9, 3, 0}, 2),
+            MemberWeeks.member("U2", null, new double[] {7, 8, 9, 10, 12, 0, 2}, 0),
+            MemberWeeks.member("U3", null, new double[] {6, 6, 7, 6, 7, 1, 1}, 1));
+    WeeklySummary s =
+        WeeklySummary.of(
+            MemberWeeks.W48,
+            team,
+            List.of(),
+            new CaptainTally(2, Duration.ofHours(24)),
+            new NudgeTally(4, Map.of()));
 
     byte[] png = LoadChart.png(s);
     Files.createDirectories(Path.of("target"));

@@ -14,26 +14,37 @@ import org.junit.jupiter.api.Test;
 class WeeklySummaryTest {
   @Test
   void totalsMedianAndDistributionNeverRankPeople() {
-    List<MemberWeek> team = List.of(
-        member("U1", null, weekdays(2), 0), member("U2", null, weekdays(6), 0),
-        member("U3", null, weekdays(9), 0), member("U4", null, weekdays(12), 0));
-    WeeklySummary s = WeeklySummary.of(W48, team, List.of(), CaptainTally.none(), NudgeTally.none());
+    List<MemberWeek> team =
+        List.of(
+            member("U1", null, weekdays(2), 0), member("U2", null, weekdays(6), 0),
+            member("U3", null, weekdays(9), 0), member("U4", null, weekdays(12), 0));
+    WeeklySummary s =
+        WeeklySummary.of(W48, team, List.of(), CaptainTally.none(), NudgeTally.none());
 
     assertThat(s.people()).isEqualTo(4);
     assertThat(s.total()).isEqualTo(Duration.ofHours(145));
     assertThat(s.median()).isEqualTo(Duration.ofMinutes(37 * 60 + 30));
-    assertThat(s.distribution()).extracting(WeeklySummary.Band::label, WeeklySummary.Band::people).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("0–10 h", 0), org.assertj.core.groups.Tuple.tuple("10–20 h", 1),
-        org.assertj.core.groups.Tuple.tuple("20–30 h", 0), org.assertj.core.groups.Tuple.tuple("30–40 h", 1),
-        org.assertj.core.groups.Tuple.tuple("40–50 h", 1), org.assertj.core.groups.Tuple.tuple("50–60 h", 0),
-        org.assertj.core.groups.Tuple.tuple("60+ h", 1));
+    assertThat(s.distribution())
+        .extracting(WeeklySummary.Band::label, WeeklySummary.Band::people)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("0–10 h", 0),
+            org.assertj.core.groups.Tuple.tuple("10–20 h", 1),
+            org.assertj.core.groups.Tuple.tuple("20–30 h", 0),
+            org.assertj.core.groups.Tuple.tuple("30–40 h", 1),
+            org.assertj.core.groups.Tuple.tuple("40–50 h", 1),
+            org.assertj.core.groups.Tuple.tuple("50–60 h", 0),
+            org.assertj.core.groups.Tuple.tuple("60+ h", 1));
   }
 
   @Test
   void groupsSmallerThanThreeShowNoFigures() {
-    List<MemberWeek> pair = List.of(member("U1", "Ada", weekdays(8), 0), member("U2", null, weekdays(8), 0),
-        member("U3", null, weekdays(0), 0));
-    WeeklySummary s = WeeklySummary.of(W48, pair, List.of(), CaptainTally.none(), NudgeTally.none());
+    List<MemberWeek> pair =
+        List.of(
+            member("U1", "Ada", weekdays(8), 0),
+            member("U2", null, weekdays(8), 0),
+            member("U3", null, weekdays(0), 0));
+    WeeklySummary s =
+        WeeklySummary.of(W48, pair, List.of(), CaptainTally.none(), NudgeTally.none());
     assertThat(s.people()).isEqualTo(2);
     assertThat(s.showsFigures()).isFalse();
     assertThat(s.highlight()).isEqualTo(Highlight.TOO_FEW_PEOPLE);
@@ -41,9 +52,14 @@ class WeeklySummaryTest {
 
   @Test
   void onlyOptedInNamesAppearAmongThoseWithoutADayOff() {
-    List<MemberWeek> team = List.of(member("U1", "Ada", everyDay(3), 0), member("U2", null, everyDay(3), 0),
-        member("U3", "Bo", weekdays(8), 0), member("U4", null, weekdays(8), 0));
-    WeeklySummary s = WeeklySummary.of(W48, team, List.of(), CaptainTally.none(), NudgeTally.none());
+    List<MemberWeek> team =
+        List.of(
+            member("U1", "Ada", everyDay(3), 0),
+            member("U2", null, everyDay(3), 0),
+            member("U3", "Bo", weekdays(8), 0),
+            member("U4", null, weekdays(8), 0));
+    WeeklySummary s =
+        WeeklySummary.of(W48, team, List.of(), CaptainTally.none(), NudgeTally.none());
     assertThat(s.noDayOff()).isEqualTo(2);
     assertThat(s.noDayOffNames()).containsExactly("Ada");
     assertThat(s.highlight()).isEqualTo(Highlight.NO_DAY_OFF);
@@ -58,35 +74,62 @@ class WeeklySummaryTest {
 
   @Test
   void lateNightShareLeadsWhenItIsHigh() {
-    List<MemberWeek> team = List.of(member("U1", null, weekdays(8), 4), member("U2", null, weekdays(8), 4),
-        member("U3", null, weekdays(8), 0));
-    WeeklySummary s = WeeklySummary.of(W48, team, List.of(), CaptainTally.none(), NudgeTally.none());
+    List<MemberWeek> team =
+        List.of(
+            member("U1", null, weekdays(8), 4),
+            member("U2", null, weekdays(8), 4),
+            member("U3", null, weekdays(8), 0));
+    WeeklySummary s =
+        WeeklySummary.of(W48, team, List.of(), CaptainTally.none(), NudgeTally.none());
     assertThat(s.lateNightShare()).isCloseTo(8.0 / 120, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(s.highlight()).isEqualTo(Highlight.STEADY);
-    List<MemberWeek> lateTeam = List.of(member("U1", null, weekdays(4), 4), member("U2", null, weekdays(4), 4),
-        member("U3", null, weekdays(4), 4));
-    assertThat(WeeklySummary.of(W48, lateTeam, List.of(), CaptainTally.none(), NudgeTally.none()).highlight())
+    List<MemberWeek> lateTeam =
+        List.of(
+            member("U1", null, weekdays(4), 4),
+            member("U2", null, weekdays(4), 4),
+            member("U3", null, weekdays(4), 4));
+    assertThat(
+            WeeklySummary.of(W48, lateTeam, List.of(), CaptainTally.none(), NudgeTally.none())
+                .highlight())
         .isEqualTo(Highlight.LATE_NIGHT);
   }
 
   @Test
   void changeIsMeasuredAgainstTheWeekBefore() {
-    List<MemberWeek> now = List.of(member("U1", null, weekdays(10), 0), member("U2", null, weekdays(10), 0),
-        member("U3", null, weekdays(10), 0));
-    List<MemberWeek> before = List.of(member("U1", null, weekdays(8), 0), member("U2", null, weekdays(8), 0),
-        member("U3", null, weekdays(8), 0));
+    List<MemberWeek> now =
+        List.of(
+            member("U1", null, weekdays(10), 0),
+            member("U2", null, weekdays(10), 0),
+            member("U3", null, weekdays(10), 0));
+    List<MemberWeek> before =
+        List.of(
+            member("U1", null, weekdays(8), 0),
+            member("U2", null, weekdays(8), 0),
+            member("U3", null, weekdays(8), 0));
     WeeklySummary s = WeeklySummary.of(W48, now, before, CaptainTally.none(), NudgeTally.none());
-    assertThat(s.change()).hasValueSatisfying(c -> assertThat(c).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9)));
+    assertThat(s.change())
+        .hasValueSatisfying(
+            c -> assertThat(c).isCloseTo(0.25, org.assertj.core.data.Offset.offset(1e-9)));
     assertThat(s.highlight()).isEqualTo(Highlight.HOURS_UP);
-    assertThat(WeeklySummary.of(W48, now, List.of(), CaptainTally.none(), NudgeTally.none()).change()).isEmpty();
+    assertThat(
+            WeeklySummary.of(W48, now, List.of(), CaptainTally.none(), NudgeTally.none()).change())
+        .isEmpty();
   }
 
   @Test
   void dayLoadsSplitDaytimeLateNightAndDutyForTheChart() {
-    List<MemberWeek> team = List.of(member("U1", null, weekdays(8), 2), member("U2", null, weekdays(8), 0),
-        member("U3", null, weekdays(8), 0));
-    WeeklySummary s = WeeklySummary.of(W48, team, List.of(), new CaptainTally(2, Duration.ofHours(24)),
-        new NudgeTally(5, Map.of("break", 3, "snooze", 1)));
+    List<MemberWeek> team =
+        List.of(
+            member("U1", null, weekdays(8), 2),
+            member("U2", null, weekdays(8), 0),
+            member("U3", null, weekdays(8), 0));
+    WeeklySummary s =
+        WeeklySummary.of(
+            W48,
+            team,
+            List.of(),
+            new CaptainTally(2, Duration.ofHours(24)),
+            new NudgeTally(5, Map.of("break", 3, "snooze", 1)));
     assertThat(s.days()).hasSize(7);
     assertThat(s.days().get(0).daytime()).isEqualTo(Duration.ofHours(22));
     assertThat(s.days().get(0).lateNight()).isEqualTo(Duration.ofHours(2));

@@ -32,7 +32,9 @@ public final class Envelopes {
     event.addProperty("event_ts", ts(at));
     event.addProperty("channel_type", channel.startsWith("G") ? "group" : "channel");
     if (extraJson != null) {
-      com.google.gson.JsonParser.parseString(extraJson).getAsJsonObject().entrySet()
+      com.google.gson.JsonParser.parseString(extraJson)
+          .getAsJsonObject()
+          .entrySet()
           .forEach(e -> event.add(e.getKey(), e.getValue()));
     }
     return envelope(eventId, event, at);

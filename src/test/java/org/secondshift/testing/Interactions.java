@@ -8,8 +8,13 @@ public final class Interactions {
   private Interactions() {}
 
   /** A button click in a message, by {@code userId}. */
-  public static String buttonClick(String userId, String channelId, String messageTs, String actionId,
-      String value, boolean ephemeral) {
+  public static String buttonClick(
+      String userId,
+      String channelId,
+      String messageTs,
+      String actionId,
+      String value,
+      boolean ephemeral) {
     JsonObject p = new JsonObject();
     p.addProperty("type", "block_actions");
     p.add("team", id(Envelopes.TEAM));
@@ -44,31 +49,36 @@ public final class Interactions {
   }
 
   /** A view_submission of the settings modal with the given text values and on/off choices. */
-  public static String settingsSubmission(String userId, String callbackId, java.util.Map<String, String> texts,
+  public static String settingsSubmission(
+      String userId,
+      String callbackId,
+      java.util.Map<String, String> texts,
       java.util.Map<String, String> selects) {
     JsonObject values = new JsonObject();
-    texts.forEach((id, value) -> {
-      JsonObject v = new JsonObject();
-      v.addProperty("type", "plain_text_input");
-      v.addProperty("value", value);
-      JsonObject block = new JsonObject();
-      block.add(id, v);
-      values.add(id, block);
-    });
-    selects.forEach((id, value) -> {
-      JsonObject option = new JsonObject();
-      JsonObject text = new JsonObject();
-      text.addProperty("type", "plain_text");
-      text.addProperty("text", value);
-      option.add("text", text);
-      option.addProperty("value", value);
-      JsonObject v = new JsonObject();
-      v.addProperty("type", "static_select");
-      v.add("selected_option", option);
-      JsonObject block = new JsonObject();
-      block.add(id, v);
-      values.add(id, block);
-    });
+    texts.forEach(
+        (id, value) -> {
+          JsonObject v = new JsonObject();
+          v.addProperty("type", "plain_text_input");
+          v.addProperty("value", value);
+          JsonObject block = new JsonObject();
+          block.add(id, v);
+          values.add(id, block);
+        });
+    selects.forEach(
+        (id, value) -> {
+          JsonObject option = new JsonObject();
+          JsonObject text = new JsonObject();
+          text.addProperty("type", "plain_text");
+          text.addProperty("text", value);
+          option.add("text", text);
+          option.addProperty("value", value);
+          JsonObject v = new JsonObject();
+          v.addProperty("type", "static_select");
+          v.add("selected_option", option);
+          JsonObject block = new JsonObject();
+          block.add(id, v);
+          values.add(id, block);
+        });
     JsonObject state = new JsonObject();
     state.add("values", values);
     JsonObject view = new JsonObject();

@@ -26,7 +26,8 @@ public final class MemberWeeks {
       Duration late = i == 0 ? Duration.ofMinutes(Math.round(lateMonday * 60)) : Duration.ZERO;
       days.add(new DayHours(date, active, late, Duration.ZERO));
     }
-    return new MemberWeek(id, Optional.ofNullable(name), new WeekHours(W48, ZoneId.of("UTC"), days));
+    return new MemberWeek(
+        id, Optional.ofNullable(name), new WeekHours(W48, ZoneId.of("UTC"), days));
   }
 
   public static double[] weekdays(double h) {

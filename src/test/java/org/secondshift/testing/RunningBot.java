@@ -36,9 +36,18 @@ public final class RunningBot implements AutoCloseable {
   }
 
   public static Settings settings(Mode mode, SlackStandIn slack, Path db) {
-    return new Settings(mode, "xoxb-test-token", mode == Mode.HTTP ? SECRET : null,
-        mode == Mode.SOCKET ? "xapp-test-token" : null, URI.create(slack.apiUrl()), 0, db,
-        Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(22, 0), LocalTime.of(7, 0));
+    return new Settings(
+        mode,
+        "xoxb-test-token",
+        mode == Mode.HTTP ? SECRET : null,
+        mode == Mode.SOCKET ? "xapp-test-token" : null,
+        URI.create(slack.apiUrl()),
+        0,
+        db,
+        Duration.ofMinutes(30),
+        Duration.ofMinutes(10),
+        LocalTime.of(22, 0),
+        LocalTime.of(7, 0));
   }
 
   /** Stops the bot and starts a new one on the same database, stand-in and clock; returns this. */

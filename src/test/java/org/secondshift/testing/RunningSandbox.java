@@ -49,11 +49,23 @@ public final class RunningSandbox implements AutoCloseable {
     return start(dir, false, Main.seedAppliers());
   }
 
-  private static RunningSandbox start(Path dir, boolean fresh, SeedAppliers appliers) throws Exception {
+  private static RunningSandbox start(Path dir, boolean fresh, SeedAppliers appliers)
+      throws Exception {
     SettableClock clock = new SettableClock(NOW);
     Path db = dir.resolve("sandbox.db");
-    Settings settings = new Settings(Mode.SANDBOX, null, null, null, Settings.SLACK_API, 0, db,
-        Duration.ofMinutes(30), Duration.ofMinutes(10), LocalTime.of(22, 0), LocalTime.of(7, 0));
+    Settings settings =
+        new Settings(
+            Mode.SANDBOX,
+            null,
+            null,
+            null,
+            Settings.SLACK_API,
+            0,
+            db,
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(10),
+            LocalTime.of(22, 0),
+            LocalTime.of(7, 0));
     Sandbox sandbox = Sandbox.start(settings, clock, Path.of("seeds"), appliers, fresh);
     return new RunningSandbox(clock, db, sandbox);
   }
@@ -76,17 +88,22 @@ public final class RunningSandbox implements AutoCloseable {
   }
 
   public HttpResponse<String> post(String path, String json) {
-    return send(HttpRequest.newBuilder(URI.create(url() + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(url() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** A call to the stand-in's Web API, made the way the bot would make it. */
   public JsonObject slackApi(String method, String json) {
-    HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(sandbox.slack().apiUrl() + method))
-        .header("Content-Type", "application/json; charset=utf-8")
-        .header("Authorization", "Bearer " + Sandbox.BOT_TOKEN)
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    HttpResponse<String> r =
+        send(
+            HttpRequest.newBuilder(URI.create(sandbox.slack().apiUrl() + method))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("Authorization", "Bearer " + Sandbox.BOT_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     return JsonParser.parseString(r.body()).getAsJsonObject();
   }
 

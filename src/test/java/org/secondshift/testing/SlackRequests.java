@@ -53,20 +53,24 @@ public final class SlackRequests {
   }
 
   public HttpResponse<String> form(Map<String, String> fields) {
-    String body = fields.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return send("application/x-www-form-urlencoded", body, clock.instant().getEpochSecond(), Map.of());
+    String body =
+        fields.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        "application/x-www-form-urlencoded", body, clock.instant().getEpochSecond(), Map.of());
   }
 
   /** Full control, for forged and stale requests. */
-  public HttpResponse<String> send(String contentType, String body, long timestamp, Map<String, String> headers) {
+  public HttpResponse<String> send(
+      String contentType, String body, long timestamp, Map<String, String> headers) {
     String ts = Long.toString(timestamp);
-    HttpRequest.Builder req = HttpRequest.newBuilder(endpoint)
-        .header("Content-Type", contentType)
-        .header("X-Slack-Request-Timestamp", ts)
-        .header("X-Slack-Signature", signer.sign(ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(endpoint)
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", signer.sign(ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(req::setHeader);
     return send(req.build());
   }

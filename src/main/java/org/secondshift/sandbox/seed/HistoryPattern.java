@@ -21,8 +21,15 @@ import java.util.regex.Pattern;
  * {@code endedAgo}); in both, one activity every {@code every}.
  */
 public record HistoryPattern(
-    String user, String channel, String daysAgo, Boolean weekdays, String from, String until,
-    String startedAgo, String endedAgo, String every) {
+    String user,
+    String channel,
+    String daysAgo,
+    Boolean weekdays,
+    String from,
+    String until,
+    String startedAgo,
+    String endedAgo,
+    String every) {
   private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?");
   private static final Pattern DAYS = Pattern.compile("(\\d+)(?:-(\\d+))?");
 
@@ -54,7 +61,9 @@ public record HistoryPattern(
     List<Instant> out = new ArrayList<>();
     if (startedAgo != null) {
       Instant end = now.minus(endedAgo == null ? Duration.ZERO : duration(endedAgo, "endedAgo"));
-      for (Instant at = now.minus(duration(startedAgo, "startedAgo")); at.isBefore(end); at = at.plus(step)) {
+      for (Instant at = now.minus(duration(startedAgo, "startedAgo"));
+          at.isBefore(end);
+          at = at.plus(step)) {
         out.add(at);
       }
       out.add(end); // the stretch ends exactly then, whatever the step
@@ -90,7 +99,8 @@ public record HistoryPattern(
   static Duration duration(String text, String field) {
     Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (text.isBlank() || !m.matches()) {
-      throw new IllegalArgumentException(field + " must look like 20m, 3h or 3h40m, not '" + text + "'");
+      throw new IllegalArgumentException(
+          field + " must look like 20m, 3h or 3h40m, not '" + text + "'");
     }
     long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
     long minutes = m.group(2) == null ? 0 : Long.parseLong(m.group(2));

@@ -20,9 +20,11 @@ public record PersonSetting(
       throw new IllegalArgumentException("settings[" + user + "].vacationDays must be 1 or more");
     }
     if (quietHours != null && QuietHours.parse(quietHours).isEmpty()) {
-      throw new IllegalArgumentException("settings[" + user + "].quietHours must look like 22:00-07:00");
+      throw new IllegalArgumentException(
+          "settings[" + user + "].quietHours must look like 22:00-07:00");
     }
-    if (dailyLimit != null && HistoryPattern.duration(dailyLimit, "settings[" + user + "].dailyLimit").isZero()) {
+    if (dailyLimit != null
+        && HistoryPattern.duration(dailyLimit, "settings[" + user + "].dailyLimit").isZero()) {
       throw new IllegalArgumentException("settings[" + user + "].dailyLimit must be more than 0m");
     }
   }
@@ -32,7 +34,8 @@ public record PersonSetting(
   }
 
   public Optional<Duration> limit() {
-    return dailyLimit == null ? Optional.empty()
+    return dailyLimit == null
+        ? Optional.empty()
         : Optional.of(HistoryPattern.duration(dailyLimit, "settings[" + user + "].dailyLimit"));
   }
 }

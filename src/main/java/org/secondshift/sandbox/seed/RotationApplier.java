@@ -9,10 +9,10 @@ import org.secondshift.captain.Cadence;
 import org.secondshift.captain.Rotations;
 
 /**
- * The seed's {@code rotations}: each one set up through the same service as
- * {@code /shift captain setup}, as it would have been one shift before the next handoff, and its
- * first handoff performed then, so that the first member holds the watch when the sandbox starts
- * and the next handoff is left to the bot's own trigger, a few minutes later.
+ * The seed's {@code rotations}: each one set up through the same service as {@code /shift captain
+ * setup}, as it would have been one shift before the next handoff, and its first handoff performed
+ * then, so that the first member holds the watch when the sandbox starts and the next handoff is
+ * left to the bot's own trigger, a few minutes later.
  */
 public final class RotationApplier implements SectionApplier<RotationSeed> {
   // Set up a moment before the first handoff, so that handoff is the next one at its local time.
@@ -26,8 +26,16 @@ public final class RotationApplier implements SectionApplier<RotationSeed> {
       LocalDateTime next = LocalDateTime.ofInstant(r.nextHandoff(context.now()), zone);
       LocalDateTime first = previous(next, r.cadence());
       Instant firstAt = first.atZone(zone).toInstant();
-      rotations.setup(context.teamId(), r.channel(), r.members().get(0), r.members(), r.cadence(),
-          first.toLocalTime(), zone, firstAt.minus(SET_UP_BEFORE), -1);
+      rotations.setup(
+          context.teamId(),
+          r.channel(),
+          r.members().get(0),
+          r.members(),
+          r.cadence(),
+          first.toLocalTime(),
+          zone,
+          firstAt.minus(SET_UP_BEFORE),
+          -1);
       rotations.performDue(firstAt);
     }
   }

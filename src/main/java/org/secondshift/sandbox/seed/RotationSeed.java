@@ -12,8 +12,8 @@ import org.secondshift.captain.Cadence;
  * A captain rotation to set up in a channel.
  *
  * @param members the roster in order; the first one holds the watch when the sandbox starts
- * @param shift the shift length: {@code 12h} (any whole hours that divide a day), {@code daily}
- *     or {@code weekly}
+ * @param shift the shift length: {@code 12h} (any whole hours that divide a day), {@code daily} or
+ *     {@code weekly}
  * @param handoffInMinutes minutes from the start of the sandbox to the next handoff, which falls on
  *     the next whole minute from then
  */
@@ -25,10 +25,12 @@ public record RotationSeed(
     Seed.require(shift, "rotations[" + channel + "].shift");
     members = members == null ? List.of() : List.copyOf(members);
     if (members.size() < 2) {
-      throw new IllegalArgumentException("rotations[" + channel + "].members needs at least two people");
+      throw new IllegalArgumentException(
+          "rotations[" + channel + "].members needs at least two people");
     }
     if (handoffInMinutes == null || handoffInMinutes < 1) {
-      throw new IllegalArgumentException("rotations[" + channel + "].handoffInMinutes must be 1 or more");
+      throw new IllegalArgumentException(
+          "rotations[" + channel + "].handoffInMinutes must be 1 or more");
     }
     cadence(shift, channel);
   }
@@ -38,7 +40,10 @@ public record RotationSeed(
     return cadence(shift, channel);
   }
 
-  /** The next handoff: {@code handoffInMinutes} after {@code start}, on a whole minute like a cron trigger. */
+  /**
+   * The next handoff: {@code handoffInMinutes} after {@code start}, on a whole minute like a cron
+   * trigger.
+   */
   public Instant nextHandoff(Instant start) {
     Instant at = start.plus(Duration.ofMinutes(handoffInMinutes));
     Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
@@ -63,8 +68,13 @@ public record RotationSeed(
         }
       };
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("rotations[" + channel + "].shift must be 12h (hours that divide a day),"
-          + " daily or weekly, not '" + shift + "'");
+      throw new IllegalArgumentException(
+          "rotations["
+              + channel
+              + "].shift must be 12h (hours that divide a day),"
+              + " daily or weekly, not '"
+              + shift
+              + "'");
     }
   }
 }

@@ -12,6 +12,6 @@ public interface SectionApplier<T> {
 
   /** The applier of a section that is read but not used. */
   static <T> SectionApplier<T> none() {
-    return (entries, context) -> { };
+    return (entries, context) -> {};
   }
 }

@@ -18,7 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The sandbox workspace as a person wrote it in {@code seeds/workspace.json}; see seeds/README.md. */
+/**
+ * The sandbox workspace as a person wrote it in {@code seeds/workspace.json}; see seeds/README.md.
+ */
 public record Seed(
     String workspace,
     List<Teammate> teammates,
@@ -30,16 +32,38 @@ public record Seed(
     List<PersonSetting> settings) {
   /** The file the sandbox reads from the seed folder. */
   public static final String FILE = "workspace.json";
+
   /** A teammate with this zone is placed where it is about half past midnight at start. */
   public static final String LATE_NIGHT = "late-night";
+
   private static final LocalTime LATE_NIGHT_TARGET = LocalTime.of(0, 30);
   // Well-known cities, one for each whole-hour offset, so the pick reads like a real teammate's.
-  private static final List<String> LATE_NIGHT_CANDIDATES = List.of(
-      "Pacific/Pago_Pago", "Pacific/Honolulu", "America/Anchorage", "America/Los_Angeles",
-      "America/Denver", "America/Chicago", "America/New_York", "America/Halifax", "America/Sao_Paulo",
-      "Atlantic/South_Georgia", "Atlantic/Azores", "Europe/London", "Europe/Berlin", "Europe/Athens",
-      "Europe/Istanbul", "Asia/Dubai", "Asia/Karachi", "Asia/Dhaka", "Asia/Bangkok", "Asia/Singapore",
-      "Asia/Tokyo", "Australia/Brisbane", "Pacific/Noumea", "Pacific/Auckland");
+  private static final List<String> LATE_NIGHT_CANDIDATES =
+      List.of(
+          "Pacific/Pago_Pago",
+          "Pacific/Honolulu",
+          "America/Anchorage",
+          "America/Los_Angeles",
+          "America/Denver",
+          "America/Chicago",
+          "America/New_York",
+          "America/Halifax",
+          "America/Sao_Paulo",
+          "Atlantic/South_Georgia",
+          "Atlantic/Azores",
+          "Europe/London",
+          "Europe/Berlin",
+          "Europe/Athens",
+          "Europe/Istanbul",
+          "Asia/Dubai",
+          "Asia/Karachi",
+          "Asia/Dhaka",
+          "Asia/Bangkok",
+          "Asia/Singapore",
+          "Asia/Tokyo",
+          "Australia/Brisbane",
+          "Pacific/Noumea",
+          "Pacific/Auckland");
 
   public Seed {
     workspace = workspace == null ? "Second Shift Sandbox" : workspace;
@@ -66,7 +90,8 @@ public record Seed(
       throw new IllegalArgumentException("Cannot read the sandbox seed " + file + ": " + e, e);
     } catch (RuntimeException e) {
       // Gson reports a record's refusal as a bare RuntimeException around our own message.
-      throw new IllegalArgumentException("The sandbox seed " + file + " is not valid: " + rootMessage(e), e);
+      throw new IllegalArgumentException(
+          "The sandbox seed " + file + " is not valid: " + rootMessage(e), e);
     }
   }
 
@@ -101,20 +126,24 @@ public record Seed(
       }
     }
     Stream.of(
-        channels.stream().flatMap(c -> c.members().stream()),
-        history.stream().map(HistoryPattern::user),
-        messages.stream().map(SeedMessage::user),
-        rotations.stream().flatMap(r -> r.members().stream()),
-        summaries.stream().map(SummarySeed::by).filter(java.util.Objects::nonNull),
-        settings.stream().map(PersonSetting::user))
-        .flatMap(s -> s).distinct().filter(id -> !people.contains(id))
+            channels.stream().flatMap(c -> c.members().stream()),
+            history.stream().map(HistoryPattern::user),
+            messages.stream().map(SeedMessage::user),
+            rotations.stream().flatMap(r -> r.members().stream()),
+            summaries.stream().map(SummarySeed::by).filter(java.util.Objects::nonNull),
+            settings.stream().map(PersonSetting::user))
+        .flatMap(s -> s)
+        .distinct()
+        .filter(id -> !people.contains(id))
         .forEach(id -> problems.add("unknown teammate " + id));
     Stream.of(
-        history.stream().map(HistoryPattern::channel),
-        messages.stream().map(SeedMessage::channel),
-        rotations.stream().map(RotationSeed::channel),
-        summaries.stream().map(SummarySeed::channel))
-        .flatMap(s -> s).distinct().filter(id -> !rooms.contains(id))
+            history.stream().map(HistoryPattern::channel),
+            messages.stream().map(SeedMessage::channel),
+            rotations.stream().map(RotationSeed::channel),
+            summaries.stream().map(SummarySeed::channel))
+        .flatMap(s -> s)
+        .distinct()
+        .filter(id -> !rooms.contains(id))
         .forEach(id -> problems.add("unknown channel " + id));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));

@@ -29,7 +29,9 @@ public final class SeedLoader {
     this.appliers = appliers;
   }
 
-  /** Puts the people (with their zones at {@code now}) and the seeded messages into the stand-in. */
+  /**
+   * Puts the people (with their zones at {@code now}) and the seeded messages into the stand-in.
+   */
   public void seedStandIn(Seed seed, SlackStandIn slack, Instant now) {
     Map<String, ZoneId> zones = seed.zones(now);
     for (Teammate t : seed.teammates()) {
@@ -37,15 +39,21 @@ public final class SeedLoader {
     }
     seed.messages().stream()
         .sorted(Comparator.comparing(SeedMessage::minutesAgo).reversed())
-        .forEach(m -> slack.postAs(m.channel(), m.user(), m.text(),
-            now.minus(Duration.ofMinutes(m.minutesAgo()))));
+        .forEach(
+            m ->
+                slack.postAs(
+                    m.channel(),
+                    m.user(),
+                    m.text(),
+                    now.minus(Duration.ofMinutes(m.minutesAgo()))));
   }
 
   /**
-   * Writes zones and the activity history as of {@code now} into the database, before the bot
-   * opens it; returns how many activities went into the log.
+   * Writes zones and the activity history as of {@code now} into the database, before the bot opens
+   * it; returns how many activities went into the log.
    */
-  public int seedDatabase(Seed seed, SlackStandIn slack, Database db, ActivityLog activity, Instant now) {
+  public int seedDatabase(
+      Seed seed, SlackStandIn slack, Database db, ActivityLog activity, Instant now) {
     Map<String, ZoneId> zones = seed.zones(now);
     PersonStore people = new PersonStore(db);
     for (Teammate t : seed.teammates()) {
@@ -54,15 +62,25 @@ public final class SeedLoader {
     int recorded = 0;
     for (HistoryPattern pattern : seed.history()) {
       for (Instant at : pattern.instants(zones.get(pattern.user()), now)) {
-        String eventId = "seed:" + pattern.user() + ":" + pattern.channel() + ":" + at.toEpochMilli();
-        if (activity.record(new Activity(eventId, slack.teamId(), pattern.user(), pattern.channel(), at,
-            ActivityKind.MESSAGE))) {
+        String eventId =
+            "seed:" + pattern.user() + ":" + pattern.channel() + ":" + at.toEpochMilli();
+        if (activity.record(
+            new Activity(
+                eventId,
+                slack.teamId(),
+                pattern.user(),
+                pattern.channel(),
+                at,
+                ActivityKind.MESSAGE))) {
           recorded++;
         }
       }
     }
-    log.info("sandbox seed loaded: {} teammates, {} channels, {} activities",
-        seed.teammates().size(), seed.channels().size(), recorded);
+    log.info(
+        "sandbox seed loaded: {} teammates, {} channels, {} activities",
+        seed.teammates().size(),
+        seed.channels().size(),
+        recorded);
     return recorded;
   }
 
@@ -75,7 +93,10 @@ public final class SeedLoader {
     appliers.settings().apply(seed.settings(), context);
     appliers.rotations().apply(seed.rotations(), context);
     appliers.summaries().apply(seed.summaries(), context);
-    log.info("sandbox seed applied: {} settings, {} rotations, {} summaries",
-        seed.settings().size(), seed.rotations().size(), seed.summaries().size());
+    log.info(
+        "sandbox seed applied: {} settings, {} rotations, {} summaries",
+        seed.settings().size(),
+        seed.rotations().size(),
+        seed.summaries().size());
   }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import org.secondshift.rest.RestPreferences;
 import org.secondshift.rest.RestPrefs;
 
-/** The seed's {@code settings}: sharing, vacations, own quiet hours and limits, as each person would set them. */
+/**
+ * The seed's {@code settings}: sharing, vacations, own quiet hours and limits, as each person would
+ * set them.
+ */
 public final class SettingsApplier implements SectionApplier<PersonSetting> {
   @Override
   public void apply(List<PersonSetting> settings, SeedContext context) {

@@ -5,9 +5,9 @@ import java.util.List;
 import org.secondshift.summary.SummaryPlan;
 
 /**
- * The seed's {@code summaries}: each channel's weekly plan, stored as {@code /shift summary weekly on}
- * stores it but dated a week before the start, so its latest posting time has passed; the bot then
- * posts that summary once as it catches up, and its trigger posts the following ones.
+ * The seed's {@code summaries}: each channel's weekly plan, stored as {@code /shift summary weekly
+ * on} stores it but dated a week before the start, so its latest posting time has passed; the bot
+ * then posts that summary once as it catches up, and its trigger posts the following ones.
  */
 public final class SummaryApplier implements SectionApplier<SummarySeed> {
   // A little over a week, so that a week made shorter by a DST change still holds a posting time.
@@ -16,8 +16,18 @@ public final class SummaryApplier implements SectionApplier<SummarySeed> {
   @Override
   public void apply(List<SummarySeed> summaries, SeedContext context) {
     for (SummarySeed s : summaries) {
-      context.bot().summaries().savePlan(new SummaryPlan(context.teamId(), s.channel(), s.dayOfWeek(), s.time(),
-          s.zoneId(), s.by() == null ? "" : s.by(), context.now().minus(SWITCHED_ON_BEFORE)));
+      context
+          .bot()
+          .summaries()
+          .savePlan(
+              new SummaryPlan(
+                  context.teamId(),
+                  s.channel(),
+                  s.dayOfWeek(),
+                  s.time(),
+                  s.zoneId(),
+                  s.by() == null ? "" : s.by(),
+                  context.now().minus(SWITCHED_ON_BEFORE)));
     }
   }
 }

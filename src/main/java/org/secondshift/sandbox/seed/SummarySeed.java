@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A weekly summary switched on in a channel a week before the sandbox starts, so its latest
- * posting time has passed and the summary is posted as the bot catches up.
+ * A weekly summary switched on in a channel a week before the sandbox starts, so its latest posting
+ * time has passed and the summary is posted as the bot catches up.
  *
  * @param day three-letter day of the week, e.g. {@code mon}
  * @param at local time of the post, {@code HH:mm}
@@ -27,7 +27,8 @@ public record SummarySeed(String channel, String day, String at, String zone, St
       LocalTime.parse(at);
       ZoneId.of(zone);
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("summaries[" + channel + "] needs at like 09:00 and a known zone");
+      throw new IllegalArgumentException(
+          "summaries[" + channel + "] needs at like 09:00 and a known zone");
     }
   }
 
@@ -46,10 +47,20 @@ public record SummarySeed(String channel, String day, String at, String zone, St
   private static DayOfWeek dayOfWeek(String day, String channel) {
     String word = day.trim().toLowerCase(Locale.ROOT);
     return Arrays.stream(DayOfWeek.values())
-        .filter(d -> word.length() >= 3
-            && d.getDisplayName(TextStyle.FULL, Locale.ENGLISH).toLowerCase(Locale.ROOT).startsWith(word))
+        .filter(
+            d ->
+                word.length() >= 3
+                    && d.getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+                        .toLowerCase(Locale.ROOT)
+                        .startsWith(word))
         .findFirst()
-        .orElseThrow(() -> new IllegalArgumentException(
-            "summaries[" + channel + "].day must be mon, tue, wed, thu, fri, sat or sun, not '" + day + "'"));
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "summaries["
+                        + channel
+                        + "].day must be mon, tue, wed, thu, fri, sat or sun, not '"
+                        + day
+                        + "'"));
   }
 }

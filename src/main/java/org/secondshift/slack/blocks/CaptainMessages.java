@@ -7,7 +7,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import com.google.gson.Gson;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,31 +31,71 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
     }
     if (notice instanceof Notice.Reminder r) {
       long minutes = r.minutesAhead();
-      String text = ":bell: In " + minutes + (minutes == 1 ? " minute" : " minutes") + ", at "
-          + CaptainView.time(r.shift().start(), r.zone())
-          + ", you take the watch in <#" + r.channelId() + "> until " + CaptainView.time(r.shift().end(), r.zone()) + ".";
-      return List.of(post(r.teamId(), "captain-reminder", r.shift().captain(), text, null,
-          "reminder:" + r.channelId() + ":" + r.shift().seq()));
+      String text =
+          ":bell: In "
+              + minutes
+              + (minutes == 1 ? " minute" : " minutes")
+              + ", at "
+              + CaptainView.time(r.shift().start(), r.zone())
+              + ", you take the watch in <#"
+              + r.channelId()
+              + "> until "
+              + CaptainView.time(r.shift().end(), r.zone())
+              + ".";
+      return List.of(
+          post(
+              r.teamId(),
+              "captain-reminder",
+              r.shift().captain(),
+              text,
+              null,
+              "reminder:" + r.channelId() + ":" + r.shift().seq()));
     }
     if (notice instanceof Notice.NoteForCaptain n) {
-      String text = ":memo: <@" + n.note().authorId() + "> left a handoff note in <#" + n.channelId() + ">: "
-          + n.note().text();
+      String text =
+          ":memo: <@"
+              + n.note().authorId()
+              + "> left a handoff note in <#"
+              + n.channelId()
+              + ">: "
+              + n.note().text();
       return List.of(post(n.teamId(), "captain-note", n.captain(), text, null, null));
     }
     Notice.Paused p = (Notice.Paused) notice;
-    String text = p.paused()
-        ? ":double_vertical_bar: <@" + p.by() + "> paused the captain rotation. Nobody holds the watch until it resumes."
-        : ":arrow_forward: <@" + p.by() + "> resumed the captain rotation. Next handoff: "
-            + CaptainView.time(p.nextHandoff(), p.zone()) + ".";
+    String text =
+        p.paused()
+            ? ":double_vertical_bar: <@"
+                + p.by()
+                + "> paused the captain rotation. Nobody holds the watch until it resumes."
+            : ":arrow_forward: <@"
+                + p.by()
+                + "> resumed the captain rotation. Next handoff: "
+                + CaptainView.time(p.nextHandoff(), p.zone())
+                + ".";
     return List.of(post(p.teamId(), "captain-pause", p.channelId(), text, null, null));
   }
 
   private OutboxMessage plan(Notice.Plan p) {
-    String head = "<@" + p.setUpBy() + "> " + (p.replaced() ? "replaced" : "set up") + " the captain rotation: "
-        + CaptainView.cadence(p.rotation()) + ", handoffs at local time in " + p.rotation().zone().getId() + ".";
+    String head =
+        "<@"
+            + p.setUpBy()
+            + "> "
+            + (p.replaced() ? "replaced" : "set up")
+            + " the captain rotation: "
+            + CaptainView.cadence(p.rotation())
+            + ", handoffs at local time in "
+            + p.rotation().zone().getId()
+            + ".";
     String body = CaptainView.shiftLines(p.shifts(), p.rotation().zone());
-    return post(p.teamId(), "captain-plan", p.channelId(), head + "\n" + body,
-        blocks(head, body, "`/shift captain` shows who holds the watch · `/shift note` leaves a handoff note"),
+    return post(
+        p.teamId(),
+        "captain-plan",
+        p.channelId(),
+        head + "\n" + body,
+        blocks(
+            head,
+            body,
+            "`/shift captain` shows who holds the watch · `/shift note` leaves a handoff note"),
         "plan:" + p.channelId() + ":" + p.rotation().boundary(0).toEpochMilli());
   }
 
@@ -65,34 +104,71 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
     ZoneId zone = h.zone();
     String ref = "handoff:" + h.channelId() + ":" + a.seq() + ":" + a.start().toEpochMilli();
     List<String> lines = new ArrayList<>();
-    lines.add(":ship: <@" + a.captain() + "> now holds the watch until " + CaptainView.time(a.end(), zone) + "."
-        + (h.outgoing() == null || h.outgoing().equals(a.captain()) ? "" : " <@" + h.outgoing() + "> is off duty."));
+    lines.add(
+        ":ship: <@"
+            + a.captain()
+            + "> now holds the watch until "
+            + CaptainView.time(a.end(), zone)
+            + "."
+            + (h.outgoing() == null || h.outgoing().equals(a.captain())
+                ? ""
+                : " <@" + h.outgoing() + "> is off duty."));
     if (a.moved()) {
       lines.add("The shift was <@" + a.planned() + ">'s: " + reason(a.reason(), a.planned()) + ".");
     }
-    lines.add(h.notes().isEmpty() ? "No handoff notes are open."
-        : h.notes().size() + (h.notes().size() == 1 ? " handoff note is" : " handoff notes are")
-            + " open; they went to the new captain.");
-    String detail = h.late()
-        ? "This handoff was due at " + CaptainView.time(a.start(), zone) + " and is made late, at "
-            + CaptainView.time(h.performedAt(), zone) + "."
-            + (h.missed() > 0 ? " " + h.missed() + " earlier handoff(s) passed meanwhile." : "")
-        : h.early() ? "Handed over early, at " + CaptainView.time(h.performedAt(), zone) + "."
-            : "Handoff at " + CaptainView.time(a.start(), zone) + ".";
+    lines.add(
+        h.notes().isEmpty()
+            ? "No handoff notes are open."
+            : h.notes().size()
+                + (h.notes().size() == 1 ? " handoff note is" : " handoff notes are")
+                + " open; they went to the new captain.");
+    String detail =
+        h.late()
+            ? "This handoff was due at "
+                + CaptainView.time(a.start(), zone)
+                + " and is made late, at "
+                + CaptainView.time(h.performedAt(), zone)
+                + "."
+                + (h.missed() > 0 ? " " + h.missed() + " earlier handoff(s) passed meanwhile." : "")
+            : h.early()
+                ? "Handed over early, at " + CaptainView.time(h.performedAt(), zone) + "."
+                : "Handoff at " + CaptainView.time(a.start(), zone) + ".";
     String text = String.join("\n", lines);
     List<OutboxMessage> out = new ArrayList<>();
-    out.add(post(h.teamId(), "handoff", h.channelId(), text + "\n" + detail, blocks(text, "", detail), ref));
+    out.add(
+        post(
+            h.teamId(),
+            "handoff",
+            h.channelId(),
+            text + "\n" + detail,
+            blocks(text, "", detail),
+            ref));
     out.add(post(h.teamId(), "handoff-notes", a.captain(), incoming(h), null, ref + ":in"));
     if (h.outgoing() != null && !h.outgoing().equals(a.captain())) {
-      out.add(post(h.teamId(), "handoff-off", h.outgoing(), ":zzz: You are off duty in <#" + h.channelId()
-          + ">; <@" + a.captain() + "> holds the watch now. Thank you — rest well.", null, ref + ":out"));
+      out.add(
+          post(
+              h.teamId(),
+              "handoff-off",
+              h.outgoing(),
+              ":zzz: You are off duty in <#"
+                  + h.channelId()
+                  + ">; <@"
+                  + a.captain()
+                  + "> holds the watch now. Thank you — rest well.",
+              null,
+              ref + ":out"));
     }
     return out;
   }
 
   private static String incoming(Notice.Handoff h) {
-    StringBuilder text = new StringBuilder(":ship: You hold the watch in <#" + h.channelId() + "> until "
-        + CaptainView.time(h.shift().end(), h.zone()) + ".");
+    StringBuilder text =
+        new StringBuilder(
+            ":ship: You hold the watch in <#"
+                + h.channelId()
+                + "> until "
+                + CaptainView.time(h.shift().end(), h.zone())
+                + ".");
     if (h.notes().isEmpty()) {
       text.append(" No handoff notes are open.");
     } else {
@@ -108,7 +184,8 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
   static String reason(MoveReason reason, String planned) {
     return switch (reason) {
       case ON_PAUSE -> "they are on pause or vacation";
-      case PAST_DAILY_LIMIT -> "they worked past their daily limit in the last 24 h, so the most rested member took it";
+      case PAST_DAILY_LIMIT ->
+          "they worked past their daily limit in the last 24 h, so the most rested member took it";
       case HELD_PREVIOUS_SHIFT -> "they held the previous shift, so the most rested member took it";
       case COVER -> "covered";
       case SWAP -> "swapped";
@@ -126,8 +203,8 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
     return gson.toJson(blocks);
   }
 
-  private static OutboxMessage post(String teamId, String kind, String channel, String text, String blocksJson,
-      String ref) {
+  private static OutboxMessage post(
+      String teamId, String kind, String channel, String text, String blocksJson, String ref) {
     return OutboxMessage.post(teamId, kind, channel, text, blocksJson, ref);
   }
 }

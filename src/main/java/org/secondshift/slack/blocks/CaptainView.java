@@ -26,7 +26,8 @@ import org.secondshift.slack.command.Reply;
 public final class CaptainView {
   public static final String REPLACE_ACTION = "captain_replace";
   public static final String KEEP_ACTION = "captain_keep";
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   private CaptainView() {}
 
@@ -38,29 +39,59 @@ public final class CaptainView {
   public static String cadence(Rotation r) {
     int h = r.cadence().hours();
     int d = r.cadence().days();
-    String every = h > 0 ? "every " + h + " h" : d == 1 ? "daily" : d == 7 ? "weekly" : "every " + d + " days";
+    String every =
+        h > 0 ? "every " + h + " h" : d == 1 ? "daily" : d == 7 ? "weekly" : "every " + d + " days";
     return every + " from " + r.firstHandoff().toLocalTime();
   }
 
   /** One line per shift: when, who, and why it moved. */
   public static String shiftLines(List<Assignment> shifts, ZoneId zone) {
-    return shifts.stream().map(a -> "• " + time(a.start(), zone) + " – " + time(a.end(), zone) + "  <@"
-        + a.captain() + ">" + (a.moved() || a.reason() == MoveReason.SWAP || a.reason() == MoveReason.COVER
-            ? "  _(" + (a.reason() == MoveReason.COVER || a.reason() == MoveReason.SWAP
-                ? CaptainMessages.reason(a.reason(), a.planned()) + " for <@" + a.planned() + ">"
-                : "moved from <@" + a.planned() + ">: " + CaptainMessages.reason(a.reason(), a.planned())) + ")_"
-            : ""))
+    return shifts.stream()
+        .map(
+            a ->
+                "• "
+                    + time(a.start(), zone)
+                    + " – "
+                    + time(a.end(), zone)
+                    + "  <@"
+                    + a.captain()
+                    + ">"
+                    + (a.moved() || a.reason() == MoveReason.SWAP || a.reason() == MoveReason.COVER
+                        ? "  _("
+                            + (a.reason() == MoveReason.COVER || a.reason() == MoveReason.SWAP
+                                ? CaptainMessages.reason(a.reason(), a.planned())
+                                    + " for <@"
+                                    + a.planned()
+                                    + ">"
+                                : "moved from <@"
+                                    + a.planned()
+                                    + ">: "
+                                    + CaptainMessages.reason(a.reason(), a.planned()))
+                            + ")_"
+                        : ""))
         .collect(Collectors.joining("\n"));
   }
 
   public static Reply overview(Overview o) {
     Rotation r = o.rotation();
-    String now = o.current()
-        .map(s -> "<@" + s.captain() + "> holds the watch since " + time(s.startedAt(), r.zone()) + " until "
-            + time(s.endsAt(), r.zone()) + ".")
-        .orElse(r.paused() ? "The rotation is paused; nobody holds the watch." : "Nobody holds the watch right now.");
+    String now =
+        o.current()
+            .map(
+                s ->
+                    "<@"
+                        + s.captain()
+                        + "> holds the watch since "
+                        + time(s.startedAt(), r.zone())
+                        + " until "
+                        + time(s.endsAt(), r.zone())
+                        + ".")
+            .orElse(
+                r.paused()
+                    ? "The rotation is paused; nobody holds the watch."
+                    : "Nobody holds the watch right now.");
     String next = o.ahead().isEmpty() ? "" : "*Next handoffs*\n" + shiftLines(o.ahead(), r.zone());
-    String notes = o.openNotes() + (o.openNotes() == 1 ? " handoff note open" : " handoff notes open");
+    String notes =
+        o.openNotes() + (o.openNotes() == 1 ? " handoff note open" : " handoff notes open");
     return reply(now, next, cadence(r) + " (" + r.zone().getId() + ") · " + notes);
   }
 
@@ -69,15 +100,22 @@ public final class CaptainView {
     if (r.paused()) {
       return Reply.text("The rotation is paused; `/shift captain resume` starts handoffs again.");
     }
-    return reply("*The next " + o.ahead().size() + " shifts* (" + r.zone().getId() + ")",
-        shiftLines(o.ahead(), r.zone()), "Roster: " + mentions(r.roster()));
+    return reply(
+        "*The next " + o.ahead().size() + " shifts* (" + r.zone().getId() + ")",
+        shiftLines(o.ahead(), r.zone()),
+        "Roster: " + mentions(r.roster()));
   }
 
   public static Reply setup(SetupResult result, ZoneId zone, String argsForConfirmation) {
     String plan = shiftLines(result.plan(), zone);
     return switch (result.outcome()) {
-      case CREATED -> reply("Captain rotation set up; I posted the plan in the channel.", plan, zone.getId());
-      case REPLACED -> reply("Captain rotation replaced; I posted the new plan in the channel.", plan, zone.getId());
+      case CREATED ->
+          reply("Captain rotation set up; I posted the plan in the channel.", plan, zone.getId());
+      case REPLACED ->
+          reply(
+              "Captain rotation replaced; I posted the new plan in the channel.",
+              plan,
+              zone.getId());
       case ALREADY_CHANGED -> Reply.text("The rotation changed meanwhile; nothing was replaced.");
       case NEEDS_CONFIRMATION -> confirm(result.existingId(), plan, argsForConfirmation);
     };
@@ -86,21 +124,40 @@ public final class CaptainView {
   private static Reply confirm(long existingId, String plan, String args) {
     String text = "This channel already has a captain rotation. Replace it with this one?";
     String value = existingId + "|" + args;
-    return new Reply(text, List.of(
-        section(s -> s.text(markdownText(text))),
-        section(s -> s.text(markdownText(plan))),
-        actions(a -> a.elements(List.of(
-            button(b -> b.actionId(REPLACE_ACTION).text(plainText("Replace")).style("danger").value(value)),
-            button(b -> b.actionId(KEEP_ACTION).text(plainText("Keep the current one")).value(value)))))));
+    return new Reply(
+        text,
+        List.of(
+            section(s -> s.text(markdownText(text))),
+            section(s -> s.text(markdownText(plan))),
+            actions(
+                a ->
+                    a.elements(
+                        List.of(
+                            button(
+                                b ->
+                                    b.actionId(REPLACE_ACTION)
+                                        .text(plainText("Replace"))
+                                        .style("danger")
+                                        .value(value)),
+                            button(
+                                b ->
+                                    b.actionId(KEEP_ACTION)
+                                        .text(plainText("Keep the current one"))
+                                        .value(value)))))));
   }
 
   public static Reply swapped(List<Assignment> both, ZoneId zone) {
-    return reply("Swapped. Your shift now goes to <@" + both.get(0).captain() + ">, and you take theirs.",
-        shiftLines(both, zone), "");
+    return reply(
+        "Swapped. Your shift now goes to <@" + both.get(0).captain() + ">, and you take theirs.",
+        shiftLines(both, zone),
+        "");
   }
 
   public static Reply covered(Assignment a, ZoneId zone) {
-    return reply("<@" + a.captain() + "> covers for <@" + a.planned() + ">.", shiftLines(List.of(a), zone), "");
+    return reply(
+        "<@" + a.captain() + "> covers for <@" + a.planned() + ">.",
+        shiftLines(List.of(a), zone),
+        "");
   }
 
   public static Reply skipped(String userId) {
@@ -108,8 +165,12 @@ public final class CaptainView {
   }
 
   public static Reply handedOff(Assignment a, ZoneId zone) {
-    return Reply.text("Handed over: <@" + a.captain() + "> holds the watch until " + time(a.end(), zone)
-        + ". You are off duty — rest well.");
+    return Reply.text(
+        "Handed over: <@"
+            + a.captain()
+            + "> holds the watch until "
+            + time(a.end(), zone)
+            + ". You are off duty — rest well.");
   }
 
   public static Reply joined(Rotation r) {
@@ -129,24 +190,32 @@ public final class CaptainView {
   }
 
   public static Reply noted(Optional<String> deliveredTo) {
-    return Reply.text(deliveredTo
-        .map(c -> "Noted. <@" + c + "> holds the watch and has it now; the next captain gets it at the handoff.")
-        .orElse("Noted. The next captain gets it at the handoff."));
+    return Reply.text(
+        deliveredTo
+            .map(
+                c ->
+                    "Noted. <@"
+                        + c
+                        + "> holds the watch and has it now; the next captain gets it at the handoff.")
+            .orElse("Noted. The next captain gets it at the handoff."));
   }
 
   public static Reply noRotation() {
-    return Reply.text("This channel has no captain rotation. Set one up with "
-        + "`/shift captain setup @a @b every 12h at 09:00`.");
+    return Reply.text(
+        "This channel has no captain rotation. Set one up with "
+            + "`/shift captain setup @a @b every 12h at 09:00`.");
   }
 
   /** One line saying why a rotation command was refused. */
   public static String refusal(Refusal r) {
     String who = r.userId() == null ? "" : "<@" + r.userId() + ">";
     return switch (r.why()) {
-      case NO_ROTATION -> "This channel has no captain rotation yet; use `/shift captain setup` first.";
+      case NO_ROTATION ->
+          "This channel has no captain rotation yet; use `/shift captain setup` first.";
       case NOT_A_MEMBER -> who + " is not in this rotation.";
       case ALREADY_A_MEMBER -> who + " is already in this rotation.";
-      case LAST_MEMBER -> "You are the last one in the rotation; pause it or set up a new one instead.";
+      case LAST_MEMBER ->
+          "You are the last one in the rotation; pause it or set up a new one instead.";
       case NO_SHIFT_AHEAD -> who + " has no shift ahead in this rotation.";
       case NOBODY_ON_DUTY -> "Nobody holds the watch right now.";
       case NOT_THE_CAPTAIN -> "Only the captain on duty (" + who + ") can hand off.";
@@ -163,11 +232,17 @@ public final class CaptainView {
 
   private static Reply reply(String head, String body, String foot) {
     String text = body.isBlank() ? head : head + "\n" + body;
-    return new Reply(text, body.isBlank()
-        ? List.of(section(s -> s.text(markdownText(head))))
-        : foot.isBlank()
-            ? List.of(section(s -> s.text(markdownText(head))), section(s -> s.text(markdownText(body))))
-            : List.of(section(s -> s.text(markdownText(head))), section(s -> s.text(markdownText(body))),
-                context(c -> c.elements(List.of(markdownText(foot))))));
+    return new Reply(
+        text,
+        body.isBlank()
+            ? List.of(section(s -> s.text(markdownText(head))))
+            : foot.isBlank()
+                ? List.of(
+                    section(s -> s.text(markdownText(head))),
+                    section(s -> s.text(markdownText(body))))
+                : List.of(
+                    section(s -> s.text(markdownText(head))),
+                    section(s -> s.text(markdownText(body))),
+                    context(c -> c.elements(List.of(markdownText(foot))))));
   }
 }

@@ -17,17 +17,34 @@ public final class ForgetMeView {
   private ForgetMeView() {}
 
   public static Reply confirm() {
-    String text = "*Erase everything Second Shift stores about you?* Your hour log, settings, nudges,"
-        + " notes you wrote and your place in captain rotations go, and cannot come back."
-        + " `/shift export` first if you want a copy.";
-    return new Reply("Erase everything Second Shift stores about you?", List.of(
-        section(s -> s.text(markdownText(text))),
-        actions(a -> a.blockId("forget_me").elements(List.of(
-            button(b -> b.actionId(CONFIRM_ACTION).style("danger").value("confirm")
-                .text(plainText("Yes, forget me"))
-                .confirm(confirmationDialog(c -> c.title(plainText("Forget me"))
-                    .text(plainText("This deletes all your data now."))
-                    .confirm(plainText("Delete")).deny(plainText("Keep it"))))))))));
+    String text =
+        "*Erase everything Second Shift stores about you?* Your hour log, settings, nudges,"
+            + " notes you wrote and your place in captain rotations go, and cannot come back."
+            + " `/shift export` first if you want a copy.";
+    return new Reply(
+        "Erase everything Second Shift stores about you?",
+        List.of(
+            section(s -> s.text(markdownText(text))),
+            actions(
+                a ->
+                    a.blockId("forget_me")
+                        .elements(
+                            List.of(
+                                button(
+                                    b ->
+                                        b.actionId(CONFIRM_ACTION)
+                                            .style("danger")
+                                            .value("confirm")
+                                            .text(plainText("Yes, forget me"))
+                                            .confirm(
+                                                confirmationDialog(
+                                                    c ->
+                                                        c.title(plainText("Forget me"))
+                                                            .text(
+                                                                plainText(
+                                                                    "This deletes all your data now."))
+                                                            .confirm(plainText("Delete"))
+                                                            .deny(plainText("Keep it"))))))))));
   }
 
   public static String farewell() {

@@ -14,19 +14,29 @@ public final class HelpView {
   private HelpView() {}
 
   public static Reply help(List<Subcommand> subcommands) {
-    String lines = subcommands.stream()
-        .map(s -> "`" + s.usage() + "` — " + s.summary())
-        .collect(Collectors.joining("\n"));
-    String text = "*Second Shift* keeps an honest log of when you are active in Slack"
-        + " (never what you write).\n" + lines + "\n`/shift help` — this list";
-    return new Reply(text, List.of(
-        section(s -> s.text(markdownText(text)))));
+    String lines =
+        subcommands.stream()
+            .map(s -> "`" + s.usage() + "` — " + s.summary())
+            .collect(Collectors.joining("\n"));
+    String text =
+        "*Second Shift* keeps an honest log of when you are active in Slack"
+            + " (never what you write).\n"
+            + lines
+            + "\n`/shift help` — this list";
+    return new Reply(text, List.of(section(s -> s.text(markdownText(text)))));
   }
 
   public static Reply usageError(String problem, String usage) {
     String text = ":warning: " + problem + "\nUsage: `" + usage + "`";
-    return new Reply(text, List.of(
-        section(s -> s.text(markdownText(":warning: " + problem))),
-        context(c -> c.elements(List.of(markdownText("Usage: `" + usage + "` · `/shift help` lists everything"))))));
+    return new Reply(
+        text,
+        List.of(
+            section(s -> s.text(markdownText(":warning: " + problem))),
+            context(
+                c ->
+                    c.elements(
+                        List.of(
+                            markdownText(
+                                "Usage: `" + usage + "` · `/shift help` lists everything"))))));
   }
 }

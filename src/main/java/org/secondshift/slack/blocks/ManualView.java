@@ -9,8 +9,10 @@ public final class ManualView {
   private ManualView() {}
 
   public static Reply started(String note) {
-    return Reply.text(":stopwatch: Logging from now" + (note == null ? "" : " — _" + note + "_")
-        + ". Say `/shift stop` when you step away.");
+    return Reply.text(
+        ":stopwatch: Logging from now"
+            + (note == null ? "" : " — _" + note + "_")
+            + ". Say `/shift stop` when you step away.");
   }
 
   public static Reply alreadyRunning() {
@@ -18,8 +20,10 @@ public final class ManualView {
   }
 
   public static Reply stopped(WorkSession session) {
-    return Reply.text(":white_check_mark: Logged " + DurationText.of(Duration.between(session.start(), session.last()))
-        + ". Time to rest?");
+    return Reply.text(
+        ":white_check_mark: Logged "
+            + DurationText.of(Duration.between(session.start(), session.last()))
+            + ". Time to rest?");
   }
 
   public static Reply nothingRunning() {

@@ -22,8 +22,8 @@ import org.secondshift.store.NudgeMessages;
 import org.secondshift.store.OutboxMessage;
 
 /**
- * The direct message of a nudge: what was observed, one concrete thing to do, four buttons; and
- * the same message after a click, showing what was chosen.
+ * The direct message of a nudge: what was observed, one concrete thing to do, four buttons; and the
+ * same message after a click, showing what was chosen.
  */
 public final class NudgeView implements NudgeMessages {
   static final String KIND = "nudge";
@@ -34,21 +34,26 @@ public final class NudgeView implements NudgeMessages {
   @Override
   public OutboxMessage nudge(Nudge n) {
     Words w = words(n);
-    List<LayoutBlock> blocks = List.of(
-        section(s -> s.text(markdownText("*" + w.headline() + "*\n" + w.body()))),
-        actions(a -> a.blockId("nudge:" + n.id()).elements(buttons(n))),
-        context(c -> c.elements(List.of(markdownText("`/shift rest` changes when these come.")))));
-    return OutboxMessage.post(n.teamId(), KIND, n.userId(), w.headline() + " " + w.body(),
-        json.toJson(blocks), ref(n));
+    List<LayoutBlock> blocks =
+        List.of(
+            section(s -> s.text(markdownText("*" + w.headline() + "*\n" + w.body()))),
+            actions(a -> a.blockId("nudge:" + n.id()).elements(buttons(n))),
+            context(
+                c -> c.elements(List.of(markdownText("`/shift rest` changes when these come.")))));
+    return OutboxMessage.post(
+        n.teamId(), KIND, n.userId(), w.headline() + " " + w.body(), json.toJson(blocks), ref(n));
   }
 
   @Override
-  public OutboxMessage answered(Nudge n, NudgeAnswer answer, Instant at, String channel, String ts) {
+  public OutboxMessage answered(
+      Nudge n, NudgeAnswer answer, Instant at, String channel, String ts) {
     String chosen = chosen(n, answer, at);
-    List<LayoutBlock> blocks = List.of(
-        section(s -> s.text(markdownText("*" + words(n).headline() + "*"))),
-        context(c -> c.elements(List.of(markdownText(chosen)))));
-    return OutboxMessage.update(n.teamId(), ANSWER_KIND, channel, ts, chosen, json.toJson(blocks), ref(n));
+    List<LayoutBlock> blocks =
+        List.of(
+            section(s -> s.text(markdownText("*" + words(n).headline() + "*"))),
+            context(c -> c.elements(List.of(markdownText(chosen)))));
+    return OutboxMessage.update(
+        n.teamId(), ANSWER_KIND, channel, ts, chosen, json.toJson(blocks), ref(n));
   }
 
   /** The outbox reference of a nudge's message. */
@@ -59,18 +64,33 @@ public final class NudgeView implements NudgeMessages {
   private static List<BlockElement> buttons(Nudge n) {
     String id = Long.toString(n.id());
     return List.of(
-        button(b -> b.actionId(NudgeAnswer.BREAK.actionId()).value(id).style("primary")
-            .text(plainText("Taking a break"))),
-        button(b -> b.actionId(NudgeAnswer.SNOOZE.actionId()).value(id).text(plainText("Snooze 1 h"))),
-        button(b -> b.actionId(NudgeAnswer.DONE.actionId()).value(id).text(plainText("Done for today"))),
-        button(b -> b.actionId(NudgeAnswer.OFF.actionId()).value(id).text(plainText("Turn these off"))));
+        button(
+            b ->
+                b.actionId(NudgeAnswer.BREAK.actionId())
+                    .value(id)
+                    .style("primary")
+                    .text(plainText("Taking a break"))),
+        button(
+            b -> b.actionId(NudgeAnswer.SNOOZE.actionId()).value(id).text(plainText("Snooze 1 h"))),
+        button(
+            b ->
+                b.actionId(NudgeAnswer.DONE.actionId())
+                    .value(id)
+                    .text(plainText("Done for today"))),
+        button(
+            b ->
+                b.actionId(NudgeAnswer.OFF.actionId())
+                    .value(id)
+                    .text(plainText("Turn these off"))));
   }
 
   static String chosen(Nudge n, NudgeAnswer answer, Instant at) {
     return switch (answer) {
       case BREAK -> ":coffee: *Taking a break.* Good. The stretch starts fresh when you are back.";
-      case SNOOZE -> ":zzz: *Snoozed* until " + HH_MM.format(LocalTime.ofInstant(at.plus(RestPrefs.SNOOZE), n.zone()))
-          + ". Nothing from me before then.";
+      case SNOOZE ->
+          ":zzz: *Snoozed* until "
+              + HH_MM.format(LocalTime.ofInstant(at.plus(RestPrefs.SNOOZE), n.zone()))
+              + ". Nothing from me before then.";
       case DONE -> ":wave: *Done for today.* No more nudges until tomorrow. See you then.";
       case OFF -> ":no_bell: *Nudges are off.* `/shift rest on` brings them back.";
     };
@@ -81,31 +101,45 @@ public final class NudgeView implements NudgeMessages {
     String time = HH_MM.format(n.localTime());
     boolean again = n.isRepeat();
     return switch (n.kind()) {
-      case LONG_STRETCH -> again
-          ? new Words("Still going: " + DurationText.of(n.observed()) + ".", "A short break now?")
-          : new Words(DurationText.of(n.observed()) + " without a break.",
-              "Step away for fifteen minutes: water, a walk, a window. The work will still be here.");
-      case DAILY_LIMIT -> again
-          ? new Words(DurationText.of(n.observed()) + " today.", "Time to call it a day.")
-          : new Words(DurationText.of(n.observed()) + " today.",
-              "That is past your daily limit. Write down where you are and stop; the rest can wait for tomorrow.");
+      case LONG_STRETCH ->
+          again
+              ? new Words(
+                  "Still going: " + DurationText.of(n.observed()) + ".", "A short break now?")
+              : new Words(
+                  DurationText.of(n.observed()) + " without a break.",
+                  "Step away for fifteen minutes: water, a walk, a window. The work will still be here.");
+      case DAILY_LIMIT ->
+          again
+              ? new Words(DurationText.of(n.observed()) + " today.", "Time to call it a day.")
+              : new Words(
+                  DurationText.of(n.observed()) + " today.",
+                  "That is past your daily limit. Write down where you are and stop; the rest can wait for tomorrow.");
       case LATE_NIGHT -> lateNight(n, time, again);
-      case NO_DAY_OFF -> new Words(n.days() + " days in a row with work.",
-          "Pick a day this week with no work at all, and put it in your calendar.");
-      case RECOVERY -> new Words("Your watch" + n.channelId().map(c -> " in <#" + c + ">").orElse("") + " is over.",
-          "Thank you for holding it. Sleep in, start late, and take those hours back.");
+      case NO_DAY_OFF ->
+          new Words(
+              n.days() + " days in a row with work.",
+              "Pick a day this week with no work at all, and put it in your calendar.");
+      case RECOVERY ->
+          new Words(
+              "Your watch" + n.channelId().map(c -> " in <#" + c + ">").orElse("") + " is over.",
+              "Thank you for holding it. Sleep in, start late, and take those hours back.");
     };
   }
 
   private static Words lateNight(Nudge n, String time, boolean again) {
     if (n.captainId().isPresent()) {
-      return new Words("It is " + time + " for you.",
-          "<@" + n.captainId().get() + "> holds the watch" + n.channelId().map(c -> " in <#" + c + ">").orElse("")
+      return new Words(
+          "It is " + time + " for you.",
+          "<@"
+              + n.captainId().get()
+              + "> holds the watch"
+              + n.channelId().map(c -> " in <#" + c + ">").orElse("")
               + ", so the night is covered. Leave a note with `/shift note` and go to bed.");
     }
     return again
         ? new Words("Still up at " + time + ".", "Bed?")
-        : new Words("It is " + time + " for you.",
+        : new Words(
+            "It is " + time + " for you.",
             "What must run overnight belongs to the captain on duty or to automation. Write down where you are and get some sleep.");
   }
 

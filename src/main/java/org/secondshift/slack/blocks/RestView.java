@@ -16,7 +16,8 @@ import org.secondshift.slack.command.Reply;
 /** {@code /shift rest}: a person's nudge settings, and the answer after changing one. */
 public final class RestView {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
   private RestView() {}
 
@@ -29,15 +30,27 @@ public final class RestView {
     }
     lines.add("*Rest nudges:* " + state(c));
     lines.add("*Quiet hours:* " + c.quiet() + (p.quiet().isEmpty() ? " (workspace default)" : ""));
-    lines.add("*Daily limit:* " + DurationText.of(c.dailyLimit()) + (p.dailyLimit().isEmpty() ? " (workspace default)" : ""));
-    lines.add("*Long stretch:* " + DurationText.of(c.rules().stretch()) + " without a "
-        + DurationText.of(c.rules().breakLength()) + " break");
+    lines.add(
+        "*Daily limit:* "
+            + DurationText.of(c.dailyLimit())
+            + (p.dailyLimit().isEmpty() ? " (workspace default)" : ""));
+    lines.add(
+        "*Long stretch:* "
+            + DurationText.of(c.rules().stretch())
+            + " without a "
+            + DurationText.of(c.rules().breakLength())
+            + " break");
     String text = String.join("\n", lines);
-    String how = "`/shift rest quiet 23:00-07:30` · `limit 9h` · `snooze 2h` · `pause until 2026-12-27`"
-        + " · `off` · `on` — times are yours (" + c.zone().getId() + ")";
-    return new Reply(text, List.of(
-        section(s -> s.text(markdownText(text))),
-        context(x -> x.elements(List.of(markdownText(how))))));
+    String how =
+        "`/shift rest quiet 23:00-07:30` · `limit 9h` · `snooze 2h` · `pause until 2026-12-27`"
+            + " · `off` · `on` — times are yours ("
+            + c.zone().getId()
+            + ")";
+    return new Reply(
+        text,
+        List.of(
+            section(s -> s.text(markdownText(text))),
+            context(x -> x.elements(List.of(markdownText(how))))));
   }
 
   private static String state(RestSetup.Current c) {

@@ -20,17 +20,31 @@ public final class StatusView {
   public static Reply status(HourReports.Status status) {
     List<String> lines = new ArrayList<>();
     lines.add("*Today so far:* " + DurationText.of(status.today()));
-    lines.add(status.currentSession()
-        .map(d -> "*Current session:* " + DurationText.of(d))
-        .orElse("*Current session:* none — you have been quiet for a while"));
-    status.manual().ifPresent(m -> lines.add("*Manual session* open since "
-        + TIME.format(LocalTime.ofInstant(m.startedAt(), status.zone()))
-        + (m.note() == null ? "" : " (" + m.note() + ")") + " — `/shift stop` when you are done"));
+    lines.add(
+        status
+            .currentSession()
+            .map(d -> "*Current session:* " + DurationText.of(d))
+            .orElse("*Current session:* none — you have been quiet for a while"));
+    status
+        .manual()
+        .ifPresent(
+            m ->
+                lines.add(
+                    "*Manual session* open since "
+                        + TIME.format(LocalTime.ofInstant(m.startedAt(), status.zone()))
+                        + (m.note() == null ? "" : " (" + m.note() + ")")
+                        + " — `/shift stop` when you are done"));
     String text = String.join("\n", lines);
-    String where = "It is " + TIME.format(LocalTime.ofInstant(status.now(), status.zone()))
-        + " for you (" + status.zone().getId() + ")";
-    return new Reply(text, List.of(
-        section(s -> s.text(markdownText(text))),
-        context(c -> c.elements(List.of(markdownText(where))))));
+    String where =
+        "It is "
+            + TIME.format(LocalTime.ofInstant(status.now(), status.zone()))
+            + " for you ("
+            + status.zone().getId()
+            + ")";
+    return new Reply(
+        text,
+        List.of(
+            section(s -> s.text(markdownText(text))),
+            context(c -> c.elements(List.of(markdownText(where))))));
   }
 }

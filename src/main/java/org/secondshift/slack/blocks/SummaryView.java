@@ -37,28 +37,50 @@ public final class SummaryView {
       blocks.add(section(b -> b.fields(fields(s))));
       blocks.add(section(b -> b.text(markdownText(clip(distribution(s), MAX_SECTION_TEXT)))));
       if (!s.noDayOffNames().isEmpty()) {
-        blocks.add(context(c -> c.elements(List.of(markdownText(clip(names(s), MAX_SECTION_TEXT))))));
+        blocks.add(
+            context(c -> c.elements(List.of(markdownText(clip(names(s), MAX_SECTION_TEXT))))));
       }
     }
     blocks.add(divider());
-    blocks.add(context(c -> c.elements(List.of(markdownText(
-        "Counts only *when* people were active, never what they wrote. Names appear only for people"
-            + " who said `/shift share on`. Groups under " + WeeklySummary.MIN_GROUP + " show no figures.")))));
+    blocks.add(
+        context(
+            c ->
+                c.elements(
+                    List.of(
+                        markdownText(
+                            "Counts only *when* people were active, never what they wrote. Names appear only for people"
+                                + " who said `/shift share on`. Groups under "
+                                + WeeklySummary.MIN_GROUP
+                                + " show no figures.")))));
     return new Message(headline.replace("*", ""), blocks);
   }
 
   static String headline(WeeklySummary s) {
     return switch (s.highlight()) {
-      case TOO_FEW_PEOPLE -> "Too few people were active this week to show figures without pointing at someone.";
-      case NO_DAY_OFF -> "*" + people(s.noDayOff()) + " went the whole week without a day off.* "
-          + "Plan a rest day this week, and let the captain or automation carry the watch.";
-      case LATE_NIGHT -> "*" + percent(s.lateNightShare()) + " of the team's hours were late at night.* "
-          + "Night work belongs to the captain on duty; everyone else can log off.";
-      case HOURS_UP -> "*The team worked " + percent(s.change().orElse(0.0)) + " more than the week before.* "
-          + "Check whether that pace is one you want to keep.";
-      case HOURS_DOWN -> "*The team worked " + percent(-s.change().orElse(0.0)) + " less than the week before.* "
-          + "Good: rest is part of the work.";
-      case STEADY -> "*A steady week:* " + DurationText.of(s.total()) + " across " + people(s.people()) + ".";
+      case TOO_FEW_PEOPLE ->
+          "Too few people were active this week to show figures without pointing at someone.";
+      case NO_DAY_OFF ->
+          "*"
+              + people(s.noDayOff())
+              + " went the whole week without a day off.* "
+              + "Plan a rest day this week, and let the captain or automation carry the watch.";
+      case LATE_NIGHT ->
+          "*"
+              + percent(s.lateNightShare())
+              + " of the team's hours were late at night.* "
+              + "Night work belongs to the captain on duty; everyone else can log off.";
+      case HOURS_UP ->
+          "*The team worked "
+              + percent(s.change().orElse(0.0))
+              + " more than the week before.* "
+              + "Check whether that pace is one you want to keep.";
+      case HOURS_DOWN ->
+          "*The team worked "
+              + percent(-s.change().orElse(0.0))
+              + " less than the week before.* "
+              + "Good: rest is part of the work.";
+      case STEADY ->
+          "*A steady week:* " + DurationText.of(s.total()) + " across " + people(s.people()) + ".";
     };
   }
 
@@ -66,40 +88,72 @@ public final class SummaryView {
     List<TextObject> fields = new ArrayList<>();
     fields.add(markdownText("*Active hours*\n" + DurationText.of(s.total()) + change(s)));
     fields.add(markdownText("*Median per person*\n" + DurationText.of(s.median())));
-    fields.add(markdownText("*Late night*\n" + DurationText.of(s.lateNight()) + " (" + percent(s.lateNightShare()) + ")"));
-    fields.add(markdownText("*Weekend*\n" + DurationText.of(s.weekend()) + " (" + percent(s.weekendShare()) + ")"));
+    fields.add(
+        markdownText(
+            "*Late night*\n"
+                + DurationText.of(s.lateNight())
+                + " ("
+                + percent(s.lateNightShare())
+                + ")"));
+    fields.add(
+        markdownText(
+            "*Weekend*\n" + DurationText.of(s.weekend()) + " (" + percent(s.weekendShare()) + ")"));
     fields.add(markdownText("*No day off*\n" + people(s.noDayOff())));
-    fields.add(markdownText("*Captain*\n" + s.captain().shifts() + " shifts · " + DurationText.of(s.captain().duty()) + " on duty"));
-    fields.add(markdownText("*Rest nudges*\n" + s.nudges().sent() + " sent" + answers(s.nudges().answers())));
+    fields.add(
+        markdownText(
+            "*Captain*\n"
+                + s.captain().shifts()
+                + " shifts · "
+                + DurationText.of(s.captain().duty())
+                + " on duty"));
+    fields.add(
+        markdownText(
+            "*Rest nudges*\n" + s.nudges().sent() + " sent" + answers(s.nudges().answers())));
     return fields;
   }
 
   private static String distribution(WeeklySummary s) {
     int most = s.distribution().stream().mapToInt(WeeklySummary.Band::people).max().orElse(1);
-    String rows = s.distribution().stream()
-        .map(b -> String.format(Locale.ENGLISH, "%-8s %s %d", b.label(),
-            b.people() == 0 ? "·" : "█".repeat(Math.max(1, b.people() * 16 / Math.max(1, most))), b.people()))
-        .collect(Collectors.joining("\n"));
+    String rows =
+        s.distribution().stream()
+            .map(
+                b ->
+                    String.format(
+                        Locale.ENGLISH,
+                        "%-8s %s %d",
+                        b.label(),
+                        b.people() == 0
+                            ? "·"
+                            : "█".repeat(Math.max(1, b.people() * 16 / Math.max(1, most))),
+                        b.people()))
+            .collect(Collectors.joining("\n"));
     return "*How the hours spread* (people per band of weekly hours)\n```\n" + rows + "\n```";
   }
 
   private static String names(WeeklySummary s) {
     List<String> shown = s.noDayOffNames().stream().limit(MAX_NAMES).toList();
     int more = s.noDayOffNames().size() - shown.size();
-    return "Without a day off, and fine with being named: " + String.join(", ", shown)
-        + (more > 0 ? " and " + more + " more" : "") + ".";
+    return "Without a day off, and fine with being named: "
+        + String.join(", ", shown)
+        + (more > 0 ? " and " + more + " more" : "")
+        + ".";
   }
 
   private static String change(WeeklySummary s) {
-    return s.change().map(c -> " (" + (c >= 0 ? "+" : "−") + percent(Math.abs(c)) + " vs last week)").orElse("");
+    return s.change()
+        .map(c -> " (" + (c >= 0 ? "+" : "−") + percent(Math.abs(c)) + " vs last week)")
+        .orElse("");
   }
 
   private static String answers(Map<String, Integer> answers) {
     if (answers.isEmpty()) {
       return "";
     }
-    return "\n" + answers.entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(" · "));
+    return "\n"
+        + answers.entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .map(e -> e.getValue() + " " + e.getKey())
+            .collect(Collectors.joining(" · "));
   }
 
   private static String percent(double share) {

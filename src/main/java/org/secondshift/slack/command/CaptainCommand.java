@@ -51,26 +51,41 @@ public final class CaptainCommand implements Subcommand {
     String channel = inv.channelId();
     try {
       return switch (verb) {
-        case "" -> rotations.overview(team, channel, 3, now).map(CaptainView::overview)
-            .orElseGet(CaptainView::noRotation);
+        case "" ->
+            rotations
+                .overview(team, channel, 3, now)
+                .map(CaptainView::overview)
+                .orElseGet(CaptainView::noRotation);
         case "setup" -> setup(inv, rest, now);
-        case "schedule" -> rotations.overview(team, channel, count(rest), now).map(CaptainView::schedule)
-            .orElseGet(CaptainView::noRotation);
-        case "swap" -> CaptainView.swapped(
-            rotations.swap(team, channel, inv.userId(), person(rest, 0, 1), now), zone(team, channel, now));
+        case "schedule" ->
+            rotations
+                .overview(team, channel, count(rest), now)
+                .map(CaptainView::schedule)
+                .orElseGet(CaptainView::noRotation);
+        case "swap" ->
+            CaptainView.swapped(
+                rotations.swap(team, channel, inv.userId(), person(rest, 0, 1), now),
+                zone(team, channel, now));
         case "cover" -> cover(inv, rest, now);
         case "skip" -> CaptainView.skipped(rotations.skip(team, channel, noArgs(rest, now)));
-        case "handoff" -> CaptainView.handedOff(rotations.handoff(team, channel, inv.userId(), noArgs(rest, now)),
-            zone(team, channel, now));
-        case "join" -> CaptainView.joined(rotations.join(team, channel, inv.userId(), noArgs(rest, now)));
-        case "leave" -> CaptainView.left(rotations.leave(team, channel, inv.userId(), noArgs(rest, now)));
+        case "handoff" ->
+            CaptainView.handedOff(
+                rotations.handoff(team, channel, inv.userId(), noArgs(rest, now)),
+                zone(team, channel, now));
+        case "join" ->
+            CaptainView.joined(rotations.join(team, channel, inv.userId(), noArgs(rest, now)));
+        case "leave" ->
+            CaptainView.left(rotations.leave(team, channel, inv.userId(), noArgs(rest, now)));
         case "pause" -> {
           rotations.pause(team, channel, inv.userId(), noArgs(rest, now));
           yield CaptainView.paused();
         }
-        case "resume" -> CaptainView.resumed(rotations.resume(team, channel, inv.userId(), noArgs(rest, now)),
-            zone(team, channel, now));
-        default -> throw new UsageException("`" + inv.args().get(0) + "` is not a captain command.");
+        case "resume" ->
+            CaptainView.resumed(
+                rotations.resume(team, channel, inv.userId(), noArgs(rest, now)),
+                zone(team, channel, now));
+        default ->
+            throw new UsageException("`" + inv.args().get(0) + "` is not a captain command.");
       };
     } catch (Refusal r) {
       throw new UsageException(CaptainView.refusal(r));
@@ -80,23 +95,37 @@ public final class CaptainCommand implements Subcommand {
   private Reply setup(Invocation inv, List<String> words, Instant now) {
     SetupArgs args = SetupArgs.parse(words);
     ZoneId zone = args.zone().orElseGet(() -> zones.zoneOf(inv.teamId(), inv.userId()));
-    SetupResult result = rotations.setup(inv.teamId(), inv.channelId(), inv.userId(), args.roster(), args.cadence(),
-        args.at(), zone, now, -1);
+    SetupResult result =
+        rotations.setup(
+            inv.teamId(),
+            inv.channelId(),
+            inv.userId(),
+            args.roster(),
+            args.cadence(),
+            args.at(),
+            zone,
+            now,
+            -1);
     return CaptainView.setup(result, zone, String.join(" ", words));
   }
 
   private Reply cover(Invocation inv, List<String> words, Instant now) {
     if (words.size() != 1 && !(words.size() == 3 && words.get(1).equalsIgnoreCase("for"))) {
-      throw new UsageException("Say who covers, and for whom if not the captain on duty: `cover @x [for @y]`.");
+      throw new UsageException(
+          "Say who covers, and for whom if not the captain on duty: `cover @x [for @y]`.");
     }
     String coverer = person(words, 0, words.size());
     String covered = words.size() == 3 ? person(words, 2, 3) : null;
-    return CaptainView.covered(rotations.cover(inv.teamId(), inv.channelId(), coverer, covered, now),
+    return CaptainView.covered(
+        rotations.cover(inv.teamId(), inv.channelId(), coverer, covered, now),
         zone(inv.teamId(), inv.channelId(), now));
   }
 
   private ZoneId zone(String team, String channel, Instant now) {
-    return rotations.overview(team, channel, 0, now).map(o -> o.rotation().zone()).orElse(java.time.ZoneOffset.UTC);
+    return rotations
+        .overview(team, channel, 0, now)
+        .map(o -> o.rotation().zone())
+        .orElse(java.time.ZoneOffset.UTC);
   }
 
   private static String person(List<String> words, int index, int expectedSize) {
@@ -104,8 +133,11 @@ public final class CaptainCommand implements Subcommand {
       throw new UsageException("Name one person, picked from the @ menu.");
     }
     String word = words.get(index);
-    return Mentions.userId(word).orElseThrow(
-        () -> new UsageException("`" + word + "` is not a person I can look up; pick them from the @ menu."));
+    return Mentions.userId(word)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "`" + word + "` is not a person I can look up; pick them from the @ menu."));
   }
 
   private static int count(List<String> words) {
@@ -129,5 +161,4 @@ public final class CaptainCommand implements Subcommand {
     }
     return now;
   }
-
 }

@@ -18,8 +18,13 @@ public final class ExportCommand implements Subcommand {
   private final Runnable wakeOutbox;
   private final Clock clock;
 
-  public ExportCommand(PersonalData data, OutboxStore outbox, ZoneLookup zones, SessionRules rules,
-      Runnable wakeOutbox, Clock clock) {
+  public ExportCommand(
+      PersonalData data,
+      OutboxStore outbox,
+      ZoneLookup zones,
+      SessionRules rules,
+      Runnable wakeOutbox,
+      Clock clock) {
     this.data = data;
     this.outbox = outbox;
     this.zones = zones;
@@ -49,13 +54,22 @@ public final class ExportCommand implements Subcommand {
       throw new UsageException("`export` takes no arguments.");
     }
     var zone = zones.zoneOf(inv.teamId(), inv.userId());
-    byte[] csv = HourLogCsv.of(data.sessions(inv.teamId(), inv.userId()), data.nudges(inv.teamId(), inv.userId()),
-        zone, rules);
+    byte[] csv =
+        HourLogCsv.of(
+            data.sessions(inv.teamId(), inv.userId()),
+            data.nudges(inv.teamId(), inv.userId()),
+            zone,
+            rules);
     String name = "second-shift-" + LocalDate.ofInstant(clock.instant(), zone) + ".csv";
-    outbox.enqueue(OutboxMessage.upload(inv.teamId(), "export", inv.userId(),
-        "Here is everything Second Shift stores about you: your hour log (active, manual and captain duty),"
-            + " then the rest nudges you got and what you answered.",
-        new OutboxMessage.Attachment(name, "Your Second Shift data", csv), "export:" + inv.userId()),
+    outbox.enqueue(
+        OutboxMessage.upload(
+            inv.teamId(),
+            "export",
+            inv.userId(),
+            "Here is everything Second Shift stores about you: your hour log (active, manual and captain duty),"
+                + " then the rest nudges you got and what you answered.",
+            new OutboxMessage.Attachment(name, "Your Second Shift data", csv),
+            "export:" + inv.userId()),
         clock.instant());
     wakeOutbox.run();
     return Reply.text(":inbox_tray: Your data is on its way as a CSV file in a direct message.");

@@ -1,8 +1,8 @@
 package org.secondshift.slack.command;
 
 import java.util.List;
-import java.util.function.BiPredicate;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import org.secondshift.hours.HourReports;
 import org.secondshift.hours.IsoWeek;
 import org.secondshift.slack.blocks.HoursView;
@@ -12,7 +12,9 @@ public final class HoursCommand implements Subcommand {
   private final HourReports reports;
   private final BiPredicate<String, String> sharing;
 
-  /** @param sharing whether (team, user) opted in to letting teammates see their hours */
+  /**
+   * @param sharing whether (team, user) opted in to letting teammates see their hours
+   */
   public HoursCommand(HourReports reports, BiPredicate<String, String> sharing) {
     this.reports = reports;
     this.sharing = sharing;
@@ -42,8 +44,15 @@ public final class HoursCommand implements Subcommand {
         if (other.isPresent()) {
           throw new UsageException("Name one person at a time.");
         }
-        other = Optional.of(Mentions.userId(arg).orElseThrow(
-            () -> new UsageException("`" + arg + "` is not a person I can look up; pick them from the @ menu.")));
+        other =
+            Optional.of(
+                Mentions.userId(arg)
+                    .orElseThrow(
+                        () ->
+                            new UsageException(
+                                "`"
+                                    + arg
+                                    + "` is not a person I can look up; pick them from the @ menu.")));
       } else {
         if (week.isPresent()) {
           throw new UsageException("Give one week at a time.");
@@ -57,8 +66,12 @@ public final class HoursCommand implements Subcommand {
       return HoursView.notShared(subject);
     }
     WeekChoice choice = week.orElse(WeekChoice.THIS);
-    IsoWeek iso = choice.week().orElseGet(() -> reports.currentWeek(inv.teamId(), subject, choice.weeksBack()));
-    return own ? HoursView.week(reports.week(inv.teamId(), subject, iso))
+    IsoWeek iso =
+        choice
+            .week()
+            .orElseGet(() -> reports.currentWeek(inv.teamId(), subject, choice.weeksBack()));
+    return own
+        ? HoursView.week(reports.week(inv.teamId(), subject, iso))
         : HoursView.theirWeek(subject, reports.week(inv.teamId(), subject, iso));
   }
 

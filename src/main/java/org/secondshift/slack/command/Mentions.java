@@ -4,7 +4,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads user mentions as Slack escapes them in command text: {@code <@U123|name>} or {@code <@U123>}. */
+/**
+ * Reads user mentions as Slack escapes them in command text: {@code <@U123|name>} or {@code
+ * <@U123>}.
+ */
 public final class Mentions {
   private static final Pattern USER = Pattern.compile("<@([UW][A-Z0-9]{2,})(?:\\|[^>]*)?>");
 

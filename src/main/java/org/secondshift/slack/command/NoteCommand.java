@@ -41,7 +41,8 @@ public final class NoteCommand implements Subcommand {
       throw new UsageException("Keep the note under " + Note.MAX_LENGTH + " characters.");
     }
     try {
-      return CaptainView.noted(rotations.note(inv.teamId(), inv.channelId(), inv.userId(), text, clock.instant()));
+      return CaptainView.noted(
+          rotations.note(inv.teamId(), inv.channelId(), inv.userId(), text, clock.instant()));
     } catch (Refusal r) {
       throw new UsageException(CaptainView.refusal(r));
     }

@@ -21,9 +21,12 @@ public final class RestCommand implements Subcommand {
   static final Duration MAX_LIMIT = Duration.ofHours(24);
   static final Duration MIN_SNOOZE = Duration.ofMinutes(5);
   static final Duration MAX_SNOOZE = Duration.ofHours(24);
+
   /** A pause is for a vacation, not a way to turn nudges off for good (that is {@code off}). */
   static final int MAX_PAUSE_DAYS = 366;
-  private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,3})h)?(?:(\\d{1,4})m(?:in)?)?");
+
+  private static final Pattern DURATION =
+      Pattern.compile("(?:(\\d{1,3})h)?(?:(\\d{1,4})m(?:in)?)?");
 
   private final RestSetup setup;
 
@@ -67,33 +70,55 @@ public final class RestCommand implements Subcommand {
         none(rest, "on");
         yield change(inv, ":bell: Rest nudges are on.", RestPrefs::resumed);
       }
-      default -> throw new UsageException("`" + args.get(0) + "` is not something `/shift rest` can change.");
+      default ->
+          throw new UsageException(
+              "`" + args.get(0) + "` is not something `/shift rest` can change.");
     };
   }
 
   private Reply quiet(Invocation inv, String window) {
-    QuietHours hours = QuietHours.parse(window).orElseThrow(() -> new UsageException(
-        "Give quiet hours as two different times, like `23:00-07:30`."));
-    return change(inv, ":crescent_moon: Quiet hours are now " + hours + ".", p -> p.withQuiet(hours));
+    QuietHours hours =
+        QuietHours.parse(window)
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "Give quiet hours as two different times, like `23:00-07:30`."));
+    return change(
+        inv, ":crescent_moon: Quiet hours are now " + hours + ".", p -> p.withQuiet(hours));
   }
 
   private Reply limit(Invocation inv, String text) {
-    Duration limit = duration(text).filter(d -> d.compareTo(MIN_LIMIT) >= 0 && d.compareTo(MAX_LIMIT) <= 0)
-        .orElseThrow(() -> new UsageException("Give a daily limit between 1h and 24h, like `9h` or `8h30m`."));
-    return change(inv, ":hourglass: Daily limit is now " + DurationText.of(limit) + ".",
+    Duration limit =
+        duration(text)
+            .filter(d -> d.compareTo(MIN_LIMIT) >= 0 && d.compareTo(MAX_LIMIT) <= 0)
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "Give a daily limit between 1h and 24h, like `9h` or `8h30m`."));
+    return change(
+        inv,
+        ":hourglass: Daily limit is now " + DurationText.of(limit) + ".",
         p -> p.withDailyLimit(limit));
   }
 
   private Reply snooze(Invocation inv, String text) {
-    Duration length = duration(text).filter(d -> d.compareTo(MIN_SNOOZE) >= 0 && d.compareTo(MAX_SNOOZE) <= 0)
-        .orElseThrow(() -> new UsageException("Snooze for between 5m and 24h, like `2h` or `45m`."));
+    Duration length =
+        duration(text)
+            .filter(d -> d.compareTo(MIN_SNOOZE) >= 0 && d.compareTo(MAX_SNOOZE) <= 0)
+            .orElseThrow(
+                () -> new UsageException("Snooze for between 5m and 24h, like `2h` or `45m`."));
     RestSetup.Current now = setup.current(inv.teamId(), inv.userId());
-    return change(inv, ":zzz: Snoozed for " + DurationText.of(length) + ".",
+    return change(
+        inv,
+        ":zzz: Snoozed for " + DurationText.of(length) + ".",
         p -> p.snoozedFor(now.now(), length));
   }
 
   private Reply pause(Invocation inv, List<String> words) {
-    List<String> date = !words.isEmpty() && words.get(0).equalsIgnoreCase("until") ? words.subList(1, words.size()) : words;
+    List<String> date =
+        !words.isEmpty() && words.get(0).equalsIgnoreCase("until")
+            ? words.subList(1, words.size())
+            : words;
     if (date.size() != 1) {
       throw new UsageException("Say until when, like `pause until 2026-12-27`.");
     }
@@ -105,9 +130,12 @@ public final class RestCommand implements Subcommand {
     }
     LocalDate today = setup.current(inv.teamId(), inv.userId()).today();
     if (!until.isAfter(today) || until.isAfter(today.plusDays(MAX_PAUSE_DAYS))) {
-      throw new UsageException("Pick a date after today and within a year; `/shift rest off` turns nudges off for good.");
+      throw new UsageException(
+          "Pick a date after today and within a year; `/shift rest off` turns nudges off for good.");
     }
-    return change(inv, ":palm_tree: No nudges until " + until + ". Enjoy the time off.",
+    return change(
+        inv,
+        ":palm_tree: No nudges until " + until + ". Enjoy the time off.",
         p -> p.pausedUntil(until));
   }
 

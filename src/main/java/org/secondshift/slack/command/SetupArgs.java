@@ -23,8 +23,14 @@ public record SetupArgs(List<String> roster, Cadence cadence, LocalTime at, Opti
     List<String> roster = new ArrayList<>();
     for (; i < words.size() && Mentions.looksLikeMention(words.get(i)); i++) {
       String word = words.get(i);
-      roster.add(Mentions.userId(word).orElseThrow(
-          () -> new UsageException("`" + word + "` is not a person I can look up; pick them from the @ menu.")));
+      roster.add(
+          Mentions.userId(word)
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "`"
+                              + word
+                              + "` is not a person I can look up; pick them from the @ menu.")));
     }
     if (roster.isEmpty()) {
       throw new UsageException("Name the roster in order, e.g. `@ada @grace`.");
@@ -39,16 +45,32 @@ public record SetupArgs(List<String> roster, Cadence cadence, LocalTime at, Opti
       String word = words.get(i).toLowerCase(Locale.ROOT);
       String next = i + 1 < words.size() ? words.get(i + 1) : null;
       switch (word) {
-        case "daily" -> { cadence = Cadence.daily(); i++; }
-        case "weekly" -> { cadence = Cadence.weekly(); i++; }
-        case "every" -> { cadence = cadence(next); i += 2; }
-        case "at" -> { at = time(next); i += 2; }
-        case "tz" -> { zone = Optional.of(zone(next)); i += 2; }
+        case "daily" -> {
+          cadence = Cadence.daily();
+          i++;
+        }
+        case "weekly" -> {
+          cadence = Cadence.weekly();
+          i++;
+        }
+        case "every" -> {
+          cadence = cadence(next);
+          i += 2;
+        }
+        case "at" -> {
+          at = time(next);
+          i += 2;
+        }
+        case "tz" -> {
+          zone = Optional.of(zone(next));
+          i += 2;
+        }
         default -> throw new UsageException("I do not understand `" + words.get(i) + "` here.");
       }
     }
     if (cadence == null || at == null) {
-      throw new UsageException("Say how long a shift is and when the first handoff is, e.g. `every 12h at 09:00`.");
+      throw new UsageException(
+          "Say how long a shift is and when the first handoff is, e.g. `every 12h at 09:00`.");
     }
     return new SetupArgs(roster, cadence, at, zone);
   }
@@ -65,13 +87,15 @@ public record SetupArgs(List<String> roster, Cadence cadence, LocalTime at, Opti
       return Cadence.weekly();
     }
     if (!w.matches("\\d{1,4}h")) {
-      throw new UsageException("`" + word + "` is not a shift length; try `12h`, `daily` or `weekly`.");
+      throw new UsageException(
+          "`" + word + "` is not a shift length; try `12h`, `daily` or `weekly`.");
     }
     try {
       return Cadence.ofHours(Integer.parseInt(w.substring(0, w.length() - 1)));
     } catch (IllegalArgumentException e) {
-      throw new UsageException("A shift is at least 1 h and must divide a day (1, 2, 3, 4, 6, 8, 12 h)"
-          + " or be whole days (24h, 48h, …).");
+      throw new UsageException(
+          "A shift is at least 1 h and must divide a day (1, 2, 3, 4, 6, 8, 12 h)"
+              + " or be whole days (24h, 48h, …).");
     }
   }
 

@@ -42,12 +42,16 @@ public final class ShiftCommands {
 
   private Subcommand nearest(String word) {
     return byName.values().stream()
-        .min(Comparator.comparingInt((Subcommand s) -> distance(word, s.name()))
-            .thenComparing(Subcommand::name))
+        .min(
+            Comparator.comparingInt((Subcommand s) -> distance(word, s.name()))
+                .thenComparing(Subcommand::name))
         .orElseThrow();
   }
 
-  /** Edit distance counting a swap of neighbours as one edit, so {@code stauts} suggests {@code status}. */
+  /**
+   * Edit distance counting a swap of neighbours as one edit, so {@code stauts} suggests {@code
+   * status}.
+   */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
@@ -60,7 +64,10 @@ public final class ShiftCommands {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -31,7 +31,8 @@ public final class StopCommand implements Subcommand {
     if (!inv.args().isEmpty()) {
       throw new UsageException("`stop` takes no arguments.");
     }
-    return reports.stopManual(inv.teamId(), inv.userId())
+    return reports
+        .stopManual(inv.teamId(), inv.userId())
         .map(ManualView::stopped)
         .orElseGet(ManualView::nothingRunning);
   }

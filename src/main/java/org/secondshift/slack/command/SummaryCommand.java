@@ -15,7 +15,9 @@ import org.secondshift.summary.ChannelZone;
 import org.secondshift.summary.PlanScheduler;
 import org.secondshift.summary.SummaryPlan;
 
-/** {@code /shift summary weekly on [mon 09:00] | weekly off | now}: this channel's weekly summary. */
+/**
+ * {@code /shift summary weekly on [mon 09:00] | weekly off | now}: this channel's weekly summary.
+ */
 public final class SummaryCommand implements Subcommand {
   private final SummaryStore store;
   private final PlanScheduler scheduler;
@@ -24,8 +26,13 @@ public final class SummaryCommand implements Subcommand {
   private final ChannelZone channels;
   private final Clock clock;
 
-  public SummaryCommand(SummaryStore store, PlanScheduler scheduler, SummaryPoster poster, ZoneLookup people,
-      ChannelZone channels, Clock clock) {
+  public SummaryCommand(
+      SummaryStore store,
+      PlanScheduler scheduler,
+      SummaryPoster poster,
+      ZoneLookup people,
+      ChannelZone channels,
+      Clock clock) {
     this.store = store;
     this.scheduler = scheduler;
     this.poster = poster;
@@ -62,13 +69,17 @@ public final class SummaryCommand implements Subcommand {
       }
       boolean had = store.deletePlan(inv.teamId(), inv.channelId());
       scheduler.dropped(inv.teamId(), inv.channelId());
-      return Reply.text(had ? "Weekly summaries are off in this channel." : "This channel had no weekly summary.");
+      return Reply.text(
+          had
+              ? "Weekly summaries are off in this channel."
+              : "This channel had no weekly summary.");
     }
     if (args.size() >= 2 && args.get(0).equals("weekly") && args.get(1).equals("on")) {
       return enable(inv, args.subList(2, args.size()));
     }
     if (args.isEmpty()) {
-      return store.plan(inv.teamId(), inv.channelId())
+      return store
+          .plan(inv.teamId(), inv.channelId())
           .map(p -> Reply.text("This channel gets its summary " + when(p) + ". `" + usage() + "`"))
           .orElseGet(() -> Reply.text("No weekly summary here yet. `" + usage() + "`"));
     }
@@ -84,21 +95,31 @@ public final class SummaryCommand implements Subcommand {
     } else if (!when.isEmpty()) {
       throw new UsageException("Give a day and a time, like `mon 09:00`.");
     }
-    SummaryPlan plan = new SummaryPlan(inv.teamId(), inv.channelId(), day, at, zone(inv), inv.userId(),
-        clock.instant());
+    SummaryPlan plan =
+        new SummaryPlan(
+            inv.teamId(), inv.channelId(), day, at, zone(inv), inv.userId(), clock.instant());
     store.savePlan(plan);
     scheduler.planned(plan);
-    return Reply.text(":calendar: This channel will get a summary of the week before " + when(plan)
-        + ". Names appear only for people who said `/shift share on`.");
+    return Reply.text(
+        ":calendar: This channel will get a summary of the week before "
+            + when(plan)
+            + ". Names appear only for people who said `/shift share on`.");
   }
 
   private ZoneId zone(Invocation inv) {
-    return channels.of(inv.teamId(), inv.channelId()).orElseGet(() -> people.zoneOf(inv.teamId(), inv.userId()));
+    return channels
+        .of(inv.teamId(), inv.channelId())
+        .orElseGet(() -> people.zoneOf(inv.teamId(), inv.userId()));
   }
 
   private static String when(SummaryPlan p) {
-    return "every " + p.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " at " + p.at() + " ("
-        + p.zone().getId() + ")";
+    return "every "
+        + p.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
+        + " at "
+        + p.at()
+        + " ("
+        + p.zone().getId()
+        + ")";
   }
 
   static DayOfWeek day(String word) {
@@ -108,7 +129,8 @@ public final class SummaryCommand implements Subcommand {
         return d;
       }
     }
-    throw new UsageException("`" + word + "` is not a day; use mon, tue, wed, thu, fri, sat or sun.");
+    throw new UsageException(
+        "`" + word + "` is not a day; use mon, tue, wed, thu, fri, sat or sun.");
   }
 
   static LocalTime time(String word) {

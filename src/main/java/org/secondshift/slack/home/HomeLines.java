@@ -15,7 +15,8 @@ import org.secondshift.store.TeamFigures;
 public final class HomeLines implements HomeExtras {
   static final int SHIFTS_AHEAD = 14;
   static final Duration NUDGES_SINCE = Duration.ofDays(7);
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   private final Rotations rotations;
   private final TeamFigures figures;
@@ -37,8 +38,13 @@ public final class HomeLines implements HomeExtras {
         continue;
       }
       boolean onDuty = overview.get().current().filter(s -> s.captain().equals(userId)).isPresent();
-      String next = overview.get().ahead().stream().filter(a -> a.captain().equals(userId)).findFirst()
-          .map(Assignment::start).map(t -> WHEN.format(t.atZone(zone))).orElse("not in the next " + SHIFTS_AHEAD);
+      String next =
+          overview.get().ahead().stream()
+              .filter(a -> a.captain().equals(userId))
+              .findFirst()
+              .map(Assignment::start)
+              .map(t -> WHEN.format(t.atZone(zone)))
+              .orElse("not in the next " + SHIFTS_AHEAD);
       lines.add("<#" + channel + ">: " + (onDuty ? "*on duty now*; next " : "next ") + next);
     }
     return lines;
@@ -48,8 +54,12 @@ public final class HomeLines implements HomeExtras {
   public List<String> recentNudges(String teamId, String userId, Instant now) {
     var zone = zones.zoneOf(teamId, userId);
     return figures.recentNudges(teamId, userId, now.minus(NUDGES_SINCE), 5).stream()
-        .map(n -> WHEN.format(n.at().atZone(zone)) + " · " + n.kind().replace('_', ' ')
-            + n.answer().map(a -> " → " + a).orElse(""))
+        .map(
+            n ->
+                WHEN.format(n.at().atZone(zone))
+                    + " · "
+                    + n.kind().replace('_', ' ')
+                    + n.answer().map(a -> " → " + a).orElse(""))
         .toList();
   }
 }

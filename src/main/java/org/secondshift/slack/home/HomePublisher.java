@@ -21,8 +21,13 @@ public final class HomePublisher {
   private final Executor background;
   private final Clock clock;
 
-  public HomePublisher(HourReports reports, HomeExtras extras, PersonalSettings settings, MethodsClient slack,
-      Executor background, Clock clock) {
+  public HomePublisher(
+      HourReports reports,
+      HomeExtras extras,
+      PersonalSettings settings,
+      MethodsClient slack,
+      Executor background,
+      Clock clock) {
     this.reports = reports;
     this.extras = extras;
     this.settings = settings;
@@ -33,25 +38,35 @@ public final class HomePublisher {
 
   /** Queues a refresh of the person's Home; returns at once. */
   public void refresh(String teamId, String userId) {
-    background.execute(() -> {
-      try {
-        var response = slack.viewsPublish(r -> r.userId(userId).view(HomeView.of(data(teamId, userId))));
-        if (!response.isOk()) {
-          log.warn("views.publish for user {} in team {} failed: {}", userId, teamId, response.getError());
-        }
-      } catch (Exception e) {
-        log.warn("could not publish Home for user {} in team {}: {}", userId, teamId, e.toString());
-      }
-    });
+    background.execute(
+        () -> {
+          try {
+            var response =
+                slack.viewsPublish(r -> r.userId(userId).view(HomeView.of(data(teamId, userId))));
+            if (!response.isOk()) {
+              log.warn(
+                  "views.publish for user {} in team {} failed: {}",
+                  userId,
+                  teamId,
+                  response.getError());
+            }
+          } catch (Exception e) {
+            log.warn(
+                "could not publish Home for user {} in team {}: {}", userId, teamId, e.toString());
+          }
+        });
   }
 
   HomeData data(String teamId, String userId) {
     Instant now = clock.instant();
     var status = reports.status(teamId, userId);
-    return new HomeData(now, reports.week(teamId, userId, reports.currentWeek(teamId, userId, 0)),
+    return new HomeData(
+        now,
+        reports.week(teamId, userId, reports.currentWeek(teamId, userId, 0)),
         status.currentSession(),
         reports.daysSinceDayOff(teamId, userId, MemberWeek.DAY_OFF_BELOW, LOOK_BACK_DAYS),
-        extras.nextShifts(teamId, userId, now), extras.recentNudges(teamId, userId, now),
+        extras.nextShifts(teamId, userId, now),
+        extras.recentNudges(teamId, userId, now),
         settings.of(teamId, userId));
   }
 }

@@ -32,42 +32,104 @@ public final class HomeView {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(header(h -> h.text(plainText("Your week · " + d.week().week()))));
     blocks.add(section(s -> s.text(markdownText(bars(d)))));
-    blocks.add(context(c -> c.elements(List.of(markdownText("Total *" + DurationText.of(d.week().total())
-        + "* · late night " + DurationText.of(d.week().lateNight()) + " · weekend "
-        + DurationText.of(d.week().weekend()) + " · " + d.week().zone().getId())))));
-    blocks.add(section(s -> s.fields(List.of(
-        markdownText("*Right now*\n" + d.currentSession().map(x -> "in a session for " + DurationText.of(x))
-            .orElse("no session running")),
-        markdownText("*Last day off*\n" + d.daysSinceDayOff().map(HomeView::daysAgo)
-            .orElse("not in the last two weeks — plan one"))))));
+    blocks.add(
+        context(
+            c ->
+                c.elements(
+                    List.of(
+                        markdownText(
+                            "Total *"
+                                + DurationText.of(d.week().total())
+                                + "* · late night "
+                                + DurationText.of(d.week().lateNight())
+                                + " · weekend "
+                                + DurationText.of(d.week().weekend())
+                                + " · "
+                                + d.week().zone().getId())))));
+    blocks.add(
+        section(
+            s ->
+                s.fields(
+                    List.of(
+                        markdownText(
+                            "*Right now*\n"
+                                + d.currentSession()
+                                    .map(x -> "in a session for " + DurationText.of(x))
+                                    .orElse("no session running")),
+                        markdownText(
+                            "*Last day off*\n"
+                                + d.daysSinceDayOff()
+                                    .map(HomeView::daysAgo)
+                                    .orElse("not in the last two weeks — plan one"))))));
     blocks.add(divider());
-    blocks.add(section(s -> s.text(markdownText("*Your next captain shifts*\n"
-        + (d.nextShifts().isEmpty() ? "You are in no rotation." : String.join("\n", d.nextShifts()))))));
-    blocks.add(section(s -> s.text(markdownText("*Recent nudges*\n"
-        + (d.recentNudges().isEmpty() ? "None lately." : String.join("\n", d.recentNudges()))))));
+    blocks.add(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "*Your next captain shifts*\n"
+                            + (d.nextShifts().isEmpty()
+                                ? "You are in no rotation."
+                                : String.join("\n", d.nextShifts()))))));
+    blocks.add(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        "*Recent nudges*\n"
+                            + (d.recentNudges().isEmpty()
+                                ? "None lately."
+                                : String.join("\n", d.recentNudges()))))));
     blocks.add(divider());
     blocks.add(section(s -> s.text(markdownText(settingsLine(d.choices())))));
-    blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(OPEN_SETTINGS).text(plainText("Settings"))
-        .style("primary"))))));
+    blocks.add(
+        actions(
+            a ->
+                a.elements(
+                    List.of(
+                        button(
+                            b ->
+                                b.actionId(OPEN_SETTINGS)
+                                    .text(plainText("Settings"))
+                                    .style("primary"))))));
     return view(v -> v.type("home").blocks(blocks));
   }
 
   private static String bars(HomeData d) {
-    Duration most = d.week().days().stream().map(DayHours::active).max(Duration::compareTo).orElse(Duration.ZERO);
+    Duration most =
+        d.week().days().stream()
+            .map(DayHours::active)
+            .max(Duration::compareTo)
+            .orElse(Duration.ZERO);
     StringBuilder b = new StringBuilder("```\n");
     for (DayHours day : d.week().days()) {
-      int cells = most.isZero() ? 0 : (int) Math.round(BAR * day.active().toSeconds() / (double) most.toSeconds());
-      b.append(DAY.format(day.date())).append(' ')
-          .append("█".repeat(cells)).append("░".repeat(BAR - cells)).append(' ')
-          .append(day.active().isZero() ? "—" : DurationText.of(day.active())).append('\n');
+      int cells =
+          most.isZero()
+              ? 0
+              : (int) Math.round(BAR * day.active().toSeconds() / (double) most.toSeconds());
+      b.append(DAY.format(day.date()))
+          .append(' ')
+          .append("█".repeat(cells))
+          .append("░".repeat(BAR - cells))
+          .append(' ')
+          .append(day.active().isZero() ? "—" : DurationText.of(day.active()))
+          .append('\n');
     }
     return b.append("```").toString();
   }
 
   private static String settingsLine(PersonalSettings.Choices c) {
-    return "*Settings* · quiet hours " + c.quietFrom() + "–" + c.quietTo() + " · daily limit "
-        + DurationText.of(c.dailyLimit()) + " · nudges " + (c.nudges() ? "on" : "off") + " · sharing "
-        + (c.sharing() ? "on" : "off") + c.zoneOverride().map(z -> " · zone " + z.getId()).orElse("");
+    return "*Settings* · quiet hours "
+        + c.quietFrom()
+        + "–"
+        + c.quietTo()
+        + " · daily limit "
+        + DurationText.of(c.dailyLimit())
+        + " · nudges "
+        + (c.nudges() ? "on" : "off")
+        + " · sharing "
+        + (c.sharing() ? "on" : "off")
+        + c.zoneOverride().map(z -> " · zone " + z.getId()).orElse("");
   }
 
   private static String daysAgo(int days) {

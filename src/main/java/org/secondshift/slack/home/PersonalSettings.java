@@ -14,7 +14,11 @@ public interface PersonalSettings {
 
   /** One person's choices. */
   record Choices(
-      LocalTime quietFrom, LocalTime quietTo, Duration dailyLimit, boolean nudges, boolean sharing,
+      LocalTime quietFrom,
+      LocalTime quietTo,
+      Duration dailyLimit,
+      boolean nudges,
+      boolean sharing,
       Optional<ZoneId> zoneOverride) {
     public Choices {
       Objects.requireNonNull(quietFrom, "quietFrom");

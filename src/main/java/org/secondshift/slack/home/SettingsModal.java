@@ -34,34 +34,69 @@ public final class SettingsModal {
   public static final String SHARING = "sharing";
   public static final String ZONE = "zone";
   private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
-  private static final Pattern HOURS = Pattern.compile("(\\d{1,2})(?:\\s*h)?(?:\\s*(\\d{1,2})\\s*m(?:in)?)?");
+  private static final Pattern HOURS =
+      Pattern.compile("(\\d{1,2})(?:\\s*h)?(?:\\s*(\\d{1,2})\\s*m(?:in)?)?");
 
   private SettingsModal() {}
 
   public static View of(PersonalSettings.Choices c) {
-    return view(v -> v.type("modal").callbackId(CALLBACK_ID)
-        .title(viewTitle(t -> t.type("plain_text").text("Second Shift settings")))
-        .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
-        .close(viewClose(s -> s.type("plain_text").text("Cancel")))
-        .blocks(List.of(
-            text(QUIET_FROM, "Quiet hours start (24-hour, your time)", c.quietFrom().toString(), false),
-            text(QUIET_TO, "Quiet hours end", c.quietTo().toString(), false),
-            text(DAILY_LIMIT, "Daily limit (hours, e.g. 9h or 9h30m)", DurationText.of(c.dailyLimit())
-                .replace(" ", "").replace("min", "m"), false),
-            onOff(NUDGES, "Rest nudges", c.nudges()),
-            onOff(SHARING, "Share my hours with teammates and name me in summaries", c.sharing()),
-            text(ZONE, "Time zone (empty: use Slack's)", c.zoneOverride().map(ZoneId::getId).orElse(""), true))));
+    return view(
+        v ->
+            v.type("modal")
+                .callbackId(CALLBACK_ID)
+                .title(viewTitle(t -> t.type("plain_text").text("Second Shift settings")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Save")))
+                .close(viewClose(s -> s.type("plain_text").text("Cancel")))
+                .blocks(
+                    List.of(
+                        text(
+                            QUIET_FROM,
+                            "Quiet hours start (24-hour, your time)",
+                            c.quietFrom().toString(),
+                            false),
+                        text(QUIET_TO, "Quiet hours end", c.quietTo().toString(), false),
+                        text(
+                            DAILY_LIMIT,
+                            "Daily limit (hours, e.g. 9h or 9h30m)",
+                            DurationText.of(c.dailyLimit()).replace(" ", "").replace("min", "m"),
+                            false),
+                        onOff(NUDGES, "Rest nudges", c.nudges()),
+                        onOff(
+                            SHARING,
+                            "Share my hours with teammates and name me in summaries",
+                            c.sharing()),
+                        text(
+                            ZONE,
+                            "Time zone (empty: use Slack's)",
+                            c.zoneOverride().map(ZoneId::getId).orElse(""),
+                            true))));
   }
 
-  private static com.slack.api.model.block.LayoutBlock text(String id, String label, String initial, boolean optional) {
-    return input(i -> i.blockId(id).optional(optional).label(plainText(label))
-        .element(plainTextInput(p -> p.actionId(id).initialValue(initial.isEmpty() ? null : initial))));
+  private static com.slack.api.model.block.LayoutBlock text(
+      String id, String label, String initial, boolean optional) {
+    return input(
+        i ->
+            i.blockId(id)
+                .optional(optional)
+                .label(plainText(label))
+                .element(
+                    plainTextInput(
+                        p -> p.actionId(id).initialValue(initial.isEmpty() ? null : initial))));
   }
 
   private static com.slack.api.model.block.LayoutBlock onOff(String id, String label, boolean on) {
-    List<OptionObject> options = List.of(option(plainText("On"), "on"), option(plainText("Off"), "off"));
-    return input(i -> i.blockId(id).label(plainText(label))
-        .element(staticSelect(s -> s.actionId(id).options(options).initialOption(options.get(on ? 0 : 1)))));
+    List<OptionObject> options =
+        List.of(option(plainText("On"), "on"), option(plainText("Off"), "off"));
+    return input(
+        i ->
+            i.blockId(id)
+                .label(plainText(label))
+                .element(
+                    staticSelect(
+                        s ->
+                            s.actionId(id)
+                                .options(options)
+                                .initialOption(options.get(on ? 0 : 1)))));
   }
 
   /** The choices, or an error message per field that could not be used. */
@@ -77,8 +112,16 @@ public final class SettingsModal {
     if (!errors.isEmpty()) {
       return new Result(Optional.empty(), errors);
     }
-    return new Result(Optional.of(new PersonalSettings.Choices(from, to, limit,
-        !"off".equals(values.get(NUDGES)), "on".equals(values.get(SHARING)), zone)), Map.of());
+    return new Result(
+        Optional.of(
+            new PersonalSettings.Choices(
+                from,
+                to,
+                limit,
+                !"off".equals(values.get(NUDGES)),
+                "on".equals(values.get(SHARING)),
+                zone)),
+        Map.of());
   }
 
   private static LocalTime time(String raw, String field, Map<String, String> errors) {
@@ -93,8 +136,9 @@ public final class SettingsModal {
   private static Duration limit(String raw, Map<String, String> errors) {
     Matcher m = HOURS.matcher(raw == null ? "" : raw.trim().toLowerCase(java.util.Locale.ROOT));
     if (m.matches()) {
-      Duration d = Duration.ofHours(Long.parseLong(m.group(1)))
-          .plusMinutes(m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
+      Duration d =
+          Duration.ofHours(Long.parseLong(m.group(1)))
+              .plusMinutes(m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
       if (d.compareTo(Duration.ofHours(1)) >= 0 && d.compareTo(Duration.ofHours(16)) <= 0) {
         return d;
       }
@@ -110,7 +154,8 @@ public final class SettingsModal {
     try {
       return Optional.of(ZoneId.of(raw.trim()));
     } catch (DateTimeException e) {
-      errors.put(ZONE, "Not a time zone I know; use a name like Europe/Berlin or America/Los_Angeles.");
+      errors.put(
+          ZONE, "Not a time zone I know; use a name like Europe/Berlin or America/Los_Angeles.");
       return Optional.empty();
     }
   }

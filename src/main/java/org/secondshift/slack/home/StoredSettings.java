@@ -17,7 +17,11 @@ public final class StoredSettings implements PersonalSettings {
   private final PersonStore people;
   private final Runnable zonesChanged;
 
-  public StoredSettings(RestPreferences rest, RestRules defaults, SummaryStore sharing, PersonStore people,
+  public StoredSettings(
+      RestPreferences rest,
+      RestRules defaults,
+      SummaryStore sharing,
+      PersonStore people,
       Runnable zonesChanged) {
     this.rest = rest;
     this.defaults = defaults;
@@ -30,15 +34,29 @@ public final class StoredSettings implements PersonalSettings {
   public Choices of(String teamId, String userId) {
     RestPrefs p = rest.prefs(teamId, userId);
     QuietHours quiet = p.quietOr(defaults);
-    return new Choices(quiet.from(), quiet.to(), p.dailyLimitOr(defaults), p.enabled(),
-        sharing.isSharing(teamId, userId), people.zoneOverride(teamId, userId).map(ZoneId::of));
+    return new Choices(
+        quiet.from(),
+        quiet.to(),
+        p.dailyLimitOr(defaults),
+        p.enabled(),
+        sharing.isSharing(teamId, userId),
+        people.zoneOverride(teamId, userId).map(ZoneId::of));
   }
 
   @Override
   public void save(String teamId, String userId, Choices c) {
     RestPrefs p = rest.prefs(teamId, userId);
-    rest.save(teamId, userId, new RestPrefs(c.nudges(), Optional.of(new QuietHours(c.quietFrom(), c.quietTo())),
-        Optional.of(c.dailyLimit()), p.snoozedUntil(), p.pausedUntil(), p.doneOn(), p.breakAt()));
+    rest.save(
+        teamId,
+        userId,
+        new RestPrefs(
+            c.nudges(),
+            Optional.of(new QuietHours(c.quietFrom(), c.quietTo())),
+            Optional.of(c.dailyLimit()),
+            p.snoozedUntil(),
+            p.pausedUntil(),
+            p.doneOn(),
+            p.breakAt()));
     sharing.setSharing(teamId, userId, c.sharing());
     people.saveZoneOverride(teamId, userId, c.zoneOverride().map(ZoneId::getId));
     zonesChanged.run();

@@ -19,10 +19,12 @@ final class ActivityEvents {
     }
     // Without an event id a retry could not be recognised; the message's own coordinates are
     // just as unique for one person's action.
-    String eventId = blank(envelope.getEventId())
-        ? kind.code() + ":" + channelId + ":" + ts + ":" + userId
-        : envelope.getEventId();
-    return Optional.of(new Activity(eventId, envelope.getTeamId(), userId, channelId, at.get(), kind));
+    String eventId =
+        blank(envelope.getEventId())
+            ? kind.code() + ":" + channelId + ":" + ts + ":" + userId
+            : envelope.getEventId();
+    return Optional.of(
+        new Activity(eventId, envelope.getTeamId(), userId, channelId, at.get(), kind));
   }
 
   private static boolean blank(String s) {

@@ -20,10 +20,12 @@ public final class BroadcastListener implements BoltEventHandler<MessageThreadBr
   @Override
   public Response apply(EventsApiPayload<MessageThreadBroadcastEvent> envelope, EventContext ctx) {
     MessageThreadBroadcastEvent m = envelope.getEvent();
-    ObservedMessage seen = new ObservedMessage(m.getSubtype(), m.getUser(), null,
-        m.getChannelType(), m.getTs(), m.getThreadTs());
+    ObservedMessage seen =
+        new ObservedMessage(
+            m.getSubtype(), m.getUser(), null, m.getChannelType(), m.getTs(), m.getThreadTs());
     if (seen.isActivity()) {
-      ActivityEvents.activity(envelope, m.getUser(), m.getChannel(), m.getTs(), ActivityKind.THREAD_REPLY)
+      ActivityEvents.activity(
+              envelope, m.getUser(), m.getChannel(), m.getTs(), ActivityKind.THREAD_REPLY)
           .ifPresent(recorder::record);
     }
     return ctx.ack();

@@ -28,8 +28,12 @@ public final class ForgetMeListener implements BlockActionHandler {
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     String team = req.getPayload().getTeam().getId();
     String user = req.getPayload().getUser().getId();
-    data.forget(team, user, OutboxMessage.post(team, OutboxMessage.FAREWELL, user, ForgetMeView.farewell(),
-        null, null), outbox, clock.instant());
+    data.forget(
+        team,
+        user,
+        OutboxMessage.post(team, OutboxMessage.FAREWELL, user, ForgetMeView.farewell(), null, null),
+        outbox,
+        clock.instant());
     wakeOutbox.run();
     return ctx.ack();
   }

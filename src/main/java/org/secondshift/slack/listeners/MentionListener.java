@@ -20,7 +20,8 @@ public final class MentionListener implements BoltEventHandler<AppMentionEvent> 
   public Response apply(EventsApiPayload<AppMentionEvent> envelope, EventContext ctx) {
     AppMentionEvent m = envelope.getEvent();
     if (m.getBotId() == null) {
-      ActivityEvents.activity(envelope, m.getUser(), m.getChannel(), m.getTs(), ActivityKind.MENTION)
+      ActivityEvents.activity(
+              envelope, m.getUser(), m.getChannel(), m.getTs(), ActivityKind.MENTION)
           .ifPresent(recorder::record);
     }
     return ctx.ack();

@@ -19,8 +19,9 @@ public final class MessageListener implements BoltEventHandler<MessageEvent> {
   @Override
   public Response apply(EventsApiPayload<MessageEvent> envelope, EventContext ctx) {
     MessageEvent m = envelope.getEvent();
-    ObservedMessage seen = new ObservedMessage(null, m.getUser(), m.getBotId(), m.getChannelType(),
-        m.getTs(), m.getThreadTs());
+    ObservedMessage seen =
+        new ObservedMessage(
+            null, m.getUser(), m.getBotId(), m.getChannelType(), m.getTs(), m.getThreadTs());
     if (seen.isActivity()) {
       ActivityEvents.activity(envelope, m.getUser(), m.getChannel(), m.getTs(), seen.kind())
           .ifPresent(recorder::record);

@@ -10,10 +10,13 @@ import java.util.regex.Pattern;
 import org.secondshift.rest.NudgeAnswer;
 import org.secondshift.rest.NudgeAnswers;
 
-/** A click on one of a nudge's four buttons: the answer is kept and the message updated in place. */
+/**
+ * A click on one of a nudge's four buttons: the answer is kept and the message updated in place.
+ */
 public final class NudgeButtonListener implements BlockActionHandler {
   /** The action ids of all four buttons. */
-  public static final Pattern ACTIONS = Pattern.compile(Pattern.quote(NudgeAnswer.ACTION_PREFIX) + "[a-z]+");
+  public static final Pattern ACTIONS =
+      Pattern.compile(Pattern.quote(NudgeAnswer.ACTION_PREFIX) + "[a-z]+");
 
   private final NudgeAnswers answers;
 
@@ -24,14 +27,22 @@ public final class NudgeButtonListener implements BlockActionHandler {
   @Override
   public Response apply(BlockActionRequest req, ActionContext ctx) {
     BlockActionPayload p = req.getPayload();
-    if (p.getActions() != null && !p.getActions().isEmpty() && p.getContainer() != null
-        && p.getUser() != null && p.getTeam() != null) {
+    if (p.getActions() != null
+        && !p.getActions().isEmpty()
+        && p.getContainer() != null
+        && p.getUser() != null
+        && p.getTeam() != null) {
       BlockActionPayload.Action action = p.getActions().get(0);
       Optional<NudgeAnswer> answer = NudgeAnswer.ofActionId(action.getActionId());
       Optional<Long> nudgeId = id(action.getValue());
       if (answer.isPresent() && nudgeId.isPresent()) {
-        answers.answer(p.getTeam().getId(), p.getUser().getId(), nudgeId.get(), answer.get(),
-            p.getContainer().getChannelId(), p.getContainer().getMessageTs());
+        answers.answer(
+            p.getTeam().getId(),
+            p.getUser().getId(),
+            nudgeId.get(),
+            answer.get(),
+            p.getContainer().getChannelId(),
+            p.getContainer().getMessageTs());
       }
     }
     return ctx.ack();

@@ -27,16 +27,18 @@ public final class OpenSettingsListener implements BlockActionHandler {
     String user = req.getPayload().getUser().getId();
     String trigger = req.getPayload().getTriggerId();
     var choices = settings.of(team, user);
-    background.execute(() -> {
-      try {
-        var r = ctx.client().viewsOpen(v -> v.triggerId(trigger).view(SettingsModal.of(choices)));
-        if (!r.isOk()) {
-          log.warn("views.open for user {} failed: {}", user, r.getError());
-        }
-      } catch (Exception e) {
-        log.warn("could not open settings for user {}: {}", user, e.toString());
-      }
-    });
+    background.execute(
+        () -> {
+          try {
+            var r =
+                ctx.client().viewsOpen(v -> v.triggerId(trigger).view(SettingsModal.of(choices)));
+            if (!r.isOk()) {
+              log.warn("views.open for user {} failed: {}", user, r.getError());
+            }
+          } catch (Exception e) {
+            log.warn("could not open settings for user {}: {}", user, e.toString());
+          }
+        });
     return ctx.ack();
   }
 }

@@ -37,16 +37,31 @@ public final class RotationReplaceListener implements BlockActionHandler {
     BlockActionPayload p = req.getPayload();
     String team = p.getTeam().getId();
     String user = p.getUser().getId();
-    String channel = p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
+    String channel =
+        p.getChannel() != null ? p.getChannel().getId() : p.getContainer().getChannelId();
     String value = p.getActions().get(0).getValue();
     try {
       int bar = value.indexOf('|');
       long existing = Long.parseLong(value.substring(0, bar));
-      SetupArgs args = SetupArgs.parse(Arrays.asList(value.substring(bar + 1).trim().split("\\s+")));
+      SetupArgs args =
+          SetupArgs.parse(Arrays.asList(value.substring(bar + 1).trim().split("\\s+")));
       ZoneId zone = args.zone().orElseGet(() -> zones.zoneOf(team, user));
-      rotations.setup(team, channel, user, args.roster(), args.cadence(), args.at(), zone, clock.instant(), existing);
+      rotations.setup(
+          team,
+          channel,
+          user,
+          args.roster(),
+          args.cadence(),
+          args.at(),
+          zone,
+          clock.instant(),
+          existing);
     } catch (UsageException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      log.warn("ignored a rotation replace click by {} in channel {} of team {}: {}", user, channel, team,
+      log.warn(
+          "ignored a rotation replace click by {} in channel {} of team {}: {}",
+          user,
+          channel,
+          team,
           e.getMessage());
     }
     return ctx.ack();

@@ -25,7 +25,8 @@ public final class SettingsSubmittedListener implements ViewSubmissionHandler {
   public Response apply(ViewSubmissionRequest req, ViewSubmissionContext ctx) {
     String team = req.getPayload().getTeam().getId();
     String user = req.getPayload().getUser().getId();
-    SettingsModal.Result result = SettingsModal.parse(values(req.getPayload().getView().getState()));
+    SettingsModal.Result result =
+        SettingsModal.parse(values(req.getPayload().getView().getState()));
     if (result.choices().isEmpty()) {
       return ctx.ackWithErrors(result.errors());
     }
@@ -39,10 +40,18 @@ public final class SettingsSubmittedListener implements ViewSubmissionHandler {
     if (state == null || state.getValues() == null) {
       return values;
     }
-    state.getValues().forEach((block, actions) -> actions.forEach((action, v) -> {
-      String value = v.getSelectedOption() != null ? v.getSelectedOption().getValue() : v.getValue();
-      values.put(block, value);
-    }));
+    state
+        .getValues()
+        .forEach(
+            (block, actions) ->
+                actions.forEach(
+                    (action, v) -> {
+                      String value =
+                          v.getSelectedOption() != null
+                              ? v.getSelectedOption().getValue()
+                              : v.getValue();
+                      values.put(block, value);
+                    }));
     return values;
   }
 }

@@ -21,8 +21,9 @@ public final class SharedMessageListener implements BoltEventHandler<MessageFile
     MessageFileShareEvent m = envelope.getEvent();
     // A file posted by an integration on someone's behalf is flagged display_as_bot.
     String botMarker = Boolean.TRUE.equals(m.getDisplayAsBot()) ? "display_as_bot" : null;
-    ObservedMessage seen = new ObservedMessage(m.getSubtype(), m.getUser(), botMarker,
-        m.getChannelType(), m.getTs(), m.getThreadTs());
+    ObservedMessage seen =
+        new ObservedMessage(
+            m.getSubtype(), m.getUser(), botMarker, m.getChannelType(), m.getTs(), m.getThreadTs());
     if (seen.isActivity()) {
       ActivityEvents.activity(envelope, m.getUser(), m.getChannel(), m.getTs(), seen.kind())
           .ifPresent(recorder::record);

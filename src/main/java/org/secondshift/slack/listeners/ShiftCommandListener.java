@@ -20,7 +20,10 @@ public final class ShiftCommandListener implements SlashCommandHandler {
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
     SlashCommandPayload p = req.getPayload();
     Reply reply = commands.handle(p.getTeamId(), p.getUserId(), p.getChannelId(), p.getText());
-    return ctx.ack(r -> r.responseType("ephemeral").text(reply.text())
-        .blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
+    return ctx.ack(
+        r ->
+            r.responseType("ephemeral")
+                .text(reply.text())
+                .blocks(reply.blocks().isEmpty() ? null : reply.blocks()));
   }
 }

@@ -21,11 +21,13 @@ public final class OutboxRunner implements AutoCloseable {
 
   private final OutboxSender sender;
   private final Clock clock;
-  private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "outbox");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "outbox");
+            t.setDaemon(true);
+            return t;
+          });
   private ScheduledFuture<?> next;
 
   public OutboxRunner(OutboxSender sender, Clock clock) {
@@ -55,7 +57,8 @@ public final class OutboxRunner implements AutoCloseable {
       Optional<Instant> due = sender.drainOnce();
       if (due.isPresent()) {
         Duration until = Duration.between(clock.instant(), due.get());
-        wait = until.isNegative() ? Duration.ZERO : until.compareTo(MAX_IDLE) > 0 ? MAX_IDLE : until;
+        wait =
+            until.isNegative() ? Duration.ZERO : until.compareTo(MAX_IDLE) > 0 ? MAX_IDLE : until;
       }
     } catch (RuntimeException e) {
       log.error("outbox drain failed; trying again shortly: {}", e.toString(), e);

@@ -20,18 +20,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains due outbox rows to Slack within the send limits: on 429 it waits as long as Slack says,
- * on other failures it backs off, and on success it records the message's ts.
+ * Drains due outbox rows to Slack within the send limits: on 429 it waits as long as Slack says, on
+ * other failures it backs off, and on success it records the message's ts.
  */
 public final class OutboxSender {
   static final int MAX_ATTEMPTS = 10;
   static final Duration LEASE = Duration.ofMinutes(2);
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   // Errors that no retry can fix; anything else (timeouts, 5xx, fatal_error) is tried again.
-  private static final Set<String> PERMANENT = Set.of(
-      "channel_not_found", "not_in_channel", "is_archived", "msg_too_long", "no_text", "invalid_blocks",
-      "invalid_blocks_format", "user_not_found", "user_disabled", "cant_update_message",
-      "message_not_found", "edit_window_closed", "restricted_action", "cannot_dm_bot");
+  private static final Set<String> PERMANENT =
+      Set.of(
+          "channel_not_found",
+          "not_in_channel",
+          "is_archived",
+          "msg_too_long",
+          "no_text",
+          "invalid_blocks",
+          "invalid_blocks_format",
+          "user_not_found",
+          "user_disabled",
+          "cant_update_message",
+          "message_not_found",
+          "edit_window_closed",
+          "restricted_action",
+          "cannot_dm_bot");
 
   private final OutboxStore store;
   private final MethodsClient slack;
@@ -39,7 +51,8 @@ public final class OutboxSender {
   private final RateGate gate;
   private final String claimer = "sender-" + java.util.UUID.randomUUID();
   private volatile boolean stopping;
-  private final java.util.Map<String, String> directMessages = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<String, String> directMessages =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public OutboxSender(OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock) {
     this.store = store;
@@ -85,7 +98,9 @@ public final class OutboxSender {
     store.release(claimer);
   }
 
-  /** Asks a drain in progress to stop after its current message; {@link #stop()} then waits for it. */
+  /**
+   * Asks a drain in progress to stop after its current message; {@link #stop()} then waits for it.
+   */
   public void requestStop() {
     stopping = true;
   }
@@ -93,11 +108,12 @@ public final class OutboxSender {
   private void send(OutboxRow row) {
     OutboxMessage m = row.message();
     try {
-      SlackApiTextResponse response = switch (m.method()) {
-        case OutboxMessage.POST -> post(m);
-        case OutboxMessage.UPDATE -> update(m);
-        default -> upload(m);
-      };
+      SlackApiTextResponse response =
+          switch (m.method()) {
+            case OutboxMessage.POST -> post(m);
+            case OutboxMessage.UPDATE -> update(m);
+            default -> upload(m);
+          };
       Instant now = clock.instant();
       if (response.isOk()) {
         if (response instanceof ChatPostMessageResponse p) {
@@ -111,8 +127,13 @@ public final class OutboxSender {
           store.delete(row.id());
         }
       } else if (PERMANENT.contains(response.getError()) || row.attempts() + 1 >= MAX_ATTEMPTS) {
-        log.warn("giving up on outbox row {} ({} to {} in team {}): {}", row.id(), m.kind(), m.channel(),
-            m.teamId(), response.getError());
+        log.warn(
+            "giving up on outbox row {} ({} to {} in team {}): {}",
+            row.id(),
+            m.kind(),
+            m.channel(),
+            m.teamId(),
+            response.getError());
         store.fail(row.id(), response.getError(), now);
       } else {
         store.retryAt(row.id(), now.plus(backoff(row.attempts())), response.getError(), true);
@@ -134,23 +155,31 @@ public final class OutboxSender {
       store.retryAt(row.id(), until, "ratelimited", false);
       log.info("Slack asked to slow down for {} s; outbox paused", seconds);
     } else {
-      store.retryAt(row.id(), now.plus(backoff(row.attempts())), "HTTP " + e.getResponse().code(), true);
+      store.retryAt(
+          row.id(), now.plus(backoff(row.attempts())), "HTTP " + e.getResponse().code(), true);
     }
   }
 
   private ChatPostMessageResponse post(OutboxMessage m) throws IOException, SlackApiException {
-    return slack.chatPostMessage(r -> r.channel(m.channel()).text(m.text()).blocksAsString(m.blocksJson()));
+    return slack.chatPostMessage(
+        r -> r.channel(m.channel()).text(m.text()).blocksAsString(m.blocksJson()));
   }
 
   private ChatUpdateResponse update(OutboxMessage m) throws IOException, SlackApiException {
-    return slack.chatUpdate(r -> r.channel(m.channel()).ts(m.targetTs()).text(m.text()).blocksAsString(m.blocksJson()));
+    return slack.chatUpdate(
+        r -> r.channel(m.channel()).ts(m.targetTs()).text(m.text()).blocksAsString(m.blocksJson()));
   }
 
   private FilesUploadV2Response upload(OutboxMessage m) throws IOException, SlackApiException {
     String channel = directMessageChannel(m.channel());
-    return slack.filesUploadV2(r -> r.channel(channel).initialComment(m.text())
-        .filename(m.file().name()).title(m.file().title()).fileData(m.file().bytes())
-        .requestFileInfo(false));
+    return slack.filesUploadV2(
+        r ->
+            r.channel(channel)
+                .initialComment(m.text())
+                .filename(m.file().name())
+                .title(m.file().title())
+                .fileData(m.file().bytes())
+                .requestFileInfo(false));
   }
 
   /** Files can only be shared into a conversation, so a user id is turned into their DM first. */

@@ -24,10 +24,13 @@ import org.secondshift.store.Database;
 import org.secondshift.store.SessionStore;
 import org.secondshift.testing.RunningSandbox;
 
-/** The shipped seed reads, tells its story relative to start, and reaches every section's applier. */
+/**
+ * The shipped seed reads, tells its story relative to start, and reaches every section's applier.
+ */
 class SeedLoaderTest {
   private static final Instant NOW = Instant.parse("2026-11-24T14:00:00Z");
-  private static final SessionRules RULES = new SessionRules(Duration.ofMinutes(30), Duration.ofMinutes(10));
+  private static final SessionRules RULES =
+      new SessionRules(Duration.ofMinutes(30), Duration.ofMinutes(10));
 
   @TempDir Path dir;
 
@@ -40,7 +43,8 @@ class SeedLoaderTest {
     assertThat(seed.channels()).hasSize(3);
     assertThat(seed.rotations()).hasSize(1);
     assertThat(seed.summaries()).hasSize(1);
-    assertThat(seed.settings()).anyMatch(s -> Boolean.TRUE.equals(s.share()))
+    assertThat(seed.settings())
+        .anyMatch(s -> Boolean.TRUE.equals(s.share()))
         .anyMatch(s -> s.vacationDays() != null);
   }
 
@@ -56,9 +60,12 @@ class SeedLoaderTest {
   @Test
   void historyIsWrittenRelativeToNowInThePersonsZone() {
     ZoneId berlin = ZoneId.of("Europe/Berlin");
-    HistoryPattern stretch = new HistoryPattern("U1", "C1", null, null, null, null, "3h40m", "0m", "20m");
-    HistoryPattern mornings = new HistoryPattern("U1", "C1", "1-7", true, "09:00", "10:00", null, null, "30m");
-    HistoryPattern lateNight = new HistoryPattern("U1", "C1", "1", null, "23:30", "00:30", null, null, "30m");
+    HistoryPattern stretch =
+        new HistoryPattern("U1", "C1", null, null, null, null, "3h40m", "0m", "20m");
+    HistoryPattern mornings =
+        new HistoryPattern("U1", "C1", "1-7", true, "09:00", "10:00", null, null, "30m");
+    HistoryPattern lateNight =
+        new HistoryPattern("U1", "C1", "1", null, "23:30", "00:30", null, null, "30m");
 
     List<Instant> recent = stretch.instants(berlin, NOW);
     List<Instant> days = mornings.instants(berlin, NOW);
@@ -66,8 +73,11 @@ class SeedLoaderTest {
     assertThat(recent).first().isEqualTo(NOW.minus(Duration.ofMinutes(220)));
     assertThat(recent).last().isEqualTo(NOW);
     // Seven days back from a Tuesday hold five weekdays, three activities each.
-    assertThat(days).hasSize(15).allMatch(at -> at.atZone(berlin).getHour() == 9 || at.atZone(berlin).getHour() == 10);
-    assertThat(lateNight.instants(berlin, NOW)).extracting(at -> at.atZone(berlin).toLocalTime())
+    assertThat(days)
+        .hasSize(15)
+        .allMatch(at -> at.atZone(berlin).getHour() == 9 || at.atZone(berlin).getHour() == 10);
+    assertThat(lateNight.instants(berlin, NOW))
+        .extracting(at -> at.atZone(berlin).toLocalTime())
         .containsExactly(LocalTime.of(23, 30), LocalTime.of(0, 0), LocalTime.of(0, 30));
   }
 
@@ -78,7 +88,8 @@ class SeedLoaderTest {
         Database db = Database.open(dir.resolve("seed.db"))) {
       SessionStore sessions = new SessionStore(db, RULES);
       new SeedLoader(SeedAppliers.none()).seedStandIn(seed, slack, NOW);
-      int recorded = new SeedLoader(SeedAppliers.none()).seedDatabase(seed, slack, db, sessions, NOW);
+      int recorded =
+          new SeedLoader(SeedAppliers.none()).seedDatabase(seed, slack, db, sessions, NOW);
 
       assertThat(recorded).isGreaterThan(1000);
       WorkSession maya = last(sessions, "U0MAYA");
@@ -103,34 +114,53 @@ class SeedLoaderTest {
   }
 
   @Test
-  void eachFeatureSectionReachesItsApplierSettingsFirstWithTheBotBuiltAndNothingScheduledYet() throws Exception {
+  void eachFeatureSectionReachesItsApplierSettingsFirstWithTheBotBuiltAndNothingScheduledYet()
+      throws Exception {
     List<String> applied = new ArrayList<>();
-    SeedAppliers appliers = SeedAppliers.none()
-        .withRotations((rotations, ctx) -> applied.add("rotation " + rotations.get(0).channel()
-            + " first " + rotations.get(0).members().get(0) + " in " + ctx.zoneOf("U0LENA")
-            + ", rest check scheduled: " + ctx.bot().schedules().nextFire("rest-check").isPresent()))
-        .withSummaries((summaries, ctx) -> applied.add("summary " + summaries.get(0).channel()))
-        .withSettings((settings, ctx) -> applied.add("settings for " + settings.stream()
-            .map(PersonSetting::user).collect(Collectors.joining(","))));
+    SeedAppliers appliers =
+        SeedAppliers.none()
+            .withRotations(
+                (rotations, ctx) ->
+                    applied.add(
+                        "rotation "
+                            + rotations.get(0).channel()
+                            + " first "
+                            + rotations.get(0).members().get(0)
+                            + " in "
+                            + ctx.zoneOf("U0LENA")
+                            + ", rest check scheduled: "
+                            + ctx.bot().schedules().nextFire("rest-check").isPresent()))
+            .withSummaries((summaries, ctx) -> applied.add("summary " + summaries.get(0).channel()))
+            .withSettings(
+                (settings, ctx) ->
+                    applied.add(
+                        "settings for "
+                            + settings.stream()
+                                .map(PersonSetting::user)
+                                .collect(Collectors.joining(","))));
 
     try (RunningSandbox running = RunningSandbox.start(dir, appliers)) {
-      assertThat(applied).containsExactly(
-          "settings for U0LENA,U0TOM,U0KENJI",
-          "rotation C0TRAIN first U0LENA in America/New_York, rest check scheduled: false",
-          "summary C0EVALS");
+      assertThat(applied)
+          .containsExactly(
+              "settings for U0LENA,U0TOM,U0KENJI",
+              "rotation C0TRAIN first U0LENA in America/New_York, rest check scheduled: false",
+              "summary C0EVALS");
       assertThat(running.bot().schedules().nextFire("rest-check")).isPresent();
     }
   }
 
   @Test
   void aRotationWithAShiftThatDoesNotDivideADayIsRefusedWithTheFieldNamed() throws Exception {
-    Files.writeString(dir.resolve(Seed.FILE), """
+    Files.writeString(
+        dir.resolve(Seed.FILE),
+        """
         {"teammates": [{"id": "U1", "name": "Ada", "tz": "UTC"}, {"id": "U2", "name": "Grace", "tz": "UTC"}],
          "channels": [{"id": "C1", "name": "ops", "members": ["U1", "U2"]}],
          "rotations": [{"channel": "C1", "zone": "UTC", "members": ["U1", "U2"], "shift": "5h", "handoffInMinutes": 4}]}
         """);
 
-    assertThatThrownBy(() -> Seed.read(dir)).hasMessageContaining("rotations[C1].shift must be 12h");
+    assertThatThrownBy(() -> Seed.read(dir))
+        .hasMessageContaining("rotations[C1].shift must be 12h");
   }
 
   @Test
@@ -143,7 +173,9 @@ class SeedLoaderTest {
 
   @Test
   void aSeedWithAnUnknownPersonOrZoneSaysWhatIsWrong() throws Exception {
-    Files.writeString(dir.resolve(Seed.FILE), """
+    Files.writeString(
+        dir.resolve(Seed.FILE),
+        """
         {"teammates": [{"id": "U1", "name": "Ada", "tz": "Mars/Olympus"}],
          "channels": [{"id": "C1", "name": "general", "members": ["U1", "U2"]}],
          "history": [{"user": "U1", "channel": "C9", "startedAgo": "1h", "every": "10m"}]}
@@ -158,16 +190,20 @@ class SeedLoaderTest {
 
   @Test
   void aPatternWithoutItsTimesIsRefusedWithTheFieldNamed() throws Exception {
-    Files.writeString(dir.resolve(Seed.FILE), """
+    Files.writeString(
+        dir.resolve(Seed.FILE),
+        """
         {"teammates": [{"id": "U1", "name": "Ada", "tz": "UTC"}],
          "history": [{"user": "U1", "channel": "C1", "daysAgo": "2", "every": "10m"}]}
         """);
 
-    assertThatThrownBy(() -> Seed.read(dir)).hasMessageContaining("history[U1] with daysAgo needs from and until");
+    assertThatThrownBy(() -> Seed.read(dir))
+        .hasMessageContaining("history[U1] with daysAgo needs from and until");
   }
 
   private static WorkSession last(SessionStore sessions, String user) {
-    List<WorkSession> all = sessions.sessions("T0SANDBOX", user, NOW.minus(Duration.ofDays(15)), NOW);
+    List<WorkSession> all =
+        sessions.sessions("T0SANDBOX", user, NOW.minus(Duration.ofDays(15)), NOW);
     return all.get(all.size() - 1);
   }
 }

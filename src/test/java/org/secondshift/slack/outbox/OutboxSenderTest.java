@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +51,8 @@ class OutboxSenderTest {
   }
 
   private long dm(String text, String ref) {
-    return outbox.enqueue(OutboxMessage.post("T0SANDBOX", "nudge", "U0ADA", text, null, ref), clock.instant());
+    return outbox.enqueue(
+        OutboxMessage.post("T0SANDBOX", "nudge", "U0ADA", text, null, ref), clock.instant());
   }
 
   @Test
@@ -61,12 +61,15 @@ class OutboxSenderTest {
     assertThat(sender.drainOnce()).isEmpty();
     assertThat(sender.drainOnce()).isEmpty();
     assertThat(slack.calls("chat.postMessage")).hasSize(1);
-    assertThat(slack.messages("DU0ADA")).singleElement()
+    assertThat(slack.messages("DU0ADA"))
+        .singleElement()
         .satisfies(m -> assertThat(m.text()).isEqualTo("Time for a break?"));
-    assertThat(outbox.sentMessage("nudge:1")).hasValueSatisfying(s -> {
-      assertThat(s.channel()).isEqualTo("DU0ADA");
-      assertThat(s.ts()).isEqualTo(slack.messages("DU0ADA").get(0).ts());
-    });
+    assertThat(outbox.sentMessage("nudge:1"))
+        .hasValueSatisfying(
+            s -> {
+              assertThat(s.channel()).isEqualTo("DU0ADA");
+              assertThat(s.ts()).isEqualTo(slack.messages("DU0ADA").get(0).ts());
+            });
   }
 
   @Test
@@ -97,7 +100,9 @@ class OutboxSenderTest {
     sender.drainOnce();
     clock.advance(Duration.ofSeconds(1));
     assertThat(sender.drainOnce()).isEmpty();
-    assertThat(slack.messages("DU0ADA")).extracting(m -> m.text()).containsExactly("one", "two", "three");
+    assertThat(slack.messages("DU0ADA"))
+        .extracting(m -> m.text())
+        .containsExactly("one", "two", "three");
   }
 
   @Test
@@ -105,7 +110,11 @@ class OutboxSenderTest {
     slack.failNext("chat.postMessage", 1, "channel_not_found");
     dm("lost", null);
     sender.drainOnce();
-    assertThat(DbPeek.count(dir.resolve("outbox.db"), "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL")).isEqualTo(1);
+    assertThat(
+            DbPeek.count(
+                dir.resolve("outbox.db"),
+                "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL"))
+        .isEqualTo(1);
 
     slack.failNext("chat.postMessage", 1, "internal_error");
     clock.advance(Duration.ofSeconds(2));
@@ -123,9 +132,12 @@ class OutboxSenderTest {
     db.close();
     db = Database.open(dir.resolve("outbox.db"));
     outbox = new OutboxStore(db);
-    OutboxSender afterRestart = new OutboxSender(outbox, methods, SendLimits.slackDefaults(), clock);
+    OutboxSender afterRestart =
+        new OutboxSender(outbox, methods, SendLimits.slackDefaults(), clock);
     assertThat(afterRestart.drainOnce()).isEmpty();
-    assertThat(slack.messages("DU0ADA")).extracting(m -> m.text()).containsExactly("survives restarts");
+    assertThat(slack.messages("DU0ADA"))
+        .extracting(m -> m.text())
+        .containsExactly("survives restarts");
   }
 
   @Test
@@ -134,23 +146,40 @@ class OutboxSenderTest {
     sender.drainOnce();
     OutboxStore.SentMessage sent = outbox.sentMessage("nudge:9").orElseThrow();
     clock.advance(Duration.ofSeconds(2));
-    outbox.enqueue(OutboxMessage.update("T0SANDBOX", "nudge-answer", sent.channel(), sent.ts(), "after", null, "nudge:9"),
+    outbox.enqueue(
+        OutboxMessage.update(
+            "T0SANDBOX", "nudge-answer", sent.channel(), sent.ts(), "after", null, "nudge:9"),
         clock.instant());
     sender.drainOnce();
-    assertThat(slack.messages("DU0ADA")).singleElement().satisfies(m -> assertThat(m.text()).isEqualTo("after"));
+    assertThat(slack.messages("DU0ADA"))
+        .singleElement()
+        .satisfies(m -> assertThat(m.text()).isEqualTo("after"));
   }
 
   @Test
   void aFileIsUploadedAndSharedInTheChannel() {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
-    outbox.enqueue(OutboxMessage.upload("T0SANDBOX", "summary-chart", "C0TEAM", "Hours per day",
-        new OutboxMessage.Attachment("hours.png", "Hours per day", png), "summary:C0TEAM:2026-W48"), clock.instant());
+    outbox.enqueue(
+        OutboxMessage.upload(
+            "T0SANDBOX",
+            "summary-chart",
+            "C0TEAM",
+            "Hours per day",
+            new OutboxMessage.Attachment("hours.png", "Hours per day", png),
+            "summary:C0TEAM:2026-W48"),
+        clock.instant());
     assertThat(sender.drainOnce()).isEmpty();
-    assertThat(slack.uploads()).singleElement().satisfies(f -> {
-      assertThat(f.bytes()).isEqualTo(png);
-      assertThat(f.channelId()).isEqualTo("C0TEAM");
-      assertThat(f.completed()).isTrue();
-    });
-    assertThat(DbPeek.count(dir.resolve("outbox.db"), "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL")).isEqualTo(1);
+    assertThat(slack.uploads())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.bytes()).isEqualTo(png);
+              assertThat(f.channelId()).isEqualTo("C0TEAM");
+              assertThat(f.completed()).isTrue();
+            });
+    assertThat(
+            DbPeek.count(
+                dir.resolve("outbox.db"), "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL"))
+        .isEqualTo(1);
   }
 }
