@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.secondshift.rest.QuietHours;
 import org.secondshift.rest.RestRules;
+import org.secondshift.store.DatabaseLocation;
 
 /** Reads {@link Settings} from environment variables and reports every problem at once. */
 public final class EnvironmentSettings {
@@ -22,6 +23,9 @@ public final class EnvironmentSettings {
   public static final String API_URL = "SLACK_API_URL";
   public static final String PORT = "PORT";
   public static final String DATABASE = "SECOND_SHIFT_DB";
+  public static final String DATABASE_URL = "SECOND_SHIFT_DATABASE_URL";
+  public static final String DATABASE_USER = "SECOND_SHIFT_DATABASE_USER";
+  public static final String DATABASE_PASSWORD = "SECOND_SHIFT_DATABASE_PASSWORD";
   public static final String SESSION_GAP = "SECOND_SHIFT_SESSION_GAP";
   public static final String SESSION_TAIL = "SECOND_SHIFT_SESSION_TAIL";
   public static final String LATE_NIGHT = "SECOND_SHIFT_LATE_NIGHT";
@@ -57,11 +61,7 @@ public final class EnvironmentSettings {
     Mode mode = mode(bot, secret, app);
     URI apiUrl = apiUrl();
     int port = port();
-    Path db =
-        Path.of(
-            value(DATABASE) == null
-                ? (mode == Mode.SANDBOX ? "sandbox.db" : "second-shift.db")
-                : value(DATABASE));
+    DatabaseLocation db = database(mode);
     Duration gap = duration(SESSION_GAP, Duration.ofMinutes(30));
     Duration tail = duration(SESSION_TAIL, Duration.ofMinutes(10));
     if (gap != null && gap.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -74,6 +74,43 @@ public final class EnvironmentSettings {
     }
     return new Settings(
         mode, bot, secret, app, apiUrl, port, db, gap, tail, lateNight[0], lateNight[1], rest);
+  }
+
+  /** PostgreSQL when its URL is set, else the SQLite file (a default one per mode). */
+  private DatabaseLocation database(Mode mode) {
+    String url = value(DATABASE_URL);
+    if (url == null) {
+      if (value(DATABASE_USER) != null || value(DATABASE_PASSWORD) != null) {
+        problems.add(DATABASE_USER + " and " + DATABASE_PASSWORD + " need " + DATABASE_URL + ".");
+      }
+      String file = value(DATABASE);
+      return DatabaseLocation.sqlite(
+          Path.of(file != null ? file : mode == Mode.SANDBOX ? "sandbox.db" : "second-shift.db"));
+    }
+    if (mode == Mode.SANDBOX) {
+      problems.add(
+          "The sandbox (no Slack tokens set) runs on a SQLite file: unset "
+              + DATABASE_URL
+              + " or set the Slack tokens.");
+    }
+    if (value(DATABASE) != null) {
+      problems.add("Set " + DATABASE + " (a SQLite file) or " + DATABASE_URL + ", not both.");
+    }
+    if (!url.matches("jdbc:postgresql://[^/?#\\s]+(:\\d+)?/[^/?#\\s]+(\\?\\S*)?")) {
+      problems.add(
+          DATABASE_URL
+              + " must look like jdbc:postgresql://host:5432/database, not '"
+              + quoted(url)
+              + "'.");
+      return DatabaseLocation.sqlite(Path.of("second-shift.db"));
+    }
+    return DatabaseLocation.postgres(url, value(DATABASE_USER), value(DATABASE_PASSWORD));
+  }
+
+  /** A value as quoted back in a problem: short, and never a password from a URL. */
+  private static String quoted(String raw) {
+    String shown = raw.replaceAll("(?i)(password=)[^&]*", "$1***");
+    return shown.length() <= 80 ? shown : shown.substring(0, 80) + "…";
   }
 
   /** Rest nudge defaults; quiet hours default to the late-night window. */

@@ -1,15 +1,16 @@
 package org.secondshift.config;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Objects;
 import org.secondshift.rest.RestRules;
+import org.secondshift.store.DatabaseLocation;
 
 /**
  * Everything the bot reads from its environment, validated once at start.
  *
+ * @param database the SQLite file or the PostgreSQL server
  * @param apiUrl base URL of Slack's Web API, always ending in {@code /}
  * @param rest the workspace's defaults for rest nudges
  */
@@ -20,7 +21,7 @@ public record Settings(
     String appToken,
     URI apiUrl,
     int port,
-    Path database,
+    DatabaseLocation database,
     Duration sessionGap,
     Duration sessionTail,
     LocalTime lateNightFrom,
@@ -54,7 +55,7 @@ public record Settings(
       String appToken,
       URI apiUrl,
       int port,
-      Path database,
+      DatabaseLocation database,
       Duration sessionGap,
       Duration sessionTail,
       LocalTime lateNightFrom,

@@ -113,7 +113,11 @@ public final class Sandbox implements AutoCloseable {
 
   private void startGeneration(boolean fresh) throws Exception {
     Seed seed = Seed.read(seedDir);
-    Path db = settings.database();
+    Path db =
+        settings
+            .database()
+            .sqliteFile()
+            .orElseThrow(() -> new IllegalStateException("the sandbox runs on a SQLite file"));
     boolean loadHistory = fresh || !Files.exists(db);
     if (fresh) {
       deleteDatabase(db);

@@ -1,6 +1,5 @@
 package org.secondshift.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,15 +13,16 @@ import java.util.concurrent.TimeoutException;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.sqlite.SQLiteConfig;
 
 /**
- * The SQLite file behind the hour log: WAL, a busy timeout, foreign keys, migrated by Flyway.
+ * The database behind the hour log, migrated by Flyway for its vendor (see {@link Dialect}).
  *
- * <p>SQLite allows one writer at a time, so all writes go through one writer thread and never fail
- * half way with SQLITE_BUSY; readers go on in parallel thanks to WAL. The writer commits the writes
- * that queued up while it was busy in one transaction (group commit): one commit instead of one per
- * write, and no hand-over of a lock between request threads. A caller returns only after the
+ * <p>SQLite allows one writer at a time, so there all writes go through one writer thread and never
+ * fail half way with SQLITE_BUSY; readers go on in parallel thanks to WAL. The writer commits the
+ * writes that queued up while it was busy in one transaction (group commit): one commit instead of
+ * one per write, and no hand-over of a lock between request threads. On PostgreSQL each write is
+ * its own transaction on the caller's thread, run again when it lost a conflict with another
+ * transaction (possibly on another instance). Either way a caller returns only after the
  * transaction holding its write has committed.
  */
 public final class Database implements AutoCloseable {
@@ -34,55 +34,71 @@ public final class Database implements AutoCloseable {
   /** How long a caller waits for the writer, like SQLite's own busy timeout and then some. */
   private static final long WAIT_MILLIS = 30_000;
 
+  /** How often a PostgreSQL transaction that lost a conflict is tried again. */
+  private static final int CONFLICT_ATTEMPTS = 5;
+
+  private final DatabaseLocation location;
+  private final Dialect dialect;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final BlockingQueue<Write<?>> writes = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final Thread writer;
   private volatile boolean closed;
 
-  private Database(HikariDataSource dataSource) {
+  private Database(DatabaseLocation location, Dialect dialect, HikariDataSource dataSource) {
+    this.location = location;
+    this.dialect = dialect;
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
-    this.writer = new Thread(this::writeLoop, "second-shift-db-writer");
-    writer.setDaemon(true);
-    writer.start();
+    if (dialect.singleWriter()) {
+      this.writer = new Thread(this::writeLoop, "second-shift-db-writer");
+      writer.setDaemon(true);
+      writer.start();
+    } else {
+      this.writer = null;
+    }
   }
 
-  /** Opens (creating if needed) and migrates the database file. */
+  /** Opens (creating if needed) and migrates the SQLite file. */
   public static Database open(Path file) {
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      parent.toFile().mkdirs();
-    }
-    SQLiteConfig sqlite = new SQLiteConfig();
-    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    // NORMAL in WAL mode keeps every commit safe from a process crash (kill -9); only an
-    // OS crash or power loss could lose the last commits.
-    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    sqlite.setBusyTimeout(5_000);
-    sqlite.enforceForeignKeys(true);
-    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    // Deleted rows are overwritten, not just unlinked, so that a forgotten person's ids do not
-    // linger in free pages of the file.
-    sqlite.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
+    return open(DatabaseLocation.sqlite(file));
+  }
 
-    HikariConfig hikari = new HikariConfig();
-    hikari.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
-    hikari.setDataSourceProperties(sqlite.toProperties());
-    hikari.setMaximumPoolSize(4);
-    hikari.setPoolName("second-shift-db");
-    HikariDataSource dataSource = new HikariDataSource(hikari);
+  /** Connects to (creating the file if needed) and migrates the database at {@code location}. */
+  public static Database open(DatabaseLocation location) {
+    Dialect dialect = location.dialect();
+    HikariDataSource dataSource;
     try {
-      Flyway.configure()
-          .dataSource(dataSource)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      dataSource = new HikariDataSource(dialect.pool(location));
+    } catch (RuntimeException e) {
+      throw new StoreException(
+          "could not connect to database " + location + ": " + rootMessage(e), e);
+    }
+    try {
+      Flyway.configure().dataSource(dataSource).locations(dialect.migrations()).load().migrate();
     } catch (RuntimeException e) {
       dataSource.close();
-      throw new StoreException("could not migrate database " + file, e);
+      throw new StoreException("could not migrate database " + location, e);
     }
-    return new Database(dataSource);
+    return new Database(location, dialect, dataSource);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+
+  /** Where this database lives, safe to print. */
+  public DatabaseLocation location() {
+    return location;
+  }
+
+  /** What differs between the vendors, for the stores in this package. */
+  Dialect dialect() {
+    return dialect;
   }
 
   /**
@@ -91,6 +107,9 @@ public final class Database implements AutoCloseable {
    * run a second time, alone, if the shared transaction fails.
    */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
+    if (writer == null) {
+      return writeAlone(work);
+    }
     if (Thread.currentThread() == writer) {
       throw new IllegalStateException("a write may not start another write");
     }
@@ -114,6 +133,22 @@ public final class Database implements AutoCloseable {
         throw r;
       }
       throw new StoreException("write failed", cause);
+    }
+  }
+
+  /** PostgreSQL: the caller's own transaction, run again if it lost a conflict. */
+  private <T> T writeAlone(HandleCallback<T, RuntimeException> work) {
+    if (closed) {
+      throw new StoreException("database closed", null);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.inTransaction(work);
+      } catch (RuntimeException e) {
+        if (attempt >= CONFLICT_ATTEMPTS || !dialect.isConflict(e)) {
+          throw e;
+        }
+      }
     }
   }
 
@@ -186,10 +221,10 @@ public final class Database implements AutoCloseable {
     return jdbi.withHandle(work);
   }
 
-  /** Copies the write-ahead log into the main file and empties it, so deleted data leaves both. */
+  /** Makes sure deleted data leaves the database's files too (SQLite: empties the WAL). */
   public void checkpoint() {
     // A checkpoint cannot run inside a transaction, so not through the writer.
-    read(h -> h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list());
+    jdbi.useHandle(dialect::reclaim);
   }
 
   /** Whether a trivial query answers; for the health check. */
@@ -205,7 +240,9 @@ public final class Database implements AutoCloseable {
   public void close() {
     closed = true;
     try {
-      writer.join(WAIT_MILLIS);
+      if (writer != null) {
+        writer.join(WAIT_MILLIS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -77,7 +77,7 @@ public final class OutboxStore {
     return db.write(
         h -> {
           List<OutboxRow> due =
-              h.createQuery(DUE)
+              h.createQuery(DUE + db.dialect().forClaim())
                   .bind("now", now.toEpochMilli())
                   .bind("limit", limit)
                   .map(

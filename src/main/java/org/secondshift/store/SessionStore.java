@@ -68,6 +68,13 @@ public final class SessionStore implements ActivityLog, SessionHistory {
         db.write(
             h -> {
               Recorded r = new Recorded();
+              // Folding reads a person's sessions and then writes them: one writer per person at a
+              // time, taken in a fixed order so two batches cannot wait on each other.
+              activities.stream()
+                  .map(a -> "person/" + a.teamId() + "/" + a.userId())
+                  .distinct()
+                  .sorted()
+                  .forEach(key -> db.dialect().lock(h, key));
               try (ActivityWrites writes = new ActivityWrites(h.getConnection(), rules)) {
                 for (Activity a : activities) {
                   String key = a.teamId() + "/" + a.channelId() + "/" + a.userId();

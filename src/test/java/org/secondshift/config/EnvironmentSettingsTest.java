@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.secondshift.store.DatabaseLocation;
 
 class EnvironmentSettingsTest {
 
@@ -20,7 +21,7 @@ class EnvironmentSettingsTest {
     assertThat(s.mode()).isEqualTo(Mode.HTTP);
     assertThat(s.port()).isEqualTo(3000);
     assertThat(s.apiUrl()).isEqualTo(URI.create("https://slack.com/api/"));
-    assertThat(s.database()).isEqualTo(Path.of("second-shift.db"));
+    assertThat(s.database()).isEqualTo(DatabaseLocation.sqlite(Path.of("second-shift.db")));
     assertThat(s.sessionGap()).isEqualTo(Duration.ofMinutes(30));
     assertThat(s.sessionTail()).isEqualTo(Duration.ofMinutes(10));
     assertThat(s.lateNightFrom()).isEqualTo(LocalTime.of(22, 0));
@@ -39,7 +40,7 @@ class EnvironmentSettingsTest {
   void noTokensMeanTheSandboxOnItsOwnDatabase() {
     Settings s = EnvironmentSettings.read(Map.of());
     assertThat(s.mode()).isEqualTo(Mode.SANDBOX);
-    assertThat(s.database()).isEqualTo(Path.of("sandbox.db"));
+    assertThat(s.database()).isEqualTo(DatabaseLocation.sqlite(Path.of("sandbox.db")));
   }
 
   @Test
@@ -65,11 +66,52 @@ class EnvironmentSettingsTest {
                 "23:30-6:00"));
     assertThat(s.apiUrl()).isEqualTo(URI.create("http://127.0.0.1:9999/api/"));
     assertThat(s.port()).isEqualTo(8080);
-    assertThat(s.database()).isEqualTo(Path.of("/tmp/x.db"));
+    assertThat(s.database()).isEqualTo(DatabaseLocation.sqlite(Path.of("/tmp/x.db")));
     assertThat(s.sessionGap()).isEqualTo(Duration.ofMinutes(75));
     assertThat(s.sessionTail()).isEqualTo(Duration.ofMinutes(5));
     assertThat(s.lateNightFrom()).isEqualTo(LocalTime.of(23, 30));
     assertThat(s.lateNightTo()).isEqualTo(LocalTime.of(6, 0));
+  }
+
+  @Test
+  void aPostgresUrlSelectsPostgresWithItsUserAndPassword() {
+    Settings s =
+        EnvironmentSettings.read(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-1",
+                "SLACK_SIGNING_SECRET", "x",
+                "SECOND_SHIFT_DATABASE_URL", "jdbc:postgresql://db.internal:5432/shift",
+                "SECOND_SHIFT_DATABASE_USER", "shift",
+                "SECOND_SHIFT_DATABASE_PASSWORD", "hunter2"));
+    assertThat(s.database().isPostgres()).isTrue();
+    assertThat(s.database().user()).isEqualTo("shift");
+    assertThat(s.toString())
+        .contains("jdbc:postgresql://db.internal:5432/shift")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
+  void aMalformedPostgresUrlIsNamedWithoutItsPassword() {
+    assertThatThrownBy(
+            () ->
+                EnvironmentSettings.read(
+                    Map.of(
+                        "SLACK_BOT_TOKEN", "xoxb-1",
+                        "SLACK_SIGNING_SECRET", "x",
+                        "SECOND_SHIFT_DATABASE_URL", "postgres://db?password=hunter2")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("SECOND_SHIFT_DATABASE_URL must look like jdbc:postgresql://")
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void theSandboxRefusesPostgres() {
+    assertThatThrownBy(
+            () ->
+                EnvironmentSettings.read(
+                    Map.of("SECOND_SHIFT_DATABASE_URL", "jdbc:postgresql://localhost/shift")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("The sandbox (no Slack tokens set) runs on a SQLite file");
   }
 
   @Test

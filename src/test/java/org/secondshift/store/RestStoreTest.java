@@ -5,17 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.activity.Activity;
 import org.secondshift.activity.ActivityKind;
 import org.secondshift.hours.SessionRules;
 import org.secondshift.rest.WorkTrail;
+import org.secondshift.testing.Vendor;
 
 /** The activity rest nudges read, from a real SQLite file. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class RestStoreTest {
+  @Parameter Vendor vendor;
+  private final Map<String, DatabaseLocation> locations = new HashMap<>();
+
+  /** The test's database called {@code name}: the same one each time it is asked for. */
+  private DatabaseLocation location(String name) {
+    return locations.computeIfAbsent(name, n -> vendor.fresh(dir));
+  }
+
   private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
 
   @TempDir Path dir;
@@ -25,7 +41,7 @@ class RestStoreTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("rest.db"));
+    db = Database.open(location("rest.db"));
     sessions = new SessionStore(db, SessionRules.defaults());
     rest = new RestStore(db);
   }

@@ -8,11 +8,16 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.captain.Cadence;
 import org.secondshift.captain.HandoffTimer;
 import org.secondshift.captain.HourLogRest;
@@ -21,9 +26,20 @@ import org.secondshift.captain.Rotations;
 import org.secondshift.hours.SessionRules;
 import org.secondshift.slack.blocks.CaptainMessages;
 import org.secondshift.testing.DbPeek;
+import org.secondshift.testing.Vendor;
 
 /** Rotations against a real SQLite file: notes, their retention, and who hears about handoffs. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class RotationStoreTest {
+  @Parameter Vendor vendor;
+  private final Map<String, DatabaseLocation> locations = new HashMap<>();
+
+  /** The test's database called {@code name}: the same one each time it is asked for. */
+  private DatabaseLocation location(String name) {
+    return locations.computeIfAbsent(name, n -> vendor.fresh(dir));
+  }
+
   private static final Instant START = Instant.parse("2026-11-23T07:00:00Z");
   private static final Instant FIRST = Instant.parse("2026-11-23T08:00:00Z");
   private static final Instant SECOND = Instant.parse("2026-11-23T20:00:00Z");
@@ -36,7 +52,7 @@ class RotationStoreTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("bot.db"));
+    db = Database.open(location("bot.db"));
     outbox = new OutboxStore(db);
     SessionRules rules = SessionRules.defaults();
     rotations =
@@ -63,7 +79,7 @@ class RotationStoreTest {
   }
 
   private long count(String sql) {
-    return DbPeek.count(dir.resolve("bot.db"), sql);
+    return DbPeek.count(location("bot.db"), sql);
   }
 
   @Test

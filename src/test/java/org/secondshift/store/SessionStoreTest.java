@@ -7,20 +7,36 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.activity.Activity;
 import org.secondshift.activity.ActivityKind;
 import org.secondshift.hours.SessionRules;
 import org.secondshift.hours.SessionSource;
 import org.secondshift.hours.WorkSession;
+import org.secondshift.testing.Vendor;
 
-/** Sessions kept incrementally in a real SQLite file match what a batch pass would find. */
+/** Sessions kept incrementally in a real database match what a batch pass would find. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class SessionStoreTest {
+  @Parameter Vendor vendor;
+  private final Map<String, DatabaseLocation> locations = new HashMap<>();
+
+  /** The test's database called {@code name}: the same one each time it is asked for. */
+  private DatabaseLocation location(String name) {
+    return locations.computeIfAbsent(name, n -> vendor.fresh(dir));
+  }
+
   private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
   private static final SessionRules RULES =
       new SessionRules(Duration.ofMinutes(30), Duration.ofMinutes(10));
@@ -31,7 +47,7 @@ class SessionStoreTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("store.db"));
+    db = Database.open(location("store.db"));
     store = new SessionStore(db, RULES);
   }
 
@@ -84,7 +100,7 @@ class SessionStoreTest {
     Instant from = T0.minus(Duration.ofDays(1));
     Instant to = T0.plus(Duration.ofDays(1));
     List<WorkSession> expected;
-    try (Database single = Database.open(dir.resolve("single.db"))) {
+    try (Database single = Database.open(location("single.db"))) {
       SessionStore oneByOne = new SessionStore(single, RULES);
       events.forEach(oneByOne::record);
       expected = oneByOne.sessions("T1", "U1", from, to);
@@ -148,22 +164,10 @@ class SessionStoreTest {
   }
 
   @Test
-  void theDatabaseRunsInWalModeWithForeignKeysAndABusyTimeout() {
-    String journal = db.read(h -> h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
-    Integer foreignKeys =
-        db.read(h -> h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one());
-    Integer busyTimeout =
-        db.read(h -> h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one());
-    assertThat(journal).isEqualToIgnoringCase("wal");
-    assertThat(foreignKeys).isEqualTo(1);
-    assertThat(busyTimeout).isEqualTo(5000);
-  }
-
-  @Test
   void reopeningAMigratedFileKeepsItsData() {
     store.record(at("Ev1", T0));
     db.close();
-    db = Database.open(dir.resolve("store.db"));
+    db = Database.open(location("store.db"));
     store = new SessionStore(db, RULES);
     assertThat(store.sessions("T1", "U1", T0.minusSeconds(1), T0.plusSeconds(60))).hasSize(1);
   }

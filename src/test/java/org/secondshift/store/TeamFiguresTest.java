@@ -6,15 +6,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.secondshift.testing.Vendor;
 
 /** Nudge and duty figures for summaries, and rotation facts for Home, from a real SQLite file. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class TeamFiguresTest {
+  @Parameter Vendor vendor;
+  private final Map<String, DatabaseLocation> locations = new HashMap<>();
+
+  /** The test's database called {@code name}: the same one each time it is asked for. */
+  private DatabaseLocation location(String name) {
+    return locations.computeIfAbsent(name, n -> vendor.fresh(dir));
+  }
+
   private static final Instant MONDAY = Instant.parse("2026-11-23T00:00:00Z");
   private static final Instant NEXT_MONDAY = MONDAY.plus(Duration.ofDays(7));
 
@@ -24,7 +39,7 @@ class TeamFiguresTest {
 
   @BeforeEach
   void open() {
-    db = Database.open(dir.resolve("figures.db"));
+    db = Database.open(location("figures.db"));
     figures = new TeamFigures(db);
     db.write(
         h -> {

@@ -9,6 +9,7 @@ import org.secondshift.Bot;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.sandbox.SlackStandIn;
+import org.secondshift.store.DatabaseLocation;
 
 /** The real bot on a free port, wired to the Slack stand-in and a fresh SQLite file. */
 public final class RunningBot implements AutoCloseable {
@@ -43,7 +44,7 @@ public final class RunningBot implements AutoCloseable {
         mode == Mode.SOCKET ? "xapp-test-token" : null,
         URI.create(slack.apiUrl()),
         0,
-        db,
+        DatabaseLocation.sqlite(db),
         Duration.ofMinutes(30),
         Duration.ofMinutes(10),
         LocalTime.of(22, 0),

@@ -17,6 +17,7 @@ import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.sandbox.Sandbox;
 import org.secondshift.sandbox.seed.SeedAppliers;
+import org.secondshift.store.DatabaseLocation;
 
 /** The sandbox as {@code bin/run} starts it without tokens, on a free port, seeded from seeds/. */
 public final class RunningSandbox implements AutoCloseable {
@@ -61,7 +62,7 @@ public final class RunningSandbox implements AutoCloseable {
             null,
             Settings.SLACK_API,
             0,
-            db,
+            DatabaseLocation.sqlite(db),
             Duration.ofMinutes(30),
             Duration.ofMinutes(10),
             LocalTime.of(22, 0),

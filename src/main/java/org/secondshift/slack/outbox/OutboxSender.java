@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxSender {
   static final int MAX_ATTEMPTS = 10;
+  static final int CLAIM_BATCH = 100;
   static final Duration LEASE = Duration.ofMinutes(2);
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   // Errors that no retry can fix; anything else (timeouts, 5xx, fatal_error) is tried again.
@@ -49,12 +50,26 @@ public final class OutboxSender {
   private final MethodsClient slack;
   private final Clock clock;
   private final RateGate gate;
+  private final int claimBatch;
   private final String claimer = "sender-" + java.util.UUID.randomUUID();
   private volatile boolean stopping;
   private final java.util.Map<String, String> directMessages =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   public OutboxSender(OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock) {
+    this(store, slack, limits, clock, CLAIM_BATCH);
+  }
+
+  /**
+   * As above, claiming at most {@code claimBatch} rows at a time: with several instances sharing
+   * one outbox, smaller claims spread the rows over the senders.
+   */
+  public OutboxSender(
+      OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock, int claimBatch) {
+    if (claimBatch < 1) {
+      throw new IllegalArgumentException("claimBatch must be at least 1: " + claimBatch);
+    }
+    this.claimBatch = claimBatch;
     this.store = store;
     this.slack = slack;
     this.clock = clock;
@@ -69,7 +84,7 @@ public final class OutboxSender {
     if (gate.pausedUntil().isAfter(now)) {
       return Optional.of(gate.pausedUntil());
     }
-    List<OutboxRow> rows = store.claimDue(now, 100, LEASE, claimer);
+    List<OutboxRow> rows = store.claimDue(now, claimBatch, LEASE, claimer);
     for (OutboxRow row : rows) {
       if (stopping) {
         break;

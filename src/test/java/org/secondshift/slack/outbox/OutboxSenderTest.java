@@ -7,22 +7,39 @@ import com.slack.api.methods.MethodsClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.config.Mode;
 import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.store.Database;
+import org.secondshift.store.DatabaseLocation;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.testing.DbPeek;
 import org.secondshift.testing.RunningBot;
 import org.secondshift.testing.SettableClock;
+import org.secondshift.testing.Vendor;
 
 /** The outbox against the stand-in and a real SQLite file, with time moved by hand. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class OutboxSenderTest {
+  @Parameter Vendor vendor;
+  private final Map<String, DatabaseLocation> locations = new HashMap<>();
+
+  /** The test's database called {@code name}: the same one each time it is asked for. */
+  private DatabaseLocation location(String name) {
+    return locations.computeIfAbsent(name, n -> vendor.fresh(dir));
+  }
+
   private static final Instant NOW = Instant.parse("2026-11-24T08:00:00Z");
 
   @TempDir Path dir;
@@ -37,7 +54,7 @@ class OutboxSenderTest {
   void start() {
     slack = SlackStandIn.start(clock);
     slack.addUser("U0ADA", "ada", "Europe/Berlin");
-    db = Database.open(dir.resolve("outbox.db"));
+    db = Database.open(location("outbox.db"));
     outbox = new OutboxStore(db);
     Slack client = SlackApp.client(RunningBot.settings(Mode.HTTP, slack, dir.resolve("unused.db")));
     methods = client.methods("xoxb-test");
@@ -86,7 +103,7 @@ class OutboxSenderTest {
     assertThat(sender.drainOnce()).isEmpty();
     assertThat(slack.messages("DU0ADA")).hasSize(1);
     assertThat(slack.calls("chat.postMessage")).hasSize(2);
-    assertThat(DbPeek.count(dir.resolve("outbox.db"), "SELECT attempts FROM outbox")).isEqualTo(1);
+    assertThat(DbPeek.count(location("outbox.db"), "SELECT attempts FROM outbox")).isEqualTo(1);
   }
 
   @Test
@@ -112,8 +129,7 @@ class OutboxSenderTest {
     sender.drainOnce();
     assertThat(
             DbPeek.count(
-                dir.resolve("outbox.db"),
-                "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL"))
+                location("outbox.db"), "SELECT COUNT(*) FROM outbox WHERE failed_at IS NOT NULL"))
         .isEqualTo(1);
 
     slack.failNext("chat.postMessage", 1, "internal_error");
@@ -130,7 +146,7 @@ class OutboxSenderTest {
   void aRowLeftPendingBeforeARestartIsDeliveredAfterIt() {
     dm("survives restarts", null);
     db.close();
-    db = Database.open(dir.resolve("outbox.db"));
+    db = Database.open(location("outbox.db"));
     outbox = new OutboxStore(db);
     OutboxSender afterRestart =
         new OutboxSender(outbox, methods, SendLimits.slackDefaults(), clock);
@@ -179,7 +195,7 @@ class OutboxSenderTest {
             });
     assertThat(
             DbPeek.count(
-                dir.resolve("outbox.db"), "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL"))
+                location("outbox.db"), "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL"))
         .isEqualTo(1);
   }
 }

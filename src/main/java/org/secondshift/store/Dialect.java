@@ -1,0 +1,55 @@
+package org.secondshift.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import java.sql.SQLException;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What differs between SQLite and PostgreSQL, and nothing else: the connection pool, how writes are
+ * serialised, claiming rows, keeping one writer per key, and reclaiming deleted data. Every other
+ * statement in {@code store/} is the same on both.
+ */
+sealed interface Dialect permits SqliteDialect, PostgresDialect {
+  /** Where Flyway finds this vendor's migrations (same version numbers on both). */
+  String migrations();
+
+  /** The pool for {@code location}, with the vendor's connection settings. */
+  HikariConfig pool(DatabaseLocation location);
+
+  /**
+   * Whether all writes must go through one writer thread. SQLite allows one writer at a time;
+   * PostgreSQL runs concurrent transactions, possibly from several instances.
+   */
+  boolean singleWriter();
+
+  /**
+   * Appended to a {@code SELECT} that picks rows to claim: on PostgreSQL it locks them and skips
+   * rows another transaction holds, so two nodes never claim the same row.
+   */
+  String forClaim();
+
+  /**
+   * Within the caller's transaction, waits until no other transaction writes for {@code key} (a
+   * person, a rotation), so that read-then-write folds cannot lose an update.
+   */
+  void lock(Handle h, String key);
+
+  /** Whether the transaction failed only because of another one, and may simply run again. */
+  boolean isConflict(Throwable e);
+
+  /** After a deletion, makes sure the deleted rows leave the files too. */
+  void reclaim(Handle h);
+
+  static boolean hasSqlState(Throwable e, String... states) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getSQLState() != null) {
+        for (String state : states) {
+          if (state.equals(s.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+}

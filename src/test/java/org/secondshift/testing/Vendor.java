@@ -1,0 +1,50 @@
+package org.secondshift.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.secondshift.store.DatabaseLocation;
+
+/**
+ * The two databases the bot runs on. Tests that must hold on both take a vendor and ask it for a
+ * fresh, empty database: a new SQLite file, or a new database on the PostgreSQL server that {@code
+ * bin/test} starts (its URL in {@value #SERVER}).
+ */
+public enum Vendor {
+  SQLITE,
+  POSTGRESQL;
+
+  /** The admin URL of the PostgreSQL server the tests may create databases on. */
+  public static final String SERVER = "SECOND_SHIFT_TEST_POSTGRES";
+
+  /** An empty database of this vendor; {@code dir} holds a SQLite file. */
+  public DatabaseLocation fresh(Path dir) {
+    return this == SQLITE
+        ? DatabaseLocation.sqlite(dir.resolve("test-" + UUID.randomUUID() + ".db"))
+        : freshPostgres();
+  }
+
+  private static DatabaseLocation freshPostgres() {
+    String server = System.getenv(SERVER);
+    if (server == null || server.isBlank()) {
+      throw new IllegalStateException(
+          SERVER
+              + " is not set: these tests need a PostgreSQL server. Run bin/test (or"
+              + " bin/with-postgres mvn ...), which starts one.");
+    }
+    String name = "t_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = DriverManager.getConnection(server);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create a test database: " + e.getMessage(), e);
+    }
+    int slash = server.indexOf('/', "jdbc:postgresql://".length());
+    int query = server.indexOf('?', slash);
+    String url = server.substring(0, slash + 1) + name + (query < 0 ? "" : server.substring(query));
+    return DatabaseLocation.postgres(url, null, null);
+  }
+}
