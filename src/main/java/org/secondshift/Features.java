@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.quartz.Job;
 import org.secondshift.activity.ActivityRecorder;
 import org.secondshift.captain.HourLogRest;
 import org.secondshift.captain.Planner;
@@ -143,12 +145,15 @@ final class Features {
             clock);
 
     AtomicReference<Rotations> jobRotations = new AtomicReference<>();
+    Map<Class<? extends Job>, Supplier<? extends Job>> jobs =
+        Map.of(
+            WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
+            HandoffJob.class, () -> new HandoffJob(jobRotations.get(), clock),
+            RestCheckJob.class, () -> new RestCheckJob(nudges, clock));
     this.schedules =
-        new Schedules(
-            Map.of(
-                WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
-                HandoffJob.class, () -> new HandoffJob(jobRotations.get(), clock),
-                RestCheckJob.class, () -> new RestCheckJob(nudges, clock)));
+        db.sharedPool()
+            .map(pool -> Schedules.clustered(jobs, pool))
+            .orElseGet(() -> Schedules.inMemory(jobs));
     this.summaryTriggers = new SummaryTriggers(schedules);
     this.handoffTriggers = new HandoffTriggers(schedules);
     this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());

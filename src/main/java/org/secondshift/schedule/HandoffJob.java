@@ -1,6 +1,7 @@
 package org.secondshift.schedule;
 
 import java.time.Clock;
+import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.secondshift.captain.Rotations;
@@ -8,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Looks for due handoffs and reminders now; whatever trigger fired, it is safe to run twice. */
+@DisallowConcurrentExecution
 public final class HandoffJob implements Job {
   private static final Logger log = LoggerFactory.getLogger(HandoffJob.class);
   private final Rotations rotations;

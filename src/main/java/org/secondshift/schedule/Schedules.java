@@ -1,11 +1,16 @@
 package org.secondshift.schedule;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.UUID;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -18,30 +23,39 @@ import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.JobFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
 
 /**
- * Quartz kept in memory: triggers are derived from definitions in the database and rebuilt at
- * start, so nothing about a schedule lives only in Quartz. Jobs are built by the suppliers given
- * here (constructor injection), never by reflection.
+ * Quartz, with triggers derived from definitions in the database and rebuilt at start, so nothing
+ * about a schedule lives only in Quartz. On SQLite (one instance) Quartz keeps them in memory; on
+ * PostgreSQL the instances share Quartz's JDBC job store as a cluster, so each trigger fires on one
+ * instance, and a job an instance died in is run again by another. Jobs are built by the suppliers
+ * given here (constructor injection), never by reflection.
  */
 public final class Schedules implements AutoCloseable {
-  private final Scheduler scheduler;
+  /** The cluster's name in Quartz's tables: every instance on one database shares it. */
+  static final String CLUSTER = "second-shift";
 
-  public Schedules(Map<Class<? extends Job>, Supplier<? extends Job>> jobs) {
-    Properties p = new Properties();
-    // Quartz keeps schedulers in a JVM-wide registry by name; each bot gets its own.
-    p.setProperty(
-        StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME,
-        "second-shift-" + java.util.UUID.randomUUID());
+  private final Scheduler scheduler;
+  private final boolean clustered;
+
+  private Schedules(
+      Properties p, Map<Class<? extends Job>, Supplier<? extends Job>> jobs, boolean clustered) {
+    this.clustered = clustered;
     p.setProperty("org.quartz.threadPool.threadCount", "2");
     p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-    p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+    p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     try {
       StdSchedulerFactory factory = new StdSchedulerFactory(p);
       this.scheduler = factory.getScheduler();
+      // Quartz keeps schedulers in a JVM-wide registry by name, and hands out the registered one
+      // when asked for the name again; each bot keeps its own scheduler to itself.
+      SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
       JobFactory jobFactory =
           (bundle, s) -> {
             Supplier<? extends Job> supplier = jobs.get(bundle.getJobDetail().getJobClass());
@@ -54,6 +68,58 @@ public final class Schedules implements AutoCloseable {
       scheduler.setJobFactory(jobFactory);
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not create the Quartz scheduler", e);
+    }
+  }
+
+  /** One instance: triggers in memory, rebuilt from the database at every start. */
+  public static Schedules inMemory(Map<Class<? extends Job>, Supplier<? extends Job>> jobs) {
+    Properties p = new Properties();
+    p.setProperty(
+        StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "second-shift-" + UUID.randomUUID());
+    p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    return new Schedules(p, jobs, false);
+  }
+
+  /**
+   * Several instances on one PostgreSQL: Quartz's tables (a migration creates them) hold the
+   * triggers, and the instances fire each one once between them.
+   */
+  public static Schedules clustered(
+      Map<Class<? extends Job>, Supplier<? extends Job>> jobs, DataSource dataSource) {
+    String source = "second-shift-" + UUID.randomUUID();
+    DBConnectionManager.getInstance().addConnectionProvider(source, new Pool(dataSource));
+    Properties p = new Properties();
+    p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, CLUSTER);
+    p.setProperty(
+        StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, StdSchedulerFactory.AUTO_GENERATE_INSTANCE_ID);
+    p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
+    p.setProperty(
+        "org.quartz.jobStore.driverDelegateClass",
+        "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    p.setProperty("org.quartz.jobStore.dataSource", source);
+    p.setProperty("org.quartz.jobStore.tablePrefix", "qrtz_");
+    p.setProperty("org.quartz.jobStore.useProperties", "true");
+    p.setProperty("org.quartz.jobStore.isClustered", "true");
+    // How soon a dead instance's jobs are taken over: a few missed check-ins.
+    p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
+    return new Schedules(p, jobs, true);
+  }
+
+  /** Quartz's view of the bot's own connection pool. */
+  private record Pool(DataSource dataSource) implements ConnectionProvider {
+    @Override
+    public Connection getConnection() throws SQLException {
+      return dataSource.getConnection();
+    }
+
+    @Override
+    public void shutdown() {
+      // The pool belongs to the database and closes with it.
+    }
+
+    @Override
+    public void initialize() {
+      // Nothing to set up: the pool is open.
     }
   }
 
@@ -171,11 +237,17 @@ public final class Schedules implements AutoCloseable {
   }
 
   private void schedule(String name, Class<? extends Job> job, JobDataMap data, Trigger trigger) {
-    JobDetail detail = JobBuilder.newJob(job).withIdentity(name).usingJobData(data).build();
+    // In a cluster a job an instance died in is run again by another (it is safe to run twice).
+    JobDetail detail =
+        JobBuilder.newJob(job)
+            .withIdentity(name)
+            .usingJobData(data)
+            .requestRecovery(clustered)
+            .build();
     try {
-      scheduler.unscheduleJob(TriggerKey.triggerKey(name));
-      scheduler.deleteJob(JobKey.jobKey(name));
-      scheduler.scheduleJob(detail, trigger);
+      // Replaces the job and trigger in one step; other instances rebuilding the same triggers at
+      // their start write the same definition.
+      scheduler.scheduleJob(detail, Set.of(trigger), true);
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not schedule " + name, e);
     }

@@ -1,5 +1,6 @@
 package org.secondshift.schedule;
 
+import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
 import org.secondshift.slack.SummaryPoster;
@@ -7,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A summary trigger fired: post whatever is due. Safe to run twice. */
+@DisallowConcurrentExecution
 public final class WeeklySummaryJob implements Job {
   private static final Logger log = LoggerFactory.getLogger(WeeklySummaryJob.class);
   private final SummaryPoster poster;

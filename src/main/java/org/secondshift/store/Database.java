@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -94,6 +96,14 @@ public final class Database implements AutoCloseable {
   /** Where this database lives, safe to print. */
   public DatabaseLocation location() {
     return location;
+  }
+
+  /**
+   * The connection pool, when several instances may share this database (PostgreSQL): Quartz's
+   * cluster keeps its tables there.
+   */
+  public Optional<DataSource> sharedPool() {
+    return dialect.singleWriter() ? Optional.empty() : Optional.of(dataSource);
   }
 
   /** What differs between the vendors, for the stores in this package. */

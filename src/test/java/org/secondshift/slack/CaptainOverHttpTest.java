@@ -13,15 +13,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.sandbox.PostedMessage;
 import org.secondshift.schedule.HandoffJob;
 import org.secondshift.schedule.HandoffTriggers;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.RunningBot;
+import org.secondshift.testing.Vendor;
 
 /** The captain rotation through signed HTTP, the stand-in and a real SQLite file. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class CaptainOverHttpTest {
+  @Parameter Vendor vendor;
+
   private static final String ADA = "U0ADA";
   private static final String GRACE = "U0GRACE";
   private static final String LIN = "U0LIN";
@@ -41,7 +49,7 @@ class CaptainOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    running = RunningBot.http(dir, MONDAY_8_BERLIN);
+    running = RunningBot.http(dir, MONDAY_8_BERLIN, vendor);
     for (String[] u : new String[][] {{ADA, "ada"}, {GRACE, "grace"}, {LIN, "lin"}}) {
       running.slack.addUser(u[0], u[1], "Europe/Berlin");
     }
@@ -274,7 +282,7 @@ class CaptainOverHttpTest {
     settle(OPS, 1);
     running.clock.set(FIRST.plusSeconds(1));
     try (Schedules quartz =
-        new Schedules(
+        Schedules.inMemory(
             Map.of(
                 HandoffJob.class, () -> new HandoffJob(running.bot.rotations(), running.clock)))) {
       quartz.every("look-now", HandoffJob.class, Duration.ofMillis(200));

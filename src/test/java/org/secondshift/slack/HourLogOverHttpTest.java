@@ -14,11 +14,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.RunningBot;
+import org.secondshift.testing.Vendor;
 
 /** A scripted conversation through real HTTP: messages, a retry, a forged request, /shift hours. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class HourLogOverHttpTest {
+  @Parameter Vendor vendor;
+
   private static final String ADA = "U0ADA";
   private static final Instant MONDAY_9_BERLIN = Instant.parse("2026-11-23T08:00:00Z");
 
@@ -28,7 +36,7 @@ class HourLogOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    running = RunningBot.http(dir, MONDAY_9_BERLIN);
+    running = RunningBot.http(dir, MONDAY_9_BERLIN, vendor);
     running.slack.addUser(ADA, "ada", "Europe/Berlin");
   }
 

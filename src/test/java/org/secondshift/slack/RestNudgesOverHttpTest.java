@@ -17,14 +17,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.Bot;
 import org.secondshift.config.Mode;
 import org.secondshift.sandbox.PostedMessage;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.RunningBot;
+import org.secondshift.testing.Vendor;
 
 /** Rest nudges end to end: signed events and clicks over HTTP in, DMs out through the stand-in. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class RestNudgesOverHttpTest {
+  @Parameter Vendor vendor;
+
   private static final String ADA = "U0ADA";
   private static final String DM = "DU0ADA";
   private static final Instant MONDAY_9_BERLIN = Instant.parse("2026-11-23T08:00:00Z");
@@ -36,7 +44,7 @@ class RestNudgesOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    running = RunningBot.http(dir, MONDAY_9_BERLIN);
+    running = RunningBot.http(dir, MONDAY_9_BERLIN, vendor);
     running.slack.addUser(ADA, "ada", "Europe/Berlin");
   }
 
@@ -168,7 +176,7 @@ class RestNudgesOverHttpTest {
 
     running.clock.advance(Duration.ofSeconds(60));
     try (Bot again =
-        Bot.start(RunningBot.settings(Mode.HTTP, running.slack, running.database), running.clock)) {
+        Bot.start(RunningBot.settings(Mode.HTTP, running.slack, running.location), running.clock)) {
       running.slack.awaitCalls("chat.postMessage", 2, WAIT);
     }
     assertThat(running.slack.messages(DM)).hasSize(1);

@@ -12,11 +12,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.RunningBot;
+import org.secondshift.testing.Vendor;
 
 /** Weekly summaries through real HTTP: on demand, on schedule, once per week across restarts. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
 class WeeklySummaryOverHttpTest {
+  @Parameter Vendor vendor;
+
   private static final String CHANNEL = "C0TEAM";
   private static final String[] TEAM = {"U0ADA", "U0BO", "U0CY", "U0DEV"};
   // Wednesday of week 48, Berlin: last week is 2026-W47.
@@ -28,7 +36,7 @@ class WeeklySummaryOverHttpTest {
 
   @BeforeEach
   void start() throws Exception {
-    running = RunningBot.http(dir, WEDNESDAY);
+    running = RunningBot.http(dir, WEDNESDAY, vendor);
     for (String u : TEAM) {
       running.slack.addUser(u, u.substring(3).toLowerCase(), "Europe/Berlin");
     }

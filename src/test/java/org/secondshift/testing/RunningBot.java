@@ -16,14 +16,19 @@ public final class RunningBot implements AutoCloseable {
   public static final String SECRET = "test-signing-secret";
   public final SettableClock clock;
   public final SlackStandIn slack;
+
+  /** The SQLite file, or null on PostgreSQL. */
   public final Path database;
+
+  public final DatabaseLocation location;
   public Bot bot;
   public SlackRequests requests;
 
-  private RunningBot(SettableClock clock, SlackStandIn slack, Path database, Bot bot) {
+  private RunningBot(SettableClock clock, SlackStandIn slack, DatabaseLocation location, Bot bot) {
     this.clock = clock;
     this.slack = slack;
-    this.database = database;
+    this.location = location;
+    this.database = location.sqliteFile().orElse(null);
     this.bot = bot;
     this.requests = new SlackRequests(bot.port(), SECRET, clock);
   }
@@ -32,11 +37,23 @@ public final class RunningBot implements AutoCloseable {
   public static RunningBot http(Path dir, Instant now) throws Exception {
     SettableClock clock = new SettableClock(now);
     SlackStandIn slack = SlackStandIn.start(clock);
-    Path db = dir.resolve("bot.db");
+    DatabaseLocation db = DatabaseLocation.sqlite(dir.resolve("bot.db"));
+    return new RunningBot(clock, slack, db, Bot.start(settings(Mode.HTTP, slack, db), clock));
+  }
+
+  /** As {@link #http(Path, Instant)}, on a fresh database of {@code vendor}. */
+  public static RunningBot http(Path dir, Instant now, Vendor vendor) throws Exception {
+    SettableClock clock = new SettableClock(now);
+    SlackStandIn slack = SlackStandIn.start(clock);
+    DatabaseLocation db = vendor.fresh(dir);
     return new RunningBot(clock, slack, db, Bot.start(settings(Mode.HTTP, slack, db), clock));
   }
 
   public static Settings settings(Mode mode, SlackStandIn slack, Path db) {
+    return settings(mode, slack, DatabaseLocation.sqlite(db));
+  }
+
+  public static Settings settings(Mode mode, SlackStandIn slack, DatabaseLocation db) {
     return new Settings(
         mode,
         "xoxb-test-token",
@@ -44,7 +61,7 @@ public final class RunningBot implements AutoCloseable {
         mode == Mode.SOCKET ? "xapp-test-token" : null,
         URI.create(slack.apiUrl()),
         0,
-        DatabaseLocation.sqlite(db),
+        db,
         Duration.ofMinutes(30),
         Duration.ofMinutes(10),
         LocalTime.of(22, 0),
@@ -54,13 +71,13 @@ public final class RunningBot implements AutoCloseable {
   /** Stops the bot and starts a new one on the same database, stand-in and clock; returns this. */
   public RunningBot restart() throws Exception {
     bot.close();
-    bot = Bot.start(settings(Mode.HTTP, slack, database), clock);
+    bot = Bot.start(settings(Mode.HTTP, slack, location), clock);
     requests = new SlackRequests(bot.port(), SECRET, clock);
     return this;
   }
 
   public long count(String sql) {
-    return DbPeek.count(database, sql);
+    return DbPeek.count(location, sql);
   }
 
   @Override
