@@ -57,7 +57,12 @@
       const hash = document.createElement('span');
       hash.className = 'hash';
       hash.textContent = '#';
-      channels.appendChild(navItem(c.id, c.name, 'channel', hash));
+      const item = navItem(c.id, c.name, 'channel', hash);
+      if (!c.botMember) {
+        item.classList.add('no-bot');
+        item.title = 'Second Shift is not in this channel';
+      }
+      channels.appendChild(item);
     });
     const dms = $('dms');
     dms.replaceChildren();
@@ -99,7 +104,8 @@
     if (kind === 'channel') {
       const c = state.ws.channels.find(x => x.id === id);
       $('conversation-title').textContent = '# ' + c.name;
-      $('conversation-topic').textContent = c.topic;
+      $('conversation-topic').textContent = c.topic + (c.botMember ? ''
+        : ' · Second Shift is not in this channel: /invite @Second Shift adds it');
       $('composer-input').placeholder = 'Message #' + c.name + ', or /shift help';
     } else if (kind === 'dm') {
       $('conversation-title').textContent = 'Second Shift';
@@ -331,6 +337,11 @@
     const channel = state.view.id;
     if (text.startsWith('/')) await post('command', { user: state.viewer, channel, text });
     else await post('message', { user: state.viewer, channel, text });
+    if (text.startsWith('/invite')) {
+      state.ws = await get('workspace');
+      buildSidebar();
+      open(state.view.kind, state.view.id);
+    }
     refresh();
   }
 

@@ -25,11 +25,16 @@ final class Interactions {
   JsonObject message(int port, JsonObject in) {
     SandboxUser user = user(in);
     String text = field(in, "text");
-    PostedMessage posted = workspace.slack().postAs(field(in, "channel"), user.id(), text, null);
+    String channel = field(in, "channel");
+    PostedMessage posted = workspace.slack().postAs(channel, user.id(), text, null);
+    boolean heard = SlackRules.sendsMessageEvent(channel, workspace.slack().botIsIn(channel));
     SlackDelivery.Answer answer =
-        delivery.deliver(port, SlackDelivery.JSON, payloads.message(posted));
+        heard
+            ? delivery.deliver(port, SlackDelivery.JSON, payloads.message(posted))
+            : new SlackDelivery.Answer(200, "");
     JsonObject out = result(answer);
     out.addProperty("ts", posted.ts());
+    out.addProperty("delivered", heard);
     return out;
   }
 
@@ -41,11 +46,18 @@ final class Interactions {
     int space = typed.indexOf(' ');
     String command = space < 0 ? typed : typed.substring(0, space);
     String text = space < 0 ? "" : typed.substring(space + 1).trim();
+    if (command.equals("/invite")) {
+      return invite(user, channel, text);
+    }
     String responseUrl =
         "http://127.0.0.1:" + port + "/sandbox/api/respond/" + channel + "/" + user.id();
+    String channelName =
+        SlackRules.commandChannelName(channel, workspace.slack().channelName(channel));
     SlackDelivery.Answer answer =
         delivery.deliver(
-            port, SlackDelivery.FORM, payloads.command(user, channel, command, text, responseUrl));
+            port,
+            SlackDelivery.FORM,
+            payloads.command(user, channel, channelName, command, text, responseUrl));
     JsonObject out = result(answer);
     if (answer.status() != 200) {
       workspace.addEphemeral(
@@ -66,6 +78,30 @@ final class Interactions {
                     reply.has("text") ? reply.get("text").getAsString() : "",
                     reply.has("blocks") ? reply.get("blocks").toString() : null));
     return out;
+  }
+
+  /**
+   * Slack's own {@code /invite}, which never reaches an app: in the sandbox it adds the bot to the
+   * channel, and Slack's notice of that appears in the channel.
+   */
+  private JsonObject invite(SandboxUser user, String channel, String text) {
+    String bot = workspace.slack().botUserId();
+    boolean namesBot =
+        text.contains("<@" + bot)
+            || text.toLowerCase(java.util.Locale.ROOT).replace("-", " ").contains("second shift");
+    String refusal =
+        workspace.slack().channelName(channel).isEmpty()
+            ? "You can only invite people to a channel, not to a direct message."
+            : !namesBot ? "In the sandbox, /invite adds the bot: `/invite @Second Shift`." : null;
+    if (refusal != null) {
+      workspace.addEphemeral(channel, user.id(), refusal, null);
+    } else if (!workspace.slack().botIsIn(channel)) {
+      workspace.slack().invite(channel, bot);
+      workspace
+          .slack()
+          .postAs(channel, bot, "joined the channel, added by " + user.name() + ".", null);
+    }
+    return result(new SlackDelivery.Answer(200, ""));
   }
 
   /** A click on a button or a choice in a menu, inside a message or a view. */

@@ -84,13 +84,18 @@ final class SlackPayloads {
 
   /** The form body of a slash command. */
   String command(
-      SandboxUser user, String channelId, String command, String text, String responseUrl) {
+      SandboxUser user,
+      String channelId,
+      String channelName,
+      String command,
+      String text,
+      String responseUrl) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "sandbox-verification-token");
     form.put("team_id", TeamDirectory.TEAM_ID);
     form.put("team_domain", "sandbox");
     form.put("channel_id", channelId);
-    form.put("channel_name", channelId);
+    form.put("channel_name", channelName);
     form.put("user_id", user.id());
     form.put("user_name", user.name());
     form.put("command", command);

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -18,6 +20,8 @@ public final class SlackStandIn implements AutoCloseable {
   private final int httpPort;
   private final SocketModeServer socket;
   private final TeamDirectory directory;
+  private final ChannelDirectory channels;
+  private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
   private final MessageStore messages;
   private final ViewStore views;
   private final FileStore files;
@@ -31,6 +35,7 @@ public final class SlackStandIn implements AutoCloseable {
     this.httpPort = connector.getLocalPort();
     this.socket = socket;
     this.directory = new TeamDirectory();
+    this.channels = new ChannelDirectory();
     this.messages = new MessageStore(clock);
     this.views = new ViewStore();
     this.files = new FileStore();
@@ -38,8 +43,11 @@ public final class SlackStandIn implements AutoCloseable {
     this.log = new CallLog();
     this.limits = new RateLimits(clock);
     String socketUrl = "ws://" + HOST + ":" + socket.boundPort() + "/link";
-    WebApi api = new WebApi(clock, directory, messages, views, files, baseUrl(), socketUrl);
-    http.setHandler(new HttpFrontDoor(new WebApiEndpoint(clock, api, faults, log, files, limits)));
+    WebApi api =
+        new WebApi(clock, directory, channels, messages, views, files, baseUrl(), socketUrl);
+    http.setHandler(
+        new HttpFrontDoor(
+            new WebApiEndpoint(clock, api, faults, log, files, limits, revokedTokens)));
   }
 
   public static SlackStandIn start(Clock clock) {
@@ -100,6 +108,44 @@ public final class SlackStandIn implements AutoCloseable {
 
   public void setDnd(String userId, boolean enabled) {
     directory.setDnd(userId, enabled);
+  }
+
+  /** Adds a public channel ({@code C…}); nobody is in it, not even the bot, until invited. */
+  public void addChannel(String channelId, String name) {
+    channels.add(channelId, name, false);
+  }
+
+  /** Adds a private channel; Slack hides it from the bot until the bot is invited. */
+  public void addPrivateChannel(String channelId, String name) {
+    channels.add(channelId, name, true);
+  }
+
+  /** Adds a person, or the bot ({@link #botUserId()}), to a channel, as {@code /invite} does. */
+  public void invite(String channelId, String userId) {
+    channels.join(channelId, userId);
+  }
+
+  /** Archives a channel: Slack then refuses posts to it with {@code is_archived}. */
+  public void archive(String channelId) {
+    channels.archive(channelId);
+  }
+
+  /** Whether the channel exists and the bot was invited to it. */
+  public boolean botIsIn(String channelId) {
+    return channels.find(channelId).map(c -> c.has(botUserId())).orElse(false);
+  }
+
+  /** The channel's name, if the workspace has that channel. */
+  public Optional<String> channelName(String channelId) {
+    return channels.find(channelId).map(ChannelDirectory.Channel::name);
+  }
+
+  /**
+   * Revokes {@code token}, as uninstalling the app does: every call made with it then answers
+   * {@code token_revoked}.
+   */
+  public void revokeToken(String token) {
+    revokedTokens.add(token);
   }
 
   public void rateLimitNext(String method, int times, int retryAfterSeconds) {

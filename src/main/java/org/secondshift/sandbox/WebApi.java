@@ -20,6 +20,7 @@ import java.util.function.Function;
 final class WebApi {
   private final Clock clock;
   private final TeamDirectory directory;
+  private final ChannelDirectory channels;
   private final MessageStore messages;
   private final ViewStore views;
   private final FileStore files;
@@ -31,6 +32,7 @@ final class WebApi {
   WebApi(
       Clock clock,
       TeamDirectory directory,
+      ChannelDirectory channels,
       MessageStore messages,
       ViewStore views,
       FileStore files,
@@ -38,6 +40,7 @@ final class WebApi {
       String socketUrl) {
     this.clock = clock;
     this.directory = directory;
+    this.channels = channels;
     this.messages = messages;
     this.views = views;
     this.files = files;
@@ -49,6 +52,7 @@ final class WebApi {
             Map.entry("bots.info", this::botsInfo),
             Map.entry("users.info", this::usersInfo),
             Map.entry("conversations.open", this::conversationsOpen),
+            Map.entry("conversations.info", this::conversationsInfo),
             Map.entry("chat.postMessage", this::chatPostMessage),
             Map.entry("chat.postEphemeral", this::chatPostEphemeral),
             Map.entry("chat.update", this::chatUpdate),
@@ -163,10 +167,15 @@ final class WebApi {
         : channelOrUser;
   }
 
+  private JsonObject conversationsInfo(ApiCall call) {
+    return SlackRules.conversationInfo(channels, directory, call.param("channel"));
+  }
+
   private JsonObject chatPostMessage(ApiCall call) {
     String channel = call.param("channel");
-    if (channel == null) {
-      return error("channel_not_found");
+    Optional<String> refused = SlackRules.postingError(channels, channel);
+    if (refused.isPresent()) {
+      return error(refused.get());
     }
     if (call.param("text") == null && call.param("blocks") == null) {
       return error("no_text");
@@ -305,6 +314,10 @@ final class WebApi {
     String channel = call.param("channel_id");
     if (channel == null && call.param("channels") != null) {
       channel = call.param("channels").split(",")[0].trim();
+    }
+    Optional<String> refused = SlackRules.sharingError(channels, channel);
+    if (refused.isPresent()) {
+      return error(refused.get());
     }
     JsonArray completed = new JsonArray();
     for (JsonElement each : requested.get()) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Applies Slack's request rules (auth, queued faults, recording) around the Web API methods. */
 final class WebApiEndpoint {
@@ -14,15 +15,23 @@ final class WebApiEndpoint {
   private final CallLog log;
   private final FileStore files;
   private final RateLimits limits;
+  private final Set<String> revokedTokens;
 
   WebApiEndpoint(
-      Clock clock, WebApi api, FaultPlan faults, CallLog log, FileStore files, RateLimits limits) {
+      Clock clock,
+      WebApi api,
+      FaultPlan faults,
+      CallLog log,
+      FileStore files,
+      RateLimits limits,
+      Set<String> revokedTokens) {
     this.clock = clock;
     this.api = api;
     this.faults = faults;
     this.log = log;
     this.files = files;
     this.limits = limits;
+    this.revokedTokens = revokedTokens;
   }
 
   HttpReply call(
@@ -65,6 +74,8 @@ final class WebApiEndpoint {
   }
 
   private JsonObject answer(ApiCall call) {
-    return call.token() == null ? WebApi.error("not_authed") : api.answer(call);
+    return SlackRules.tokenError(call.token(), revokedTokens)
+        .map(WebApi::error)
+        .orElseGet(() -> api.answer(call));
   }
 }

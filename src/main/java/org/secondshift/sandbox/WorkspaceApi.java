@@ -136,6 +136,7 @@ final class WorkspaceApi extends HttpServlet {
       channel.addProperty("id", c.id());
       channel.addProperty("name", c.name());
       channel.addProperty("topic", c.topic());
+      channel.addProperty("botMember", workspace.slack().botIsIn(c.id()));
       channels.add(channel);
     }
     json.add("channels", channels);

@@ -8,6 +8,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest.FileDetails;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
@@ -26,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.secondshift.testing.RunningBot;
 
 class SlackStandInTest {
   private static final Instant NOW = Instant.parse("2024-07-01T12:00:00Z");
@@ -37,7 +39,7 @@ class SlackStandInTest {
 
   @BeforeEach
   void startStandIn() {
-    standIn = SlackStandIn.start(Clock.fixed(NOW, ZoneOffset.UTC));
+    standIn = RunningBot.withTestChannels(SlackStandIn.start(Clock.fixed(NOW, ZoneOffset.UTC)));
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(standIn.apiUrl());
     // Stats would add an auth.test call per token to the recording.
@@ -365,6 +367,83 @@ class SlackStandInTest {
             r -> r.files(List.of(FileDetails.builder().id(fileId).build())).channelId("C1"));
 
     assertThat(response.getError()).isEqualTo("file_not_found");
+  }
+
+  @Test
+  void postsOnlyWhereTheBotWasInvitedAndAnswersAsSlackElsewhere() throws Exception {
+    standIn.addChannel("C0RANDOM", "random");
+    standIn.addPrivateChannel("G0SECRET", "secret");
+    standIn.addChannel("C0OLD", "old");
+    standIn.invite("C0OLD", standIn.botUserId());
+    standIn.archive("C0OLD");
+
+    assertThat(methods.chatPostMessage(r -> r.channel("C0RANDOM").text("x")).getError())
+        .isEqualTo("not_in_channel");
+    assertThat(methods.chatPostMessage(r -> r.channel("G0SECRET").text("x")).getError())
+        .isEqualTo("channel_not_found");
+    assertThat(methods.chatPostMessage(r -> r.channel("C0NOWHERE").text("x")).getError())
+        .isEqualTo("channel_not_found");
+    assertThat(methods.chatPostMessage(r -> r.channel("C0OLD").text("x")).getError())
+        .isEqualTo("is_archived");
+    assertThat(standIn.messages("C0RANDOM")).isEmpty();
+
+    standIn.invite("C0RANDOM", standIn.botUserId());
+    assertThat(methods.chatPostMessage(r -> r.channel("C0RANDOM").text("x")).isOk()).isTrue();
+    assertThat(methods.chatPostMessage(r -> r.channel("U1").text("a DM")).isOk()).isTrue();
+  }
+
+  @Test
+  void conversationsInfoTellsWhetherTheBotIsAMember() throws Exception {
+    standIn.addChannel("C0RANDOM", "random");
+    standIn.addPrivateChannel("G0SECRET", "secret");
+    standIn.addUser("U1", "ada", "UTC");
+
+    var in = methods.conversationsInfo(r -> r.channel("C1"));
+    var out = methods.conversationsInfo(r -> r.channel("C0RANDOM"));
+    var dm = methods.conversationsInfo(r -> r.channel("DU1"));
+
+    assertThat(in.getChannel().isMember()).isTrue();
+    assertThat(in.getChannel().isPrivate()).isFalse();
+    assertThat(out.getChannel().isMember()).isFalse();
+    assertThat(out.getChannel().getName()).isEqualTo("random");
+    assertThat(dm.getChannel().isIm()).isTrue();
+    assertThat(methods.conversationsInfo(r -> r.channel("G0SECRET")).getError())
+        .isEqualTo("channel_not_found");
+    assertThat(methods.conversationsInfo(r -> r.channel("C0NOWHERE")).getError())
+        .isEqualTo("channel_not_found");
+  }
+
+  @Test
+  void aFileIsNotSharedIntoAChannelTheBotIsNotIn() throws Exception {
+    standIn.addChannel("C0RANDOM", "random");
+
+    assertThatThrownBy(
+            () ->
+                methods.filesUploadV2(
+                    r ->
+                        r.channel("C0RANDOM")
+                            .filename("chart.png")
+                            .title("Chart")
+                            .fileData(new byte[] {1, 2, 3})
+                            .requestFileInfo(false)))
+        .isInstanceOfSatisfying(
+            SlackFilesUploadV2Exception.class,
+            e -> assertThat(e.getCompleteResponse().getError()).isEqualTo("not_in_channel"));
+    assertThat(standIn.uploads()).noneMatch(UploadedFile::completed);
+  }
+
+  @Test
+  void aRevokedTokenIsRefusedByEveryMethodWhileOtherTokensStillWork() throws Exception {
+    standIn.revokeToken("xoxb-test");
+
+    assertThat(methods.authTest(r -> r).getError()).isEqualTo("token_revoked");
+    assertThat(methods.chatPostMessage(r -> r.channel("C1").text("x")).getError())
+        .isEqualTo("token_revoked");
+    assertThat(methods.conversationsInfo(r -> r.channel("C1")).getError())
+        .isEqualTo("token_revoked");
+    assertThat(slack.methods("xoxb-new").chatPostMessage(r -> r.channel("C1").text("x")).isOk())
+        .isTrue();
+    assertThat(standIn.messages("C1")).hasSize(1);
   }
 
   private void postQuietly(String channel, String text) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.secondshift.testing.RunningBot;
 import org.secondshift.testing.SettableClock;
 
 /** The stand-in's optional Slack-like limits: per workspace and per channel, 429 beyond them. */
@@ -22,7 +23,7 @@ class StandInRateLimitTest {
 
   @BeforeEach
   void start() {
-    slack = SlackStandIn.start(clock);
+    slack = RunningBot.withTestChannels(SlackStandIn.start(clock));
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(slack.apiUrl());
     config.setStatsEnabled(false);

@@ -33,7 +33,7 @@ class SocketModeTest {
   @BeforeEach
   void start() throws Exception {
     SettableClock clock = new SettableClock(NOW);
-    slack = SlackStandIn.start(clock);
+    slack = RunningBot.withTestChannels(SlackStandIn.start(clock));
     slack.addUser("U0ADA", "ada", "Asia/Kolkata");
     db = dir.resolve("socket.db");
     bot = Bot.start(RunningBot.settings(Mode.SOCKET, slack, db), clock);

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Locale;
 import org.secondshift.Bot;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
@@ -14,6 +16,12 @@ import org.secondshift.store.DatabaseLocation;
 /** The real bot on a free port, wired to the Slack stand-in and a fresh SQLite file. */
 public final class RunningBot implements AutoCloseable {
   public static final String SECRET = "test-signing-secret";
+  public static final String TOKEN = "xoxb-test-token";
+
+  /** The channels the tests talk in; the bot was invited to each, as a working install would be. */
+  public static final List<String> CHANNELS =
+      List.of("C1", "C2", "C3", "C9", "C0OPS", "C0TEAM", "C0GENERAL", "C0TRAIN", "C0EVALS");
+
   public final SettableClock clock;
   public final SlackStandIn slack;
 
@@ -36,7 +44,7 @@ public final class RunningBot implements AutoCloseable {
   /** HTTP mode at {@code now}, with users added to the stand-in by the caller afterwards. */
   public static RunningBot http(Path dir, Instant now) throws Exception {
     SettableClock clock = new SettableClock(now);
-    SlackStandIn slack = SlackStandIn.start(clock);
+    SlackStandIn slack = withTestChannels(SlackStandIn.start(clock));
     DatabaseLocation db = DatabaseLocation.sqlite(dir.resolve("bot.db"));
     return new RunningBot(clock, slack, db, Bot.start(settings(Mode.HTTP, slack, db), clock));
   }
@@ -44,7 +52,7 @@ public final class RunningBot implements AutoCloseable {
   /** As {@link #http(Path, Instant)}, on a fresh database of {@code vendor}. */
   public static RunningBot http(Path dir, Instant now, Vendor vendor) throws Exception {
     SettableClock clock = new SettableClock(now);
-    SlackStandIn slack = SlackStandIn.start(clock);
+    SlackStandIn slack = withTestChannels(SlackStandIn.start(clock));
     DatabaseLocation db = vendor.fresh(dir);
     return new RunningBot(clock, slack, db, Bot.start(settings(Mode.HTTP, slack, db), clock));
   }
@@ -53,10 +61,24 @@ public final class RunningBot implements AutoCloseable {
     return settings(mode, slack, DatabaseLocation.sqlite(db));
   }
 
+  /** Adds {@link #CHANNELS} to the stand-in with the bot in each; returns the stand-in. */
+  public static SlackStandIn withTestChannels(SlackStandIn slack) {
+    for (String channel : CHANNELS) {
+      slack.addChannel(channel, channel.toLowerCase(Locale.ROOT));
+      slack.invite(channel, slack.botUserId());
+    }
+    return slack;
+  }
+
   public static Settings settings(Mode mode, SlackStandIn slack, DatabaseLocation db) {
+    return settings(mode, slack, db, TOKEN);
+  }
+
+  public static Settings settings(
+      Mode mode, SlackStandIn slack, DatabaseLocation db, String botToken) {
     return new Settings(
         mode,
-        "xoxb-test-token",
+        botToken,
         mode == Mode.HTTP ? SECRET : null,
         mode == Mode.SOCKET ? "xapp-test-token" : null,
         URI.create(slack.apiUrl()),
@@ -70,8 +92,13 @@ public final class RunningBot implements AutoCloseable {
 
   /** Stops the bot and starts a new one on the same database, stand-in and clock; returns this. */
   public RunningBot restart() throws Exception {
+    return restartWithToken(TOKEN);
+  }
+
+  /** As {@link #restart()}, with another bot token, as after reinstalling the app. */
+  public RunningBot restartWithToken(String botToken) throws Exception {
     bot.close();
-    bot = Bot.start(settings(Mode.HTTP, slack, location), clock);
+    bot = Bot.start(settings(Mode.HTTP, slack, location, botToken), clock);
     requests = new SlackRequests(bot.port(), SECRET, clock);
     return this;
   }

@@ -30,12 +30,20 @@ public final class SeedLoader {
   }
 
   /**
-   * Puts the people (with their zones at {@code now}) and the seeded messages into the stand-in.
+   * Puts the people (with their zones at {@code now}), the channels with their members (the bot
+   * where it was invited) and the seeded messages into the stand-in.
    */
   public void seedStandIn(Seed seed, SlackStandIn slack, Instant now) {
     Map<String, ZoneId> zones = seed.zones(now);
     for (Teammate t : seed.teammates()) {
       slack.addUser(t.id(), t.name(), zones.get(t.id()).getId());
+    }
+    for (SeedChannel c : seed.channels()) {
+      slack.addChannel(c.id(), c.name());
+      c.members().forEach(member -> slack.invite(c.id(), member));
+      if (c.botIsMember()) {
+        slack.invite(c.id(), slack.botUserId());
+      }
     }
     seed.messages().stream()
         .sorted(Comparator.comparing(SeedMessage::minutesAgo).reversed())

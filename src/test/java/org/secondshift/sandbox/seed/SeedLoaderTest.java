@@ -35,12 +35,16 @@ class SeedLoaderTest {
   @TempDir Path dir;
 
   @Test
-  void theShippedSeedDescribesEightPeopleInFourZonesAndThreeChannels() {
+  void theShippedSeedDescribesEightPeopleInFourZonesAndFourChannelsOneWithoutTheBot() {
     Seed seed = Seed.read(Path.of("seeds"));
 
     assertThat(seed.teammates()).hasSizeGreaterThanOrEqualTo(8);
     assertThat(Set.copyOf(seed.zones(NOW).values())).hasSizeGreaterThanOrEqualTo(4);
-    assertThat(seed.channels()).hasSize(3);
+    assertThat(seed.channels()).hasSize(4);
+    assertThat(seed.channels())
+        .filteredOn(c -> !c.botIsMember())
+        .extracting(SeedChannel::name)
+        .containsExactly("random");
     assertThat(seed.rotations()).hasSize(1);
     assertThat(seed.summaries()).hasSize(1);
     assertThat(seed.settings())

@@ -52,7 +52,7 @@ class OutboxSenderTest {
 
   @BeforeEach
   void start() {
-    slack = SlackStandIn.start(clock);
+    slack = RunningBot.withTestChannels(SlackStandIn.start(clock));
     slack.addUser("U0ADA", "ada", "Europe/Berlin");
     db = Database.open(location("outbox.db"));
     outbox = new OutboxStore(db);
