@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,7 @@ import org.secondshift.schedule.RestCheckJob;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.schedule.SummaryTriggers;
 import org.secondshift.schedule.WeeklySummaryJob;
+import org.secondshift.slack.ChannelAccess;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackDnd;
 import org.secondshift.slack.SlackZoneDirectory;
@@ -83,6 +85,12 @@ import org.secondshift.store.TeamFigures;
  * starts nothing; {@link #startBackgroundWork()} does.
  */
 final class Features {
+  /**
+   * How long {@code /shift} waits for {@code conversations.info}: well inside the 3 s Slack gives a
+   * slash command, with room for the rest of the answer.
+   */
+  static final Duration CHANNEL_CHECK_TIMEOUT = Duration.ofMillis(1500);
+
   final OutboxRunner outbox;
   final Schedules schedules;
   final Rotations rotations;
@@ -100,6 +108,9 @@ final class Features {
   Features(Settings settings, Clock clock, Database db, ExecutorService background, Slack slack) {
     this.settings = settings;
     MethodsClient methods = slack.methods(settings.botToken());
+    ChannelAccess access =
+        new ChannelAccess(
+            SlackApp.client(settings, CHANNEL_CHECK_TIMEOUT).methods(settings.botToken()));
     SessionRules rules = new SessionRules(settings.sessionGap(), settings.sessionTail());
     HourLog hourLog =
         new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo()));
@@ -194,9 +205,10 @@ final class Features {
                 new StartCommand(reports),
                 new StopCommand(reports),
                 new RestCommand(new RestSetup(restStore, settings.rest(), zones, clock)),
-                new CaptainCommand(rotations, zones, clock),
+                new CaptainCommand(rotations, zones, access, clock),
                 new NoteCommand(rotations, clock),
-                new SummaryCommand(summaries, summaryTriggers, poster, zones, figures, clock),
+                new SummaryCommand(
+                    summaries, summaryTriggers, poster, zones, figures, access, clock),
                 new ShareCommand(summaries),
                 new ExportCommand(personalData, outboxStore, zones, rules, outbox::wake, clock),
                 new ForgetMeCommand()));

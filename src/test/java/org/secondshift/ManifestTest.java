@@ -46,7 +46,9 @@ class ManifestTest {
           "commands",
           "reactions:read",
           "app_mentions:read",
-          "files:write");
+          "files:write",
+          "channels:read",
+          "groups:read");
 
   /** Each event the bot may subscribe to, and the bot scope Slack requires for it ("" = none). */
   private static final Map<String, String> SCOPE_FOR_EVENT =
@@ -115,7 +117,7 @@ class ManifestTest {
   }
 
   @Test
-  void the_bot_scopes_are_exactly_the_ten_the_bot_needs() {
+  void the_bot_scopes_are_exactly_the_twelve_the_bot_needs() {
     List<String> scopes = strings(manifest.at("/oauth_config/scopes/bot"));
     assertThat(scopes).doesNotHaveDuplicates();
     assertThat(Set.copyOf(scopes)).isEqualTo(EXPECTED_BOT_SCOPES);

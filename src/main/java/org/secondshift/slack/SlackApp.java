@@ -13,6 +13,7 @@ import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.UserChangeEvent;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.secondshift.activity.ActivityRecorder;
@@ -36,12 +37,28 @@ public final class SlackApp {
 
   /** A Slack client whose every Web API call goes to {@code settings.apiUrl()}. */
   public static Slack client(Settings settings) {
+    return Slack.getInstance(config(settings));
+  }
+
+  /**
+   * As {@link #client(Settings)}, giving up on a call after {@code callTimeout}: for look-ups made
+   * while a person waits for an answer.
+   */
+  public static Slack client(Settings settings, Duration callTimeout) {
+    SlackConfig config = config(settings);
+    int millis = Math.toIntExact(callTimeout.toMillis());
+    config.setHttpClientCallTimeoutMillis(millis);
+    config.setHttpClientReadTimeoutMillis(millis);
+    return Slack.getInstance(config);
+  }
+
+  private static SlackConfig config(Settings settings) {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
     config.setPrettyResponseLoggingEnabled(false);
     // The SDK's own metrics would call auth.test for every new token; we do not read them.
     config.setStatsEnabled(false);
-    return Slack.getInstance(config);
+    return config;
   }
 
   /**

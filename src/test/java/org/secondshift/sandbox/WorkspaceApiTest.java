@@ -89,6 +89,48 @@ class WorkspaceApiTest {
   }
 
   @Test
+  void inAChannelWithoutTheBotSetupAsksForAnInviteAndThePagesInviteAddsTheBot() {
+    assertThat(channel("C0RANDOM").get("botMember").getAsBoolean()).isFalse();
+    assertThat(channel("C0TRAIN").get("botMember").getAsBoolean()).isTrue();
+    JsonObject unheard =
+        json(
+            running.post(
+                "sandbox/api/message",
+                "{\"user\":\"U0TOM\",\"channel\":\"C0RANDOM\",\"text\":\"lunch?\"}"));
+    assertThat(unheard.get("delivered").getAsBoolean()).isFalse();
+    String setup = "/shift captain setup <@U0TOM> <@U0LENA> daily at 09:00";
+
+    assertThat(command("C0RANDOM", setup)).contains("Invite me first: `/invite @Second Shift`");
+    command("C0RANDOM", "/invite @Second Shift");
+
+    assertThat(channel("C0RANDOM").get("botMember").getAsBoolean()).isTrue();
+    assertThat(running.get("sandbox/api/conversation?id=C0RANDOM").body())
+        .contains("joined the channel, added by Tom Becker");
+    assertThat(command("C0RANDOM", setup)).contains("set up");
+  }
+
+  private String command(String channel, String text) {
+    return json(running.post(
+            "sandbox/api/command",
+            "{\"user\":\"U0TOM\",\"channel\":\""
+                + channel
+                + "\",\"text\":\""
+                + text.replace("\"", "\\\"")
+                + "\"}"))
+        .get("body")
+        .getAsString();
+  }
+
+  private JsonObject channel(String id) {
+    for (var c : json(running.get("sandbox/api/workspace")).getAsJsonArray("channels")) {
+      if (c.getAsJsonObject().get("id").getAsString().equals(id)) {
+        return c.getAsJsonObject();
+      }
+    }
+    throw new AssertionError("no channel " + id);
+  }
+
+  @Test
   void openingHomeSendsASignedEventThatTheBotAccepts() {
     JsonObject answer = json(running.post("sandbox/api/home", "{\"user\":\"U0RAVI\"}"));
 

@@ -36,12 +36,21 @@ public final class SlackRequests {
 
   /** A slash command as Slack posts it: a form body. */
   public HttpResponse<String> command(String teamId, String userId, String channelId, String text) {
+    return command(teamId, userId, channelId, "general", text);
+  }
+
+  /**
+   * As above, run in a conversation Slack names {@code channelName}: {@code directmessage} in a DM,
+   * {@code mpdm-…} in a group DM.
+   */
+  public HttpResponse<String> command(
+      String teamId, String userId, String channelId, String channelName, String text) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("token", "legacy-unused");
     form.put("team_id", teamId);
     form.put("team_domain", "sandbox");
     form.put("channel_id", channelId);
-    form.put("channel_name", "general");
+    form.put("channel_name", channelName);
     form.put("user_id", userId);
     form.put("user_name", "someone");
     form.put("command", "/shift");

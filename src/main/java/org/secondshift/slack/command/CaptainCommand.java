@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.secondshift.captain.Refusal;
 import org.secondshift.captain.Rotations;
 import org.secondshift.captain.SetupResult;
 import org.secondshift.hours.ZoneLookup;
+import org.secondshift.slack.ChannelAccess;
 import org.secondshift.slack.blocks.CaptainView;
+import org.secondshift.slack.blocks.ChannelAccessView;
 
 /** {@code /shift captain ...}: the channel's captain rotation. */
 public final class CaptainCommand implements Subcommand {
@@ -18,11 +21,13 @@ public final class CaptainCommand implements Subcommand {
 
   private final Rotations rotations;
   private final ZoneLookup zones;
+  private final ChannelAccess access;
   private final Clock clock;
 
-  public CaptainCommand(Rotations rotations, ZoneLookup zones, Clock clock) {
+  public CaptainCommand(Rotations rotations, ZoneLookup zones, ChannelAccess access, Clock clock) {
     this.rotations = rotations;
     this.zones = zones;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -94,6 +99,12 @@ public final class CaptainCommand implements Subcommand {
 
   private Reply setup(Invocation inv, List<String> words, Instant now) {
     SetupArgs args = SetupArgs.parse(words);
+    Optional<Reply> refused =
+        ChannelAccessView.refusal(
+            access.check(inv.teamId(), inv.channelId(), inv.channelName()), "the captain rotation");
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     ZoneId zone = args.zone().orElseGet(() -> zones.zoneOf(inv.teamId(), inv.userId()));
     SetupResult result =
         rotations.setup(

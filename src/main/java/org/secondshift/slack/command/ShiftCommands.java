@@ -19,7 +19,8 @@ public final class ShiftCommands {
   }
 
   /** Answers one {@code /shift} invocation; never throws for anything a person can type. */
-  public Reply handle(String teamId, String userId, String channelId, String text) {
+  public Reply handle(
+      String teamId, String userId, String channelId, String channelName, String text) {
     String trimmed = text == null ? "" : text.trim();
     if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("help")) {
       return HelpView.help(List.copyOf(byName.values()));
@@ -34,7 +35,7 @@ public final class ShiftCommands {
     String rest = trimmed.substring(words[0].length()).trim();
     List<String> args = Arrays.asList(words).subList(1, words.length);
     try {
-      return sub.run(new Invocation(teamId, userId, channelId, args, rest));
+      return sub.run(new Invocation(teamId, userId, channelId, channelName, args, rest));
     } catch (UsageException e) {
       return HelpView.usageError(e.getMessage(), sub.usage());
     }

@@ -8,8 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.secondshift.hours.ZoneLookup;
+import org.secondshift.slack.ChannelAccess;
 import org.secondshift.slack.SummaryPoster;
+import org.secondshift.slack.blocks.ChannelAccessView;
 import org.secondshift.store.SummaryStore;
 import org.secondshift.summary.ChannelZone;
 import org.secondshift.summary.PlanScheduler;
@@ -24,6 +27,7 @@ public final class SummaryCommand implements Subcommand {
   private final SummaryPoster poster;
   private final ZoneLookup people;
   private final ChannelZone channels;
+  private final ChannelAccess access;
   private final Clock clock;
 
   public SummaryCommand(
@@ -32,12 +36,14 @@ public final class SummaryCommand implements Subcommand {
       SummaryPoster poster,
       ZoneLookup people,
       ChannelZone channels,
+      ChannelAccess access,
       Clock clock) {
     this.store = store;
     this.scheduler = scheduler;
     this.poster = poster;
     this.people = people;
     this.channels = channels;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -60,6 +66,10 @@ public final class SummaryCommand implements Subcommand {
   public Reply run(Invocation inv) {
     List<String> args = inv.args().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
     if (args.equals(List.of("now"))) {
+      Optional<Reply> refused = refusal(inv);
+      if (refused.isPresent()) {
+        return refused.get();
+      }
       poster.postLastWeek(inv.teamId(), inv.channelId(), zone(inv));
       return Reply.text(":bar_chart: Last week's summary is on its way to this channel.");
     }
@@ -95,6 +105,10 @@ public final class SummaryCommand implements Subcommand {
     } else if (!when.isEmpty()) {
       throw new UsageException("Give a day and a time, like `mon 09:00`.");
     }
+    Optional<Reply> refused = refusal(inv);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     SummaryPlan plan =
         new SummaryPlan(
             inv.teamId(), inv.channelId(), day, at, zone(inv), inv.userId(), clock.instant());
@@ -104,6 +118,11 @@ public final class SummaryCommand implements Subcommand {
         ":calendar: This channel will get a summary of the week before "
             + when(plan)
             + ". Names appear only for people who said `/shift share on`.");
+  }
+
+  private Optional<Reply> refusal(Invocation inv) {
+    return ChannelAccessView.refusal(
+        access.check(inv.teamId(), inv.channelId(), inv.channelName()), "the weekly summary");
   }
 
   private ZoneId zone(Invocation inv) {

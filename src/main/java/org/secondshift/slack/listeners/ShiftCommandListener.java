@@ -19,7 +19,9 @@ public final class ShiftCommandListener implements SlashCommandHandler {
   @Override
   public Response apply(SlashCommandRequest req, SlashCommandContext ctx) {
     SlashCommandPayload p = req.getPayload();
-    Reply reply = commands.handle(p.getTeamId(), p.getUserId(), p.getChannelId(), p.getText());
+    Reply reply =
+        commands.handle(
+            p.getTeamId(), p.getUserId(), p.getChannelId(), p.getChannelName(), p.getText());
     return ctx.ack(
         r ->
             r.responseType("ephemeral")
