@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /** The persisted outbox: rows are written with the decision that caused them and drained later. */
 public final class OutboxStore {
@@ -17,9 +19,13 @@ public final class OutboxStore {
       "SELECT id, team_id, kind, method, channel_id, target_ts, text, blocks_json, ref, attempts, created_at,"
           + " file_name, file_title, file_bytes"
           + " FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now"
-          + " AND (claimed_until IS NULL OR claimed_until <= :now) ORDER BY next_attempt_at, id LIMIT :limit";
+          + " AND (claimed_until IS NULL OR claimed_until <= :now)";
+  private static final String DUE_ORDER = " ORDER BY next_attempt_at, id LIMIT :limit";
   private static final String NEXT_DUE =
       "SELECT MIN(next_attempt_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL";
+  private static final String NOT_PAUSED = " AND team_id NOT IN (<paused>)";
+  private static final String UNCLAIM =
+      "UPDATE outbox SET claimed_until = NULL, claimed_by = NULL WHERE id = :id AND sent_at IS NULL";
   private static final String CLAIM =
       "UPDATE outbox SET claimed_until = :until, claimed_by = :by WHERE id = :id AND sent_at IS NULL"
           + " AND (claimed_until IS NULL OR claimed_until <= :now)";
@@ -74,10 +80,22 @@ public final class OutboxStore {
    * back when the lease ends, which is the only way one message could go out twice.
    */
   public List<OutboxRow> claimDue(Instant now, int limit, Duration lease, String claimer) {
+    return claimDue(now, limit, lease, claimer, Set.of());
+  }
+
+  /** As above, leaving the rows of {@code pausedTeams} where they are. */
+  public List<OutboxRow> claimDue(
+      Instant now, int limit, Duration lease, String claimer, Set<String> pausedTeams) {
     return db.write(
         h -> {
           List<OutboxRow> due =
-              h.createQuery(DUE + db.dialect().forClaim())
+              withPaused(
+                      h.createQuery(
+                          DUE
+                              + (pausedTeams.isEmpty() ? "" : NOT_PAUSED)
+                              + DUE_ORDER
+                              + db.dialect().forClaim()),
+                      pausedTeams)
                   .bind("now", now.toEpochMilli())
                   .bind("limit", limit)
                   .map(
@@ -123,8 +141,28 @@ public final class OutboxStore {
 
   /** When the next unsent row becomes due, if any. */
   public Optional<Instant> nextDue() {
+    return nextDue(Set.of());
+  }
+
+  /** When the next unsent row outside {@code pausedTeams} becomes due, if any. */
+  public Optional<Instant> nextDue(Set<String> pausedTeams) {
     return db.read(
-        h -> h.createQuery(NEXT_DUE).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+        h ->
+            withPaused(
+                    h.createQuery(NEXT_DUE + (pausedTeams.isEmpty() ? "" : NOT_PAUSED)),
+                    pausedTeams)
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
+  }
+
+  /** Gives one claimed row back untouched, due as it was. */
+  public void unclaim(long id) {
+    db.write(h -> h.createUpdate(UNCLAIM).bind("id", id).execute());
+  }
+
+  private static Query withPaused(Query query, Set<String> pausedTeams) {
+    return pausedTeams.isEmpty() ? query : query.bindList("paused", List.copyOf(pausedTeams));
   }
 
   public void markSent(long id, String channel, String ts, Instant now) {
@@ -155,13 +193,16 @@ public final class OutboxStore {
 
   /** Gives up on a row Slack will never accept (e.g. channel_not_found). */
   public void fail(long id, String error, Instant now) {
-    db.write(
-        h ->
-            h.createUpdate(FAIL)
-                .bind("id", id)
-                .bind("error", truncate(error))
-                .bind("now", now.toEpochMilli())
-                .execute());
+    db.write(h -> fail(h, id, error, now));
+  }
+
+  /** As above, inside the caller's transaction. */
+  public int fail(Handle h, long id, String error, Instant now) {
+    return h.createUpdate(FAIL)
+        .bind("id", id)
+        .bind("error", truncate(error))
+        .bind("now", now.toEpochMilli())
+        .execute();
   }
 
   /** Where and as which ts the first message with this ref was posted, once sent. */

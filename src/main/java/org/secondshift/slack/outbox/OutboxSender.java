@@ -3,16 +3,23 @@ package org.secondshift.slack.outbox;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.chat.ChatUpdateResponse;
+import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxRow;
 import org.secondshift.store.OutboxStore;
@@ -20,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains due outbox rows to Slack within the send limits: on 429 it waits as long as Slack says, on
- * other failures it backs off, and on success it records the message's ts.
+ * Drains due outbox rows to Slack within the send limits of each workspace: on 429 it waits as long
+ * as Slack says, on other failures it backs off up to {@link #MAX_ATTEMPTS}, on an error no retry
+ * can fix it gives up, and on success it records the message's ts. When Slack refuses the bot token
+ * itself, nothing more is sent to that workspace until the bot restarts, and its rows wait.
  */
 public final class OutboxSender {
   static final int MAX_ATTEMPTS = 10;
@@ -44,20 +53,39 @@ public final class OutboxSender {
           "message_not_found",
           "edit_window_closed",
           "restricted_action",
-          "cannot_dm_bot");
+          "cannot_dm_bot",
+          "missing_scope",
+          "invalid_channel",
+          "posting_to_general_channel_denied",
+          "file_uploads_disabled",
+          "file_uploads_except_images_disabled",
+          "storage_limit_reached",
+          "no_permission",
+          "access_denied");
+
+  /**
+   * Slack refuses the token itself (uninstalled, revoked, expired, wrong): no row of the workspace
+   * can go out until someone reinstalls the app or fixes SLACK_BOT_TOKEN.
+   */
+  static final Set<String> TOKEN_REFUSED =
+      Set.of("invalid_auth", "account_inactive", "token_revoked", "token_expired", "not_authed");
 
   private final OutboxStore store;
   private final MethodsClient slack;
+  private final SendLimits limits;
   private final Clock clock;
-  private final RateGate gate;
   private final int claimBatch;
-  private final String claimer = "sender-" + java.util.UUID.randomUUID();
+  private final Undeliverable undeliverable;
+  private final String claimer = "sender-" + UUID.randomUUID();
   private volatile boolean stopping;
-  private final java.util.Map<String, String> directMessages =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  // Each workspace is paced on its own: one team's 429 never holds up another's messages.
+  private final Map<String, RateGate> gates = new HashMap<>();
+  private final Map<String, String> tokenRefused = new ConcurrentHashMap<>();
+  private final Set<String> scopeWarned = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> directMessages = new ConcurrentHashMap<>();
 
   public OutboxSender(OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock) {
-    this(store, slack, limits, clock, CLAIM_BATCH);
+    this(store, slack, limits, clock, CLAIM_BATCH, Undeliverable.markFailed(store));
   }
 
   /**
@@ -66,14 +94,26 @@ public final class OutboxSender {
    */
   public OutboxSender(
       OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock, int claimBatch) {
+    this(store, slack, limits, clock, claimBatch, Undeliverable.markFailed(store));
+  }
+
+  /** As above, handing the rows it gives up on to {@code undeliverable}. */
+  public OutboxSender(
+      OutboxStore store,
+      MethodsClient slack,
+      SendLimits limits,
+      Clock clock,
+      int claimBatch,
+      Undeliverable undeliverable) {
     if (claimBatch < 1) {
       throw new IllegalArgumentException("claimBatch must be at least 1: " + claimBatch);
     }
     this.claimBatch = claimBatch;
     this.store = store;
     this.slack = slack;
+    this.limits = limits;
     this.clock = clock;
-    this.gate = new RateGate(limits, clock.instant());
+    this.undeliverable = undeliverable;
   }
 
   /**
@@ -81,15 +121,18 @@ public final class OutboxSender {
    */
   public synchronized Optional<Instant> drainOnce() {
     Instant now = clock.instant();
-    if (gate.pausedUntil().isAfter(now)) {
-      return Optional.of(gate.pausedUntil());
-    }
-    List<OutboxRow> rows = store.claimDue(now, claimBatch, LEASE, claimer);
+    List<OutboxRow> rows = store.claimDue(now, claimBatch, LEASE, claimer, paused());
     for (OutboxRow row : rows) {
       if (stopping) {
         break;
       }
+      String team = row.message().teamId();
+      if (tokenRefused.containsKey(team)) {
+        store.unclaim(row.id());
+        continue;
+      }
       now = clock.instant();
+      RateGate gate = gates.computeIfAbsent(team, t -> new RateGate(limits, clock.instant()));
       String lane = lane(row.message());
       Instant ready = gate.readyAt(lane, now);
       if (ready.isAfter(now)) {
@@ -97,14 +140,19 @@ public final class OutboxSender {
         continue;
       }
       gate.spend(lane, now);
-      send(row);
+      send(row, gate);
     }
     if (stopping) {
       store.release(claimer);
       return Optional.empty();
     }
     // Held-back rows were rescheduled in the store, so its earliest due time covers them too.
-    return store.nextDue().map(n -> n.isBefore(gate.pausedUntil()) ? gate.pausedUntil() : n);
+    return store.nextDue(paused());
+  }
+
+  /** The workspaces whose token Slack refused since this sender started. */
+  public Set<String> paused() {
+    return Set.copyOf(tokenRefused.keySet());
   }
 
   /** Stops after the message being sent and gives back the rest of the claimed rows. */
@@ -120,7 +168,7 @@ public final class OutboxSender {
     stopping = true;
   }
 
-  private void send(OutboxRow row) {
+  private void send(OutboxRow row, RateGate gate) {
     OutboxMessage m = row.message();
     try {
       SlackApiTextResponse response =
@@ -129,49 +177,114 @@ public final class OutboxSender {
             case OutboxMessage.UPDATE -> update(m);
             default -> upload(m);
           };
-      Instant now = clock.instant();
       if (response.isOk()) {
-        if (response instanceof ChatPostMessageResponse p) {
-          store.markSent(row.id(), p.getChannel(), p.getTs(), now);
-        } else if (response instanceof ChatUpdateResponse u) {
-          store.markSent(row.id(), u.getChannel(), u.getTs(), now);
-        } else {
-          store.markSent(row.id(), m.channel(), null, now);
-        }
-        if (OutboxMessage.FAREWELL.equals(m.kind())) {
-          store.delete(row.id());
-        }
-      } else if (PERMANENT.contains(response.getError()) || row.attempts() + 1 >= MAX_ATTEMPTS) {
-        log.warn(
-            "giving up on outbox row {} ({} to {} in team {}): {}",
-            row.id(),
-            m.kind(),
-            m.channel(),
-            m.teamId(),
-            response.getError());
-        store.fail(row.id(), response.getError(), now);
+        sent(row, response);
       } else {
-        store.retryAt(row.id(), now.plus(backoff(row.attempts())), response.getError(), true);
+        refused(row, response.getError(), response.getNeeded());
       }
+    } catch (SlackFilesUploadV2Exception e) {
+      // filesUploadV2 reports Slack's ok:false as this exception, carrying each step's answer.
+      UploadRefusal r = uploadRefusal(e);
+      if (r.slackError()) {
+        refused(row, r.error(), r.needed());
+      } else {
+        retryLater(row, r.error());
+      }
+    } catch (SlackRefusal e) {
+      refused(row, e.error, e.needed);
     } catch (SlackApiException e) {
-      handleHttpError(row, e);
+      httpError(row, e, gate);
     } catch (IOException | RuntimeException e) {
       log.warn("outbox row {} to {} could not be sent: {}", row.id(), m.channel(), e.toString());
-      store.retryAt(row.id(), clock.instant().plus(backoff(row.attempts())), e.toString(), true);
+      retryLater(row, e.toString());
     }
   }
 
-  private void handleHttpError(OutboxRow row, SlackApiException e) {
+  private void sent(OutboxRow row, SlackApiTextResponse response) {
+    OutboxMessage m = row.message();
+    Instant now = clock.instant();
+    if (response instanceof ChatPostMessageResponse p) {
+      store.markSent(row.id(), p.getChannel(), p.getTs(), now);
+    } else if (response instanceof ChatUpdateResponse u) {
+      store.markSent(row.id(), u.getChannel(), u.getTs(), now);
+    } else {
+      store.markSent(row.id(), m.channel(), null, now);
+    }
+    if (OutboxMessage.FAREWELL.equals(m.kind())) {
+      store.delete(row.id());
+    }
+  }
+
+  /** Slack answered ok:false with {@code error}. */
+  private void refused(OutboxRow row, String error, String needed) {
+    OutboxMessage m = row.message();
+    Instant now = clock.instant();
+    if (TOKEN_REFUSED.contains(error)) {
+      pauseWorkspace(m.teamId(), error);
+      // Not the message's fault: it keeps its place and its attempts, and waits for a good token.
+      store.retryAt(row.id(), now, error, false);
+      return;
+    }
+    if ("missing_scope".equals(error) && scopeWarned.add(m.teamId() + "/" + needed)) {
+      log.error(
+          "Slack says the app lacks the scope {} in team {} ({} was refused): reinstall the app"
+              + " with the scopes in manifest.yml",
+          needed,
+          m.teamId(),
+          m.method());
+    }
+    if (PERMANENT.contains(error)) {
+      giveUp(row, error);
+    } else {
+      retryLater(row, error);
+    }
+  }
+
+  private void retryLater(OutboxRow row, String error) {
+    if (row.attempts() + 1 >= MAX_ATTEMPTS) {
+      giveUp(row, error);
+    } else {
+      store.retryAt(row.id(), clock.instant().plus(backoff(row.attempts())), error, true);
+    }
+  }
+
+  private void giveUp(OutboxRow row, String error) {
+    OutboxMessage m = row.message();
+    log.warn(
+        "giving up on outbox row {} ({} to {} in team {}) after {} attempt(s): {}",
+        row.id(),
+        m.kind(),
+        m.channel(),
+        m.teamId(),
+        row.attempts() + 1,
+        error);
+    undeliverable.giveUp(row, error, clock.instant());
+  }
+
+  private void pauseWorkspace(String teamId, String error) {
+    if (tokenRefused.putIfAbsent(teamId, error) == null) {
+      log.error(
+          "Slack refused the bot token for team {} ({}): nothing more is sent to that workspace;"
+              + " its messages are kept and go out after a restart with a working token."
+              + " Reinstall the app to the workspace, or check SLACK_BOT_TOKEN, then restart.",
+          teamId,
+          error);
+    }
+  }
+
+  private void httpError(OutboxRow row, SlackApiException e, RateGate gate) {
     Instant now = clock.instant();
     if (e.getResponse().code() == 429) {
       long seconds = retryAfterSeconds(e.getResponse().header("Retry-After"));
       Instant until = now.plusSeconds(seconds);
       gate.pauseUntil(until);
       store.retryAt(row.id(), until, "ratelimited", false);
-      log.info("Slack asked to slow down for {} s; outbox paused", seconds);
+      log.info(
+          "Slack asked to slow down for {} s; outbox paused for team {}",
+          seconds,
+          row.message().teamId());
     } else {
-      store.retryAt(
-          row.id(), now.plus(backoff(row.attempts())), "HTTP " + e.getResponse().code(), true);
+      retryLater(row, "HTTP " + e.getResponse().code());
     }
   }
 
@@ -185,8 +298,9 @@ public final class OutboxSender {
         r -> r.channel(m.channel()).ts(m.targetTs()).text(m.text()).blocksAsString(m.blocksJson()));
   }
 
-  private FilesUploadV2Response upload(OutboxMessage m) throws IOException, SlackApiException {
-    String channel = directMessageChannel(m.channel());
+  private FilesUploadV2Response upload(OutboxMessage m)
+      throws IOException, SlackApiException, SlackRefusal {
+    String channel = directMessageChannel(m.teamId(), m.channel());
     return slack.filesUploadV2(
         r ->
             r.channel(channel)
@@ -198,20 +312,61 @@ public final class OutboxSender {
   }
 
   /** Files can only be shared into a conversation, so a user id is turned into their DM first. */
-  private String directMessageChannel(String channel) throws IOException, SlackApiException {
+  private String directMessageChannel(String teamId, String channel)
+      throws IOException, SlackApiException, SlackRefusal {
     if (!(channel.startsWith("U") || channel.startsWith("W"))) {
       return channel;
     }
-    String dm = directMessages.get(channel);
+    String key = teamId + "/" + channel;
+    String dm = directMessages.get(key);
     if (dm == null) {
-      var opened = slack.conversationsOpen(r -> r.users(java.util.List.of(channel)));
+      var opened = slack.conversationsOpen(r -> r.users(List.of(channel)));
       if (!opened.isOk()) {
-        throw new IOException("conversations.open failed: " + opened.getError());
+        throw new SlackRefusal(opened.getError(), opened.getNeeded());
       }
       dm = opened.getChannel().getId();
-      directMessages.put(channel, dm);
+      directMessages.put(key, dm);
     }
     return dm;
+  }
+
+  /**
+   * What went wrong inside {@code filesUploadV2}: Slack's error from {@code
+   * files.getUploadURLExternal} or {@code files.completeUploadExternal}, or the upload's HTTP
+   * status. See the SDK's {@code FilesUploadV2Helper}, which throws after the first step that
+   * fails.
+   */
+  static UploadRefusal uploadRefusal(SlackFilesUploadV2Exception e) {
+    for (FilesGetUploadURLExternalResponse r : e.getGetURLResponses()) {
+      if (!r.isOk()) {
+        return new UploadRefusal(r.getError(), r.getNeeded(), true);
+      }
+    }
+    for (FilesUploadV2Response.UploadResponse u : e.getUploadResponses().values()) {
+      if (u.getCode() != 200) {
+        return new UploadRefusal("upload answered HTTP " + u.getCode(), null, false);
+      }
+    }
+    FilesCompleteUploadExternalResponse complete = e.getCompleteResponse();
+    if (complete != null && !complete.isOk()) {
+      return new UploadRefusal(complete.getError(), complete.getNeeded(), true);
+    }
+    return new UploadRefusal("files upload failed", null, false);
+  }
+
+  /** Why an upload failed; {@code slackError} when Slack answered ok:false with {@code error}. */
+  record UploadRefusal(String error, String needed, boolean slackError) {}
+
+  /** Slack answered ok:false to a step before the message itself. */
+  private static final class SlackRefusal extends Exception {
+    final String error;
+    final String needed;
+
+    SlackRefusal(String error, String needed) {
+      super(error, null, false, false);
+      this.error = error;
+      this.needed = needed;
+    }
   }
 
   /** Slack paces messages per channel; file uploads are limited on their own. */

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.config.Mode;
+import org.secondshift.config.Settings;
 import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.store.Database;
@@ -197,5 +201,120 @@ class OutboxSenderTest {
             DbPeek.count(
                 location("outbox.db"), "SELECT COUNT(*) FROM outbox WHERE sent_at IS NOT NULL"))
         .isEqualTo(1);
+  }
+
+  private long rows(String where) {
+    return DbPeek.count(location("outbox.db"), "SELECT COUNT(*) FROM outbox WHERE " + where);
+  }
+
+  private long chart(String channel) {
+    return outbox.enqueue(
+        OutboxMessage.upload(
+            "T0SANDBOX",
+            "summary-chart",
+            channel,
+            "Hours per day",
+            new OutboxMessage.Attachment("hours.png", "Hours per day", new byte[] {1, 2, 3}),
+            "summary:" + channel + ":2026-W48"),
+        clock.instant());
+  }
+
+  /** Drains at each retry time until nothing is due; returns how many drains ran. */
+  private int drainUntilSettled() {
+    int drains = 0;
+    for (Optional<Instant> next = sender.drainOnce(); next.isPresent(); next = sender.drainOnce()) {
+      clock.set(next.get());
+      drains++;
+    }
+    return drains;
+  }
+
+  @Test
+  void aChartSlackRefusesToShareIsGivenUpAtOnceInsteadOfUploadedEveryHour() {
+    slack.addChannel("C0RANDOM", "random");
+    chart("C0RANDOM");
+
+    assertThat(sender.drainOnce()).isEmpty();
+    clock.advance(Duration.ofHours(2));
+    assertThat(sender.drainOnce()).isEmpty();
+
+    assertThat(slack.calls("files.completeUploadExternal")).hasSize(1);
+    assertThat(rows("failed_at IS NOT NULL AND last_error = 'not_in_channel'")).isEqualTo(1);
+  }
+
+  @Test
+  void aChartWhoseUploadKeepsFailingIsTriedTenTimesThenGivenUp() {
+    slack.failNext("files.getUploadURLExternal", 20, "internal_error");
+    chart("C0TEAM");
+
+    drainUntilSettled();
+
+    assertThat(slack.calls("files.getUploadURLExternal")).hasSize(OutboxSender.MAX_ATTEMPTS);
+    assertThat(rows("failed_at IS NOT NULL AND attempts = 10 AND last_error = 'internal_error'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aMessageThatCannotReachSlackAtAllIsTriedTenTimesThenGivenUp() {
+    MethodsClient nowhere =
+        SlackApp.client(
+                new Settings(
+                    Mode.HTTP,
+                    "xoxb-test",
+                    RunningBot.SECRET,
+                    null,
+                    URI.create("http://127.0.0.1:1/api/"),
+                    0,
+                    DatabaseLocation.sqlite(dir.resolve("unused.db")),
+                    Duration.ofMinutes(30),
+                    Duration.ofMinutes(10),
+                    LocalTime.of(22, 0),
+                    LocalTime.of(7, 0)))
+            .methods("xoxb-test");
+    sender = new OutboxSender(outbox, nowhere, SendLimits.slackDefaults(), clock);
+    dm("unreachable", null);
+
+    drainUntilSettled();
+
+    assertThat(rows("failed_at IS NOT NULL AND attempts = 10")).isEqualTo(1);
+  }
+
+  @Test
+  void aMissingScopeFailsThatMessageOnlyAndTheWorkspaceGoesOn() {
+    slack.failNext("chat.postMessage", 1, "missing_scope");
+    dm("needs a scope", null);
+    dm("fine", null);
+
+    drainUntilSettled();
+
+    assertThat(rows("failed_at IS NOT NULL AND last_error = 'missing_scope'")).isEqualTo(1);
+    assertThat(slack.messages("DU0ADA")).extracting(m -> m.text()).containsExactly("fine");
+    assertThat(sender.paused()).isEmpty();
+  }
+
+  @Test
+  void aRefusedTokenPausesOnlyThatWorkspaceKeepsItsRowsAndARestartSendsThem() {
+    slack.failNext("chat.postMessage", 1, "token_revoked");
+    dm("first", null);
+    dm("second", null);
+    outbox.enqueue(
+        OutboxMessage.post("T0OTHER", "nudge", "U0BOB", "other team", null, null), clock.instant());
+
+    assertThat(sender.drainOnce()).isEmpty();
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(sender.drainOnce()).isEmpty();
+
+    assertThat(sender.paused()).containsExactly("T0SANDBOX");
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+    assertThat(slack.messages("DU0BOB")).extracting(m -> m.text()).containsExactly("other team");
+    assertThat(rows("team_id = 'T0SANDBOX' AND sent_at IS NULL AND failed_at IS NULL"))
+        .isEqualTo(2);
+    assertThat(rows("team_id = 'T0SANDBOX' AND attempts = 0")).isEqualTo(2);
+
+    sender = new OutboxSender(outbox, methods, new SendLimits(50, 5, Duration.ZERO), clock);
+    drainUntilSettled();
+    assertThat(slack.messages("DU0ADA"))
+        .extracting(m -> m.text())
+        .containsExactly("first", "second");
   }
 }
