@@ -58,9 +58,11 @@ import org.secondshift.slack.home.HomeView;
 import org.secondshift.slack.home.PersonalSettings;
 import org.secondshift.slack.home.SettingsModal;
 import org.secondshift.slack.home.StoredSettings;
+import org.secondshift.slack.listeners.EphemeralAnswers;
 import org.secondshift.slack.listeners.ForgetMeListener;
 import org.secondshift.slack.listeners.NudgeButtonListener;
 import org.secondshift.slack.listeners.OpenSettingsListener;
+import org.secondshift.slack.listeners.RotationKeepListener;
 import org.secondshift.slack.listeners.RotationReplaceListener;
 import org.secondshift.slack.listeners.SettingsSubmittedListener;
 import org.secondshift.slack.outbox.OutboxRunner;
@@ -200,6 +202,7 @@ final class Features {
                 new ShareCommand(summaries),
                 new ExportCommand(personalData, outboxStore, zones, rules, outbox::wake, clock),
                 new ForgetMeCommand()));
+    EphemeralAnswers answers = new EphemeralAnswers(background);
     this.app =
         SlackApp.app(
             settings,
@@ -211,10 +214,11 @@ final class Features {
                 home,
                 Map.of(
                     ForgetMeView.CONFIRM_ACTION,
-                        new ForgetMeListener(personalData, outboxStore, outbox::wake, clock),
+                        new ForgetMeListener(
+                            personalData, outboxStore, outbox::wake, answers, clock),
                     CaptainView.REPLACE_ACTION,
-                        new RotationReplaceListener(rotations, zones, clock),
-                    CaptainView.KEEP_ACTION, (req, ctx) -> ctx.ack(),
+                        new RotationReplaceListener(rotations, zones, answers, clock),
+                    CaptainView.KEEP_ACTION, new RotationKeepListener(answers),
                     HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, background)),
                 Map.of(
                     NudgeButtonListener.ACTIONS,

@@ -146,6 +146,11 @@ public final class CaptainView {
                                         .value(value)))))));
   }
 
+  /** What replaces the Replace / Keep question when the person keeps the current rotation. */
+  public static Reply kept() {
+    return Reply.text("Kept the current captain rotation; nothing changed.");
+  }
+
   public static Reply swapped(List<Assignment> both, ZoneId zone) {
     return reply(
         "Swapped. Your shift now goes to <@" + both.get(0).captain() + ">, and you take theirs.",
