@@ -201,6 +201,16 @@ public final class SlackStandIn implements AutoCloseable {
     return ephemerals.await(count, timeout).stream().map(Ephemerals.Response::body).toList();
   }
 
+  /**
+   * Why Slack would reject {@code blocksJson} in a message ({@code inView} false) or a view, or
+   * empty if it keeps within Slack's Block Kit limits.
+   */
+  public static Optional<String> blocksProblem(String blocksJson, boolean inView) {
+    return SlackRules.blocksProblem(
+        com.google.gson.JsonParser.parseString(blocksJson).getAsJsonArray(),
+        inView ? SlackRules.VIEW_BLOCKS_MAX : SlackRules.MESSAGE_BLOCKS_MAX);
+  }
+
   public List<UploadedFile> uploads() {
     return files.all();
   }
