@@ -103,7 +103,12 @@ public final class Database implements AutoCloseable {
    * cluster keeps its tables there.
    */
   public Optional<DataSource> sharedPool() {
-    return dialect.singleWriter() ? Optional.empty() : Optional.of(dataSource);
+    return shared() ? Optional.of(dataSource) : Optional.empty();
+  }
+
+  /** Whether several instances may share this database (PostgreSQL). */
+  public boolean shared() {
+    return !dialect.singleWriter();
   }
 
   /** What differs between the vendors, for the stores in this package. */
