@@ -52,13 +52,9 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
-    if (dialect.singleWriter()) {
-      this.writer = new Thread(this::writeLoop, "second-shift-db-writer");
-      writer.setDaemon(true);
-      writer.start();
-    } else {
-      this.writer = null;
-    }
+    this.writer = new Thread(this::writeLoop, "second-shift-db-writer");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   /** Opens (creating if needed) and migrates the SQLite file. */
@@ -108,7 +104,7 @@ public final class Database implements AutoCloseable {
 
   /** Whether several instances may share this database (PostgreSQL). */
   public boolean shared() {
-    return !dialect.singleWriter();
+    return dialect.shared();
   }
 
   /** What differs between the vendors, for the stores in this package. */
@@ -122,9 +118,6 @@ public final class Database implements AutoCloseable {
    * run a second time, alone, if the shared transaction fails.
    */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
-    if (writer == null) {
-      return writeAlone(work);
-    }
     if (Thread.currentThread() == writer) {
       throw new IllegalStateException("a write may not start another write");
     }
@@ -148,22 +141,6 @@ public final class Database implements AutoCloseable {
         throw r;
       }
       throw new StoreException("write failed", cause);
-    }
-  }
-
-  /** PostgreSQL: the caller's own transaction, run again if it lost a conflict. */
-  private <T> T writeAlone(HandleCallback<T, RuntimeException> work) {
-    if (closed) {
-      throw new StoreException("database closed", null);
-    }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return jdbi.inTransaction(work);
-      } catch (RuntimeException e) {
-        if (attempt >= CONFLICT_ATTEMPTS || !dialect.isConflict(e)) {
-          throw e;
-        }
-      }
     }
   }
 
@@ -209,9 +186,22 @@ public final class Database implements AutoCloseable {
     }
     for (Write<?> w : batch) {
       try {
-        w.succeed(jdbi.inTransaction(w.work));
+        w.succeed(alone(w.work));
       } catch (RuntimeException | Error e) {
         w.done.completeExceptionally(e);
+      }
+    }
+  }
+
+  /** One write in a transaction of its own, run again while it loses conflicts (PostgreSQL). */
+  private <T> T alone(HandleCallback<T, RuntimeException> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.inTransaction(work);
+      } catch (RuntimeException e) {
+        if (attempt >= CONFLICT_ATTEMPTS || !dialect.isConflict(e)) {
+          throw e;
+        }
       }
     }
   }
@@ -255,9 +245,7 @@ public final class Database implements AutoCloseable {
   public void close() {
     closed = true;
     try {
-      if (writer != null) {
-        writer.join(WAIT_MILLIS);
-      }
+      writer.join(WAIT_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -16,11 +16,8 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
   /** The pool for {@code location}, with the vendor's connection settings. */
   HikariConfig pool(DatabaseLocation location);
 
-  /**
-   * Whether all writes must go through one writer thread. SQLite allows one writer at a time;
-   * PostgreSQL runs concurrent transactions, possibly from several instances.
-   */
-  boolean singleWriter();
+  /** Whether several instances may share the database (PostgreSQL), or it is one's own (SQLite). */
+  boolean shared();
 
   /**
    * Appended to a {@code SELECT} that picks rows to claim: on PostgreSQL it locks them and skips

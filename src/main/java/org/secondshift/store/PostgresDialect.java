@@ -32,8 +32,8 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public boolean singleWriter() {
-    return false;
+  public boolean shared() {
+    return true;
   }
 
   @Override

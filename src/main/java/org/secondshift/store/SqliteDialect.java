@@ -37,8 +37,8 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public boolean singleWriter() {
-    return true;
+  public boolean shared() {
+    return false;
   }
 
   @Override
