@@ -132,7 +132,8 @@ final class Features {
             background,
             outbox::wake,
             clock);
-    this.handoffs = new RecoveryNudges(nudges);
+    this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
+    this.handoffs = new RecoveryNudges(nudges, rotationStore);
 
     TeamFigures figures = new TeamFigures(db);
     this.summaries = new SummaryStore(db);
@@ -149,14 +150,13 @@ final class Features {
         Map.of(
             WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
             HandoffJob.class, () -> new HandoffJob(jobRotations.get(), clock),
-            RestCheckJob.class, () -> new RestCheckJob(nudges, clock));
+            RestCheckJob.class, () -> new RestCheckJob(nudges, handoffs, clock));
     this.schedules =
         db.sharedPool()
             .map(pool -> Schedules.clustered(jobs, pool))
             .orElseGet(() -> Schedules.inMemory(jobs));
     this.summaryTriggers = new SummaryTriggers(schedules);
     this.handoffTriggers = new HandoffTriggers(schedules);
-    this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
     this.rotations =
         new Rotations(
             rotationStore,
@@ -228,6 +228,7 @@ final class Features {
    */
   void startBackgroundWork(Clock clock) {
     rotations.performDue(clock.instant());
+    handoffs.catchUp(clock.instant());
     handoffTriggers.rebuild(rotationStore.all());
     schedules.every("captain-sweep", HandoffJob.class, HandoffTriggers.SWEEP);
     summaryTriggers.rebuild(summaries.plans());
