@@ -113,10 +113,10 @@ final class Features {
         new OutboxRunner(
             new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
 
-    // Rest nudges and the rotation lean on each other: nudges ask who holds the watch, and the
-    // rotation tells nudges about handoffs. The reference closes that loop once both exist.
-    AtomicReference<Rotations> watchHolder = new AtomicReference<>();
-    Watch watch = (team, channels, at) -> watchHolder.get().onDuty(team, channels, at);
+    // Nudges ask who holds the watch straight from the rotations' store; the rotation tells
+    // nudges about handoffs through the recovery nudges below.
+    this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
+    Watch watch = rotationStore;
     this.restStore = new RestStore(db);
     NudgeStore nudgeStore = new NudgeStore(db, outboxStore, restStore, new NudgeView());
     this.nudges =
@@ -132,7 +132,6 @@ final class Features {
             background,
             outbox::wake,
             clock);
-    this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
     this.handoffs = new RecoveryNudges(nudges, rotationStore);
 
     TeamFigures figures = new TeamFigures(db);
@@ -165,7 +164,6 @@ final class Features {
                     restStore, settings.rest(), zones, new HourLogRest(sessions, rules))),
             handoffs,
             handoffTriggers);
-    watchHolder.set(rotations);
     jobRotations.set(rotations);
 
     PersonalData personalData = new PersonalData(db);
