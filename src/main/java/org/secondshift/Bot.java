@@ -12,11 +12,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.secondshift.captain.HandoffListener;
 import org.secondshift.captain.Rotations;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.rest.Nudges;
+import org.secondshift.rest.RecoveryNudges;
 import org.secondshift.rest.RestPreferences;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.slack.HealthServlet;
@@ -162,8 +162,8 @@ public final class Bot implements AutoCloseable {
     return features.summaries;
   }
 
-  /** What the captain rotation tells about each handoff (recovery nudges). */
-  public HandoffListener handoffs() {
+  /** Recovery nudges after each ended watch, looked for on handoff, periodically and at start. */
+  public RecoveryNudges recoveries() {
     return features.handoffs;
   }
 

@@ -244,9 +244,9 @@ class RestNudgesOverHttpTest {
   void aWatchEndedBeforeARestartIsLookedAtOnceWhateverLooksAgain() throws Exception {
     adaHandsOverToGraceOnTuesday();
     running.restart();
-    assertThat(running.bot.handoffs().catchUp(running.clock.instant())).isZero();
+    assertThat(running.bot.recoveries().catchUp(running.clock.instant())).isZero();
     running.clock.advance(Duration.ofMinutes(5));
-    assertThat(running.bot.handoffs().catchUp(running.clock.instant())).isZero();
+    assertThat(running.bot.recoveries().catchUp(running.clock.instant())).isZero();
     awaitRow(
         "SELECT COUNT(*) FROM nudge n JOIN outbox o ON o.ref = 'nudge:' || n.id"
             + " WHERE n.kind = 'recovery' AND o.sent_at IS NOT NULL");
