@@ -83,15 +83,17 @@ public final class RotationStore implements RotationLedger, EndedWatches {
       "UPDATE shift SET announced_at = :now WHERE id = :id AND announced_at IS NULL";
   private static final String SHIFT_DUTY =
       "UPDATE shift SET duty_session_id = :sessionId WHERE id = :id";
+  // A watch is over at ended_at when it was cut short, and at ends_at when it ran as planned.
   private static final String ENDED_UNCHECKED =
-      "SELECT id, team_id, channel_id, captain_user, ended_at FROM shift"
-          + " WHERE recovery_checked_at IS NULL AND ended_at IS NOT NULL AND ended_at > :from"
-          + " AND ended_at <= :to ORDER BY ended_at, id LIMIT :limit";
+      "SELECT id, team_id, channel_id, captain_user, COALESCE(ended_at, ends_at) AS over_at"
+          + " FROM shift WHERE recovery_checked_at IS NULL AND COALESCE(ended_at, ends_at) > started_at"
+          + " AND COALESCE(ended_at, ends_at) > :from AND COALESCE(ended_at, ends_at) <= :to"
+          + " ORDER BY over_at, id LIMIT :limit";
   private static final String MARK_CHECKED =
       "UPDATE shift SET recovery_checked_at = :at WHERE id = :id AND recovery_checked_at IS NULL";
   private static final String EXPIRE_UNCHECKED =
       "UPDATE shift SET recovery_checked_at = :at WHERE recovery_checked_at IS NULL"
-          + " AND ended_at IS NOT NULL AND ended_at <= :before";
+          + " AND COALESCE(ended_at, ends_at) <= :before";
   private static final String END_SHIFT = "UPDATE shift SET ended_at = :at WHERE id = :id";
   private static final String INSERT_DUTY =
       "INSERT INTO work_session (team_id, user_id, started_at, last_at, source)"
@@ -452,7 +454,7 @@ public final class RotationStore implements RotationLedger, EndedWatches {
                             rs.getString("team_id"),
                             rs.getString("channel_id"),
                             rs.getString("captain_user"),
-                            Instant.ofEpochMilli(rs.getLong("ended_at"))))
+                            Instant.ofEpochMilli(rs.getLong("over_at"))))
                 .list());
   }
 
