@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.RawHttp;
 import org.secondshift.testing.RunningBot;
 
 /** Forged, stale, malformed, oversized and odd-shaped requests get a clear 4xx, never a 5xx. */
@@ -57,6 +60,69 @@ class BadInputTest {
         .isEqualTo(401);
     assertThat(running.requests.send("application/json", body, now - 299, Map.of()).statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void aTimestampWhoseDistanceFromNowOverflowsIsUnauthorized() {
+    String body = envelopes.message("U0WRAP", "C0GENERAL", NOW);
+    long wrapsToNow = Long.MIN_VALUE + NOW.getEpochSecond();
+    assertThat(running.requests.send("application/json", body, wrapsToNow, Map.of()).statusCode())
+        .isEqualTo(401);
+    assertThat(running.count("SELECT COUNT(*) FROM activity WHERE user_id = 'U0WRAP'")).isZero();
+  }
+
+  @Test
+  void twoTimestampOrTwoSignatureHeadersAreUnauthorized() throws IOException {
+    String body = envelopes.message("U0ADA", "C0GENERAL", NOW);
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String ts = Long.toString(NOW.getEpochSecond());
+    String signature = running.requests.signature(ts, body);
+    Map<String, String> json = Map.of("Content-Type", "application/json");
+    try (RawHttp twoSignatures = RawHttp.connect(running.bot.port());
+        RawHttp twoTimestamps = RawHttp.connect(running.bot.port());
+        RawHttp once = RawHttp.connect(running.bot.port())) {
+      twoSignatures.send(
+          RawHttp.head(
+              bytes.length,
+              json,
+              "X-Slack-Request-Timestamp: " + ts,
+              "X-Slack-Signature: " + signature,
+              "X-Slack-Signature: " + signature),
+          bytes);
+      twoTimestamps.send(
+          RawHttp.head(
+              bytes.length,
+              json,
+              "X-Slack-Request-Timestamp: " + ts,
+              "X-Slack-Request-Timestamp: " + ts,
+              "X-Slack-Signature: " + signature),
+          bytes);
+      once.send(
+          RawHttp.head(
+              bytes.length,
+              json,
+              "X-Slack-Request-Timestamp: " + ts,
+              "X-Slack-Signature: " + signature),
+          bytes);
+      assertThat(twoSignatures.status(Duration.ofSeconds(5))).isEqualTo(401);
+      assertThat(twoTimestamps.status(Duration.ofSeconds(5))).isEqualTo(401);
+      assertThat(once.status(Duration.ofSeconds(5))).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aCorrectlySignedBodyThatIsNotUtf8IsABadRequestNotAForgery() {
+    String[] around = envelopes.message("U0ADA", "C0GENERAL", NOW).split("a secret", 2);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    body.writeBytes(around[0].getBytes(StandardCharsets.UTF_8));
+    // 0xC3 must start a two-byte sequence; 0x28 is "(", so this is not UTF-8.
+    body.writeBytes(new byte[] {(byte) 0xC3, 0x28});
+    body.writeBytes(around[1].getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> r = running.requests.bytes("application/json", body.toByteArray());
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("UTF-8");
   }
 
   @Test

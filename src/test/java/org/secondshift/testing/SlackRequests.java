@@ -75,6 +75,23 @@ public final class SlackRequests {
     return send(req.build());
   }
 
+  /** A body sent byte for byte as given, signed over those bytes. */
+  public HttpResponse<String> bytes(String contentType, byte[] body) {
+    String ts = Long.toString(clock.instant().getEpochSecond());
+    return send(
+        HttpRequest.newBuilder(endpoint)
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", signer.sign(ts, body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /** The signature Slack would send for this timestamp and body. */
+  public String signature(String timestamp, String body) {
+    return signer.sign(timestamp, body);
+  }
+
   public HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
