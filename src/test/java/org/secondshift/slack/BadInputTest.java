@@ -1,5 +1,6 @@
 package org.secondshift.slack;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
@@ -7,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -16,9 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -165,6 +169,37 @@ class BadInputTest {
                 .send("application/json", body, NOW.getEpochSecond(), Map.of())
                 .statusCode())
         .isEqualTo(413);
+  }
+
+  @Test
+  void appRateLimitedIsAcknowledgedAndWarnedOncePerSpell() {
+    // The shape of https://api.slack.com/events/app_rate_limited; one per limited minute.
+    long minute = NOW.getEpochSecond() / 60 * 60;
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    PrintStream err = System.err;
+    List<Integer> statuses = new ArrayList<>();
+    System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    try {
+      for (int i = 0; i < 3; i++) {
+        statuses.add(
+            running
+                .requests
+                .json(
+                    "{\"token\":\"legacy-unused\",\"type\":\"app_rate_limited\","
+                        + "\"team_id\":\"T0LIMITED\",\"minute_rate_limited\":"
+                        + (minute + 60L * i)
+                        + ",\"api_app_id\":\"A0SANDBOX\"}")
+                .statusCode());
+      }
+    } finally {
+      System.setErr(err);
+    }
+
+    assertThat(statuses).containsExactly(200, 200, 200);
+    assertThat(logged.toString(StandardCharsets.UTF_8).lines())
+        .filteredOn(line -> line.contains("app_rate_limited"))
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains("WARN", "T0LIMITED", "minute_rate_limited=" + minute);
   }
 
   @Test
