@@ -129,6 +129,49 @@ class BadInputTest {
     assertThat(r.body()).contains("UTF-8");
   }
 
+  static Stream<String> implausibleTimestamps() {
+    return Stream.of(
+        "\"1e9\"",
+        "\"1.7950000001e9\"",
+        "\"" + "9".repeat(5_000) + "\"",
+        "\"-1795000000.000100\"",
+        "\"0000000000.000000\"",
+        "\"1230000000.000000\"",
+        "\"" + Envelopes.ts(NOW.plus(Duration.ofDays(2))) + "\"",
+        "\"1795000000.0001000\"",
+        "\"\"",
+        "1795000000.0001",
+        "{\"ts\":\"1795000000.000100\"}");
+  }
+
+  @ParameterizedTest(name = "ts {0}")
+  @MethodSource("implausibleTimestamps")
+  void aMessageWhoseTimestampSlackCouldNotHaveSentIsABadRequestAndNeverStored(String ts) {
+    HttpResponse<String> asTs =
+        running.requests.json(
+            envelopes.message(
+                envelopes.eventId(), "U0ODD", "C0GENERAL", NOW, "{\"ts\":" + ts + "}"));
+    HttpResponse<String> asEventTs =
+        running.requests.json(
+            envelopes.message(
+                envelopes.eventId(), "U0ODD", "C0GENERAL", NOW, "{\"event_ts\":" + ts + "}"));
+
+    assertThat(asTs.statusCode()).isEqualTo(400);
+    assertThat(asEventTs.statusCode()).isEqualTo(400);
+    assertThat(running.count("SELECT COUNT(*) FROM activity WHERE user_id = 'U0ODD'")).isZero();
+    assertThat(running.count("SELECT COUNT(*) FROM work_session WHERE user_id = 'U0ODD'")).isZero();
+  }
+
+  @Test
+  void aMessageStampedLessThanADayAheadOfOurClockIsStillSlacks() {
+    Instant ahead = NOW.plus(Duration.ofHours(23));
+    HttpResponse<String> r =
+        running.requests.json(envelopes.message("U0AHEAD", "C0GENERAL", ahead));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(running.count("SELECT COUNT(*) FROM activity WHERE user_id = 'U0AHEAD'"))
+        .isEqualTo(1);
+  }
+
   @Test
   void unsignedRequestsAreUnauthorized() {
     HttpResponse<String> r =
