@@ -14,6 +14,7 @@ import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.UserChangeEvent;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -38,8 +39,13 @@ public final class SlackApp {
 
   /** A Slack client whose every Web API call goes to {@code settings.apiUrl()}. */
   public static Slack client(Settings settings) {
+    return client(settings.apiUrl());
+  }
+
+  /** A Slack client whose every Web API call goes to {@code apiUrl} (ending in {@code /}). */
+  public static Slack client(URI apiUrl) {
     SlackConfig config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
+    config.setMethodsEndpointUrlPrefix(apiUrl.toString());
     config.setPrettyResponseLoggingEnabled(false);
     // The SDK's own metrics would call auth.test for every new token; we do not read them.
     config.setStatsEnabled(false);
