@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,6 +34,31 @@ import javax.crypto.spec.SecretKeySpec;
 public final class RequestGuard {
   /** How far a request's timestamp may be from our clock, either way. */
   public static final Duration MAX_SKEW = Duration.ofMinutes(5);
+
+  /**
+   * What Slack posts as JSON (Events API): https://api.slack.com/apis/events-api. Anything else is
+   * not from Slack, and Bolt would log its whole body.
+   */
+  static final Set<String> ENVELOPE_TYPES =
+      Set.of("event_callback", "url_verification", "app_rate_limited");
+
+  /** What Slack posts as a form's {@code payload} (interactivity, shortcuts, dialogs, views). */
+  static final Set<String> PAYLOAD_TYPES =
+      Set.of(
+          "block_actions",
+          "block_suggestion",
+          "view_submission",
+          "view_closed",
+          "shortcut",
+          "message_action",
+          "interactive_message",
+          "dialog_submission",
+          "dialog_cancellation",
+          "dialog_suggestion",
+          "workflow_step_edit");
+
+  /** Slack's event types: lower case words joined by underscores, such as app_home_opened. */
+  private static final Pattern EVENT_TYPE = Pattern.compile("[a-z][a-z0-9_.]{0,63}");
 
   /** Seconds since the epoch as Slack sends them; a longer number cannot be within the skew. */
   private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
@@ -136,7 +162,7 @@ public final class RequestGuard {
     try {
       if (type.startsWith("application/json")) {
         JsonElement json = JsonParser.parseString(body);
-        return checkEnvelope(json)
+        return checkEnvelope(json, ENVELOPE_TYPES)
             .<Outcome>map(r -> r)
             .orElseGet(() -> new Accepted(body, Optional.of(json.getAsJsonObject())));
       }
@@ -151,15 +177,22 @@ public final class RequestGuard {
     return new Rejection(400, "expected JSON or a form body");
   }
 
-  private static Optional<Rejection> checkEnvelope(JsonElement json) {
+  private static Optional<Rejection> checkEnvelope(JsonElement json, Set<String> types) {
     if (!json.isJsonObject() || !isString(json.getAsJsonObject(), "type")) {
       return Optional.of(new Rejection(400, "expected a JSON object with a type"));
     }
     JsonObject envelope = json.getAsJsonObject();
+    if (!types.contains(envelope.get("type").getAsString())) {
+      return Optional.of(new Rejection(400, "not a request type Slack sends"));
+    }
     if ("event_callback".equals(envelope.get("type").getAsString())) {
       JsonElement event = envelope.get("event");
       if (event == null || !event.isJsonObject() || !isString(event.getAsJsonObject(), "type")) {
         return Optional.of(new Rejection(400, "event_callback without an event type"));
+      }
+      String type = event.getAsJsonObject().get("type").getAsString();
+      if (!EVENT_TYPE.matcher(type).matches()) {
+        return Optional.of(new Rejection(400, "not an event type Slack sends"));
       }
     }
     return Optional.empty();
@@ -182,7 +215,7 @@ public final class RequestGuard {
       }
     }
     if (payload != null) {
-      return checkEnvelope(JsonParser.parseString(payload));
+      return checkEnvelope(JsonParser.parseString(payload), PAYLOAD_TYPES);
     }
     return command || sslCheck
         ? Optional.empty()

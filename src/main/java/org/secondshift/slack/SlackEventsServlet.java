@@ -123,8 +123,8 @@ public final class SlackEventsServlet extends HttpServlet {
       // Without a stack trace: while the database stays locked every event ends here.
       log.warn(
           "answered 503 so that Slack retries: {}{}",
-          e.getMessage(),
-          e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
+          LogText.cap(e.getMessage()),
+          e.getCause() == null ? "" : " (" + LogText.cap(e.getCause().getMessage()) + ")");
       return plain(503, "temporarily unable to record; retry");
     } catch (Exception e) {
       // Payload fields Bolt or a listener could not make sense of: the request is at fault.

@@ -163,6 +163,37 @@ class BadInputTest {
   }
 
   @Test
+  void whatALogLineQuotesFromARefusedRequestIsCut() {
+    JsonObject envelope =
+        JsonParser.parseString(
+                envelopes.message(
+                    envelopes.eventId(),
+                    "U0ODD",
+                    "C0GENERAL",
+                    NOW,
+                    "{\"ts\":\"" + "7".repeat(20_000) + "\"}"))
+            .getAsJsonObject();
+    envelope.addProperty("team_id", "T" + "0".repeat(20_000) + "\nWARN forged line");
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    PrintStream err = System.err;
+    System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    int status;
+    try {
+      status = running.requests.json(envelope.toString()).statusCode();
+    } finally {
+      System.setErr(err);
+    }
+
+    assertThat(status).isEqualTo(400);
+    assertThat(logged.toString(StandardCharsets.UTF_8).lines())
+        .filteredOn(line -> line.contains("implausible"))
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .hasSizeLessThan(400)
+        .contains("…");
+    assertThat(logged.toString(StandardCharsets.UTF_8)).doesNotContain("\nWARN forged");
+  }
+
+  @Test
   void aMessageStampedLessThanADayAheadOfOurClockIsStillSlacks() {
     Instant ahead = NOW.plus(Duration.ofHours(23));
     HttpResponse<String> r =

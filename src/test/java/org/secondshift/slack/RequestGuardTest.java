@@ -100,9 +100,13 @@ class RequestGuardTest {
         "application/json | {\"type\":\"event_callback\",\"event\":\"x\"}",
         "application/x-www-form-urlencoded | payload=%7Bbroken",
         "application/x-www-form-urlencoded | just=fields",
+        "application/json | {\"type\":\"block_actions\"}",
+        "application/json | {\"type\":\"anything_else\",\"text\":\"a whole body to log\"}",
+        "application/json | {\"type\":\"event_callback\",\"event\":{\"type\":\"Not An Event\"}}",
+        "application/x-www-form-urlencoded | payload=%7B%22type%22%3A%22event_callback%22%7D",
         "text/plain | hello"
       })
-  void malformedBodiesAreBadRequests(String contentType, String badBody) {
+  void malformedOrUnknownBodiesAreBadRequests(String contentType, String badBody) {
     assertThat(status(RequestGuard.checkShape(contentType, badBody))).isEqualTo(400);
   }
 
