@@ -32,6 +32,8 @@ import org.secondshift.schedule.RestCheckJob;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.schedule.SummaryTriggers;
 import org.secondshift.schedule.WeeklySummaryJob;
+import org.secondshift.slack.AckBudget;
+import org.secondshift.slack.PlausibleTimestamps;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackDnd;
 import org.secondshift.slack.SlackZoneDirectory;
@@ -202,6 +204,7 @@ final class Features {
         SlackApp.app(
             settings,
             slack,
+            List.of(new AckBudget(db), new PlausibleTimestamps(clock)),
             new SlackApp.Listeners(
                 recorder,
                 zones,

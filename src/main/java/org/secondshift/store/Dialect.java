@@ -34,6 +34,16 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
   /** Whether the transaction failed only because of another one, and may simply run again. */
   boolean isConflict(Throwable e);
 
+  /**
+   * Within the caller's transaction, makes any wait for another transaction's lock longer than
+   * {@code millis} fail that transaction, unapplied. SQLite takes its one lock before the work
+   * begins, so there is nothing to bound there.
+   */
+  void limitLockWait(Handle h, long millis);
+
+  /** Whether the transaction failed because a wait set by {@link #limitLockWait} ran out. */
+  boolean isLockWaitOver(Throwable e);
+
   /** After a deletion, makes sure the deleted rows leave the files too. */
   void reclaim(Handle h);
 

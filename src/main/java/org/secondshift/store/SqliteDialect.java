@@ -58,6 +58,16 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
+  public void limitLockWait(Handle h, long millis) {
+    // The writer holds the file's lock from BEGIN on; a write not begun by its deadline is dropped.
+  }
+
+  @Override
+  public boolean isLockWaitOver(Throwable e) {
+    return false;
+  }
+
+  @Override
   public void reclaim(Handle h) {
     // Copies the write-ahead log into the main file and empties it, so deleted data leaves both.
     h.createQuery("PRAGMA wal_checkpoint(TRUNCATE)").mapToMap().list();

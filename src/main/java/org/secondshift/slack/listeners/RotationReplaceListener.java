@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import org.secondshift.captain.Rotations;
 import org.secondshift.hours.ZoneLookup;
+import org.secondshift.slack.LogText;
 import org.secondshift.slack.command.SetupArgs;
 import org.secondshift.slack.command.UsageException;
 import org.slf4j.Logger;
@@ -59,10 +60,10 @@ public final class RotationReplaceListener implements BlockActionHandler {
     } catch (UsageException | IllegalArgumentException | IndexOutOfBoundsException e) {
       log.warn(
           "ignored a rotation replace click by {} in channel {} of team {}: {}",
-          user,
-          channel,
-          team,
-          e.getMessage());
+          LogText.cap(user),
+          LogText.cap(channel),
+          LogText.cap(team),
+          LogText.cap(e.getMessage()));
     }
     return ctx.ack();
   }
