@@ -32,6 +32,8 @@ import org.secondshift.schedule.RestCheckJob;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.schedule.SummaryTriggers;
 import org.secondshift.schedule.WeeklySummaryJob;
+import org.secondshift.slack.AckBudget;
+import org.secondshift.slack.PlausibleTimestamps;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackDnd;
 import org.secondshift.slack.SlackZoneDirectory;
@@ -115,10 +117,10 @@ final class Features {
         new OutboxRunner(
             new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
 
-    // Rest nudges and the rotation lean on each other: nudges ask who holds the watch, and the
-    // rotation tells nudges about handoffs. The reference closes that loop once both exist.
-    AtomicReference<Rotations> watchHolder = new AtomicReference<>();
-    Watch watch = (team, channels, at) -> watchHolder.get().onDuty(team, channels, at);
+    // Nudges ask who holds the watch straight from the rotations' store; the rotation tells
+    // nudges about handoffs through the recovery nudges below.
+    this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
+    Watch watch = rotationStore;
     this.restStore = new RestStore(db);
     NudgeStore nudgeStore = new NudgeStore(db, outboxStore, restStore, new NudgeView());
     this.nudges =
@@ -134,7 +136,7 @@ final class Features {
             background,
             outbox::wake,
             clock);
-    this.handoffs = new RecoveryNudges(nudges);
+    this.handoffs = new RecoveryNudges(nudges, rotationStore);
 
     TeamFigures figures = new TeamFigures(db);
     this.summaries = new SummaryStore(db);
@@ -151,14 +153,13 @@ final class Features {
         Map.of(
             WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
             HandoffJob.class, () -> new HandoffJob(jobRotations.get(), clock),
-            RestCheckJob.class, () -> new RestCheckJob(nudges, clock));
+            RestCheckJob.class, () -> new RestCheckJob(nudges, handoffs, clock));
     this.schedules =
         db.sharedPool()
             .map(pool -> Schedules.clustered(jobs, pool))
             .orElseGet(() -> Schedules.inMemory(jobs));
     this.summaryTriggers = new SummaryTriggers(schedules);
     this.handoffTriggers = new HandoffTriggers(schedules);
-    this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
     this.rotations =
         new Rotations(
             rotationStore,
@@ -167,7 +168,6 @@ final class Features {
                     restStore, settings.rest(), zones, new HourLogRest(sessions, rules))),
             handoffs,
             handoffTriggers);
-    watchHolder.set(rotations);
     jobRotations.set(rotations);
 
     PersonalData personalData = new PersonalData(db);
@@ -207,6 +207,7 @@ final class Features {
         SlackApp.app(
             settings,
             slack,
+            List.of(new AckBudget(db), new PlausibleTimestamps(clock)),
             new SlackApp.Listeners(
                 recorder,
                 zones,
@@ -232,6 +233,7 @@ final class Features {
    */
   void startBackgroundWork(Clock clock) {
     rotations.performDue(clock.instant());
+    handoffs.catchUp(clock.instant());
     handoffTriggers.rebuild(rotationStore.all());
     schedules.every("captain-sweep", HandoffJob.class, HandoffTriggers.SWEEP);
     summaryTriggers.rebuild(summaries.plans());

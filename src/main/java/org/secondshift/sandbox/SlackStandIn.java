@@ -25,6 +25,7 @@ public final class SlackStandIn implements AutoCloseable {
   private final CallLog log;
   private final RateLimits limits;
   private final Ephemerals ephemerals;
+  private final SlackRules.RefusedTokens refusedTokens = new SlackRules.RefusedTokens();
 
   private SlackStandIn(
       Clock clock, Server http, ServerConnector connector, SocketModeServer socket) {
@@ -42,7 +43,8 @@ public final class SlackStandIn implements AutoCloseable {
     String socketUrl = "ws://" + HOST + ":" + socket.boundPort() + "/link";
     WebApi api = new WebApi(clock, directory, messages, views, files, baseUrl(), socketUrl);
     http.setHandler(
-        new HttpFrontDoor(new WebApiEndpoint(clock, api, faults, log, files, limits), ephemerals));
+        new HttpFrontDoor(
+            new WebApiEndpoint(clock, api, faults, log, files, limits, refusedTokens), ephemerals));
   }
 
   public static SlackStandIn start(Clock clock) {
@@ -117,6 +119,11 @@ public final class SlackStandIn implements AutoCloseable {
   public void limitRate(String method, double perSecond, int burst) {
     limits.limit(method, perSecond, burst);
     limits.limitPerChannel(method, 1, 3);
+  }
+
+  /** From now on every Web API call with {@code token} is refused as Slack does: invalid_auth. */
+  public void refuseToken(String token) {
+    refusedTokens.refuse(token);
   }
 
   public void failNext(String method, int times, String error) {

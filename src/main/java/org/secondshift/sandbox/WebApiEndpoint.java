@@ -14,15 +14,23 @@ final class WebApiEndpoint {
   private final CallLog log;
   private final FileStore files;
   private final RateLimits limits;
+  private final SlackRules.RefusedTokens refusedTokens;
 
   WebApiEndpoint(
-      Clock clock, WebApi api, FaultPlan faults, CallLog log, FileStore files, RateLimits limits) {
+      Clock clock,
+      WebApi api,
+      FaultPlan faults,
+      CallLog log,
+      FileStore files,
+      RateLimits limits,
+      SlackRules.RefusedTokens refusedTokens) {
     this.clock = clock;
     this.api = api;
     this.faults = faults;
     this.log = log;
     this.files = files;
     this.limits = limits;
+    this.refusedTokens = refusedTokens;
   }
 
   HttpReply call(
@@ -65,6 +73,9 @@ final class WebApiEndpoint {
   }
 
   private JsonObject answer(ApiCall call) {
-    return call.token() == null ? WebApi.error("not_authed") : api.answer(call);
+    if (call.token() == null) {
+      return WebApi.error("not_authed");
+    }
+    return refusedTokens.answer(call.token()).orElseGet(() -> api.answer(call));
   }
 }

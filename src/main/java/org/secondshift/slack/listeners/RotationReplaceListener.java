@@ -11,6 +11,7 @@ import java.util.Arrays;
 import org.secondshift.captain.Rotations;
 import org.secondshift.captain.SetupResult;
 import org.secondshift.hours.ZoneLookup;
+import org.secondshift.slack.LogText;
 import org.secondshift.slack.blocks.CaptainView;
 import org.secondshift.slack.command.SetupArgs;
 import org.secondshift.slack.command.UsageException;
@@ -67,10 +68,10 @@ public final class RotationReplaceListener implements BlockActionHandler {
     } catch (UsageException | IllegalArgumentException | IndexOutOfBoundsException e) {
       log.warn(
           "ignored a rotation replace click by {} in channel {} of team {}: {}",
-          user,
-          channel,
-          team,
-          e.getMessage());
+          LogText.cap(user),
+          LogText.cap(channel),
+          LogText.cap(team),
+          LogText.cap(e.getMessage()));
     }
     return ctx.ack();
   }
