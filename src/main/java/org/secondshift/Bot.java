@@ -12,11 +12,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.secondshift.captain.HandoffListener;
 import org.secondshift.captain.Rotations;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.rest.Nudges;
+import org.secondshift.rest.RecoveryNudges;
 import org.secondshift.rest.RestPreferences;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.slack.HealthServlet;
@@ -85,18 +85,19 @@ public final class Bot implements AutoCloseable {
     }
     Database db = Database.open(settings.database());
     ExecutorService background = Executors.newFixedThreadPool(2, daemon("background"));
+    Features features = null;
+    HttpServer http = null;
+    SocketModeApp socket = null;
     try {
       Slack slack = SlackApp.client(settings);
-      Features features = new Features(settings, clock, db, background, slack);
+      features = new Features(settings, clock, db, background, slack);
       SlackEventsServlet events =
           settings.mode() == Mode.HTTP
               ? new SlackEventsServlet(
                   features.app, new RequestGuard(settings.signingSecret(), clock))
               : null;
-      HttpServer http =
-          new HttpServer(settings.port(), events, new HealthServlet(db::isUp), extraServlets);
+      http = new HttpServer(settings.port(), events, new HealthServlet(db::isUp), extraServlets);
       http.start();
-      SocketModeApp socket = null;
       if (settings.mode() == Mode.SOCKET) {
         socket =
             new SocketModeApp(
@@ -107,23 +108,33 @@ public final class Bot implements AutoCloseable {
         socket.startAsync();
       }
       Bot bot = new Bot(db, background, http, socket, features);
-      try {
-        prepare.accept(bot);
-      } catch (RuntimeException e) {
-        // Nothing has started but the listeners; the database and executor are closed below.
-        if (socket != null) {
-          socket.close();
-        }
-        http.close();
-        features.schedules.close();
-        throw e;
-      }
+      prepare.accept(bot);
       features.startBackgroundWork(clock);
       return bot;
     } catch (Exception e) {
+      // Whatever had started stops again, so a failed start leaves no thread keeping us alive.
+      stopQuietly(e, socket, http, features);
       background.shutdownNow();
       db.close();
       throw e;
+    }
+  }
+
+  private static void stopQuietly(
+      Exception failure, SocketModeApp socket, HttpServer http, Features features) {
+    try {
+      if (socket != null) {
+        socket.close();
+      }
+      if (http != null) {
+        http.close();
+      }
+      if (features != null) {
+        features.schedules.close();
+        features.outbox.close();
+      }
+    } catch (Exception e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -162,8 +173,8 @@ public final class Bot implements AutoCloseable {
     return features.summaries;
   }
 
-  /** What the captain rotation tells about each handoff (recovery nudges). */
-  public HandoffListener handoffs() {
+  /** Recovery nudges after each ended watch, looked for on handoff, periodically and at start. */
+  public RecoveryNudges recoveries() {
     return features.handoffs;
   }
 

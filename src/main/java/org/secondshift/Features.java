@@ -33,7 +33,9 @@ import org.secondshift.schedule.RestCheckJob;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.schedule.SummaryTriggers;
 import org.secondshift.schedule.WeeklySummaryJob;
+import org.secondshift.slack.AckBudget;
 import org.secondshift.slack.ChannelAccess;
+import org.secondshift.slack.PlausibleTimestamps;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackDnd;
 import org.secondshift.slack.SlackZoneDirectory;
@@ -60,9 +62,11 @@ import org.secondshift.slack.home.HomeView;
 import org.secondshift.slack.home.PersonalSettings;
 import org.secondshift.slack.home.SettingsModal;
 import org.secondshift.slack.home.StoredSettings;
+import org.secondshift.slack.listeners.EphemeralAnswers;
 import org.secondshift.slack.listeners.ForgetMeListener;
 import org.secondshift.slack.listeners.NudgeButtonListener;
 import org.secondshift.slack.listeners.OpenSettingsListener;
+import org.secondshift.slack.listeners.RotationKeepListener;
 import org.secondshift.slack.listeners.RotationReplaceListener;
 import org.secondshift.slack.listeners.SettingsSubmittedListener;
 import org.secondshift.slack.outbox.OutboxRunner;
@@ -124,10 +128,10 @@ final class Features {
         new OutboxRunner(
             new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
 
-    // Rest nudges and the rotation lean on each other: nudges ask who holds the watch, and the
-    // rotation tells nudges about handoffs. The reference closes that loop once both exist.
-    AtomicReference<Rotations> watchHolder = new AtomicReference<>();
-    Watch watch = (team, channels, at) -> watchHolder.get().onDuty(team, channels, at);
+    // Nudges ask who holds the watch straight from the rotations' store; the rotation tells
+    // nudges about handoffs through the recovery nudges below.
+    this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
+    Watch watch = rotationStore;
     this.restStore = new RestStore(db);
     NudgeStore nudgeStore = new NudgeStore(db, outboxStore, restStore, new NudgeView());
     this.nudges =
@@ -143,7 +147,7 @@ final class Features {
             background,
             outbox::wake,
             clock);
-    this.handoffs = new RecoveryNudges(nudges);
+    this.handoffs = new RecoveryNudges(nudges, rotationStore);
 
     TeamFigures figures = new TeamFigures(db);
     this.summaries = new SummaryStore(db);
@@ -160,14 +164,13 @@ final class Features {
         Map.of(
             WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
             HandoffJob.class, () -> new HandoffJob(jobRotations.get(), clock),
-            RestCheckJob.class, () -> new RestCheckJob(nudges, clock));
+            RestCheckJob.class, () -> new RestCheckJob(nudges, handoffs, clock));
     this.schedules =
         db.sharedPool()
             .map(pool -> Schedules.clustered(jobs, pool))
             .orElseGet(() -> Schedules.inMemory(jobs));
     this.summaryTriggers = new SummaryTriggers(schedules);
     this.handoffTriggers = new HandoffTriggers(schedules);
-    this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
     this.rotations =
         new Rotations(
             rotationStore,
@@ -176,7 +179,6 @@ final class Features {
                     restStore, settings.rest(), zones, new HourLogRest(sessions, rules))),
             handoffs,
             handoffTriggers);
-    watchHolder.set(rotations);
     jobRotations.set(rotations);
 
     PersonalData personalData = new PersonalData(db);
@@ -212,10 +214,12 @@ final class Features {
                 new ShareCommand(summaries),
                 new ExportCommand(personalData, outboxStore, zones, rules, outbox::wake, clock),
                 new ForgetMeCommand()));
+    EphemeralAnswers answers = new EphemeralAnswers(background);
     this.app =
         SlackApp.app(
             settings,
             slack,
+            List.of(new AckBudget(db), new PlausibleTimestamps(clock)),
             new SlackApp.Listeners(
                 recorder,
                 zones,
@@ -223,10 +227,11 @@ final class Features {
                 home,
                 Map.of(
                     ForgetMeView.CONFIRM_ACTION,
-                        new ForgetMeListener(personalData, outboxStore, outbox::wake, clock),
+                        new ForgetMeListener(
+                            personalData, outboxStore, outbox::wake, answers, clock),
                     CaptainView.REPLACE_ACTION,
-                        new RotationReplaceListener(rotations, zones, clock),
-                    CaptainView.KEEP_ACTION, (req, ctx) -> ctx.ack(),
+                        new RotationReplaceListener(rotations, zones, answers, clock),
+                    CaptainView.KEEP_ACTION, new RotationKeepListener(answers),
                     HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, background)),
                 Map.of(
                     NudgeButtonListener.ACTIONS,
@@ -240,6 +245,7 @@ final class Features {
    */
   void startBackgroundWork(Clock clock) {
     rotations.performDue(clock.instant());
+    handoffs.catchUp(clock.instant());
     handoffTriggers.rebuild(rotationStore.all());
     schedules.every("captain-sweep", HandoffJob.class, HandoffTriggers.SWEEP);
     summaryTriggers.rebuild(summaries.plans());

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.secondshift.config.CannotStartException;
 import org.secondshift.config.EnvironmentSettings;
 import org.secondshift.config.InvalidSettingsException;
 import org.secondshift.config.Mode;
@@ -14,6 +15,8 @@ import org.secondshift.sandbox.seed.RotationApplier;
 import org.secondshift.sandbox.seed.SeedAppliers;
 import org.secondshift.sandbox.seed.SettingsApplier;
 import org.secondshift.sandbox.seed.SummaryApplier;
+import org.secondshift.slack.SlackApp;
+import org.secondshift.slack.SlackIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +41,29 @@ public final class Main {
       startSandbox(settings, List.of(args).contains("--reset"));
       return;
     }
-    Bot bot = Bot.start(settings, Clock.systemUTC());
+    Bot bot;
+    SlackIdentity.Identity identity;
+    try {
+      identity =
+          new SlackIdentity(
+                  SlackApp.client(settings).methods(settings.botToken()),
+                  settings.apiUrl(),
+                  SlackIdentity.sleeping())
+              .await();
+      bot = Bot.start(settings, Clock.systemUTC());
+    } catch (CannotStartException e) {
+      System.err.println("Second Shift cannot start: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
     log.info(
-        "Second Shift is up in {} mode on port {} ({})", settings.mode(), bot.port(), settings);
+        "Second Shift is up in {} mode on port {} as {} in workspace {} ({}) ({})",
+        settings.mode(),
+        bot.port(),
+        identity.botUserId(),
+        identity.team(),
+        identity.teamId(),
+        settings);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -69,8 +92,8 @@ public final class Main {
     Sandbox sandbox;
     try {
       sandbox = Sandbox.start(settings, clock, Path.of("seeds"), seedAppliers(), reset);
-    } catch (IllegalArgumentException e) {
-      // A seed a person edited by hand: say what to fix, without a stack trace.
+    } catch (IllegalArgumentException | CannotStartException e) {
+      // A seed a person edited by hand, or a busy port: say what to fix, without a stack trace.
       System.err.println("The sandbox cannot start: " + e.getMessage());
       System.exit(2);
       return;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** Where rotations are kept; implemented by the store. */
-public interface RotationLedger {
+public interface RotationLedger extends Watch {
   /** The rotation of a channel as it stands at {@code now}, if it has one. */
   Optional<RotationState> read(String teamId, String channelId, Instant now);
 

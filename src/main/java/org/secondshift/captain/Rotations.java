@@ -378,6 +378,11 @@ public final class Rotations implements Watch {
     return announced;
   }
 
+  /** As {@link #performDue(Instant)}, for the one rotation whose trigger fired. */
+  public int performDue(String teamId, String channelId, Instant now) {
+    return step(teamId, channelId, now, maybe -> due(maybe, now)).orElse(0);
+  }
+
   @Override
   public List<OnDuty> onDuty(String teamId, Collection<String> channelIds, Instant at) {
     return ledger.onDuty(teamId, channelIds, at);

@@ -131,7 +131,8 @@ public final class Nudges {
     RestFacts facts = facts(teamId, captainId, now);
     Verdict verdict = policy.recovery(facts, channelId, lookups(teamId, captainId, now));
     if (verdict instanceof Verdict.Send send) {
-      Optional<Nudge> stored = nudges.record(send.nudge(), Optional.empty());
+      // Nothing since the watch ended: a second look at the same ended watch sends nothing.
+      Optional<Nudge> stored = nudges.record(send.nudge(), Optional.of(now.minusMillis(1)));
       stored.ifPresent(n -> queued.run());
       return stored.<Verdict>map(Verdict.Send::new).orElse(Verdict.hold(Verdict.Reason.COOLDOWN));
     }

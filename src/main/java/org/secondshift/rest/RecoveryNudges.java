@@ -1,20 +1,51 @@
 package org.secondshift.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.secondshift.captain.HandoffListener;
 
-/** After a handoff the outgoing captain gets a recovery nudge; checked off the caller's thread. */
+/**
+ * After a handoff the outgoing captain may get a recovery nudge. Which watches ended is read from
+ * the database, so a crash between the handoff and the nudge loses nothing: the next look (at the
+ * next handoff, the periodic rest check, or the start) finds the watch still unchecked.
+ */
 public final class RecoveryNudges implements HandoffListener {
-  private final Nudges nudges;
+  /** A watch that ended longer ago than this gets no recovery nudge any more. */
+  static final Duration TOO_LATE = Duration.ofHours(6);
 
-  public RecoveryNudges(Nudges nudges) {
+  private static final int BATCH = 100;
+
+  private final Nudges nudges;
+  private final EndedWatches watches;
+
+  public RecoveryNudges(Nudges nudges, EndedWatches watches) {
     this.nudges = nudges;
+    this.watches = watches;
   }
 
   @Override
   public void shiftEnded(String teamId, String channelId, String captainId, Instant endedAt) {
-    nudges.inBackground(
-        "recovery/" + teamId + "/" + captainId + "/" + channelId,
-        () -> nudges.recover(teamId, captainId, channelId, endedAt));
+    nudges.inBackground("recovery/" + teamId + "/" + channelId, () -> catchUp(endedAt));
+  }
+
+  /**
+   * Looks at every watch ended by {@code now} and not looked at yet; returns how many. A watch is
+   * marked only after its nudge is decided, and the nudge store refuses a second one for the same
+   * ended watch, so a look repeated after a crash, or by a second instance, sends nothing twice.
+   */
+  public int catchUp(Instant now) {
+    watches.expire(now.minus(TOO_LATE), now);
+    int looked = 0;
+    for (var batch = watches.unchecked(now.minus(TOO_LATE), now, BATCH);
+        !batch.isEmpty();
+        batch = watches.unchecked(now.minus(TOO_LATE), now, BATCH)) {
+      for (EndedWatches.EndedWatch w : batch) {
+        nudges.recover(w.teamId(), w.captainId(), w.channelId(), w.endedAt());
+        if (watches.markChecked(w.shiftId(), now)) {
+          looked++;
+        }
+      }
+    }
+    return looked;
   }
 }

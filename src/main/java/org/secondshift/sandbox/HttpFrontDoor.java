@@ -9,15 +9,21 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Routes Jetty requests for {@code /api/*} and {@code /upload/*} to the Web API endpoint. */
+/**
+ * Routes Jetty requests for {@code /api/*} and {@code /upload/*} to the Web API endpoint, and
+ * {@code /respond/*} to the response URLs handed out with interactions.
+ */
 final class HttpFrontDoor extends Handler.Abstract {
   private static final String API = "/api/";
   private static final String UPLOAD = "/upload/";
+  private static final String RESPOND = "/respond/";
 
   private final WebApiEndpoint endpoint;
+  private final Ephemerals ephemerals;
 
-  HttpFrontDoor(WebApiEndpoint endpoint) {
+  HttpFrontDoor(WebApiEndpoint endpoint, Ephemerals ephemerals) {
     this.endpoint = endpoint;
+    this.ephemerals = ephemerals;
   }
 
   @Override
@@ -32,6 +38,8 @@ final class HttpFrontDoor extends Handler.Abstract {
       reply = endpoint.call(path.substring(API.length()), contentType, query, authorization, body);
     } else if (path.startsWith(UPLOAD) && "POST".equals(request.getMethod())) {
       reply = endpoint.upload(path.substring(UPLOAD.length()), contentType, body);
+    } else if (path.startsWith(RESPOND) && "POST".equals(request.getMethod())) {
+      reply = ephemerals.post(path.substring(RESPOND.length()), body);
     } else {
       reply = HttpReply.text(404, "not found");
     }

@@ -49,8 +49,7 @@ final class Interactions {
     if (command.equals("/invite")) {
       return invite(user, channel, text);
     }
-    String responseUrl =
-        "http://127.0.0.1:" + port + "/sandbox/api/respond/" + channel + "/" + user.id();
+    String responseUrl = workspace.slack().responseUrl(channel, user.id(), null);
     String channelName =
         SlackRules.commandChannelName(channel, workspace.slack().channelName(channel));
     SlackDelivery.Answer answer =
@@ -135,13 +134,17 @@ final class Interactions {
     } else {
       String channel = field(in, "channel");
       String ts = field(in, "ts");
+      Optional<Ephemeral> ephemeral = workspace.ephemeral(channel, user.id(), ts);
       container.addProperty("type", "message");
       container.addProperty("message_ts", ts);
       container.addProperty("channel_id", channel);
-      container.addProperty("is_ephemeral", false);
-      source = messageJson(channel, ts);
+      container.addProperty("is_ephemeral", ephemeral.isPresent());
+      source = ephemeral.map(Interactions::ephemeralJson).orElseGet(() -> messageJson(channel, ts));
+      // Slack ties the URL to the ephemeral the click came from, so the bot can replace it.
       responseUrl =
-          "http://127.0.0.1:" + port + "/sandbox/api/respond/" + channel + "/" + user.id();
+          workspace
+              .slack()
+              .responseUrl(channel, user.id(), ephemeral.map(Ephemeral::ts).orElse(null));
     }
     return result(
         delivery.deliver(
@@ -197,22 +200,14 @@ final class Interactions {
     return result(new SlackDelivery.Answer(200, ""));
   }
 
-  /** The bot posted to a {@code response_url}: {@code channel/user} in the path. */
-  void responded(String channelAndUser, String body) {
-    String[] parts = channelAndUser.split("/");
-    if (parts.length != 2) {
-      return;
-    }
-    json(body)
-        .filter(JsonElement::isJsonObject)
-        .map(JsonElement::getAsJsonObject)
-        .ifPresent(
-            reply ->
-                workspace.addEphemeral(
-                    parts[0],
-                    parts[1],
-                    reply.has("text") ? reply.get("text").getAsString() : "",
-                    reply.has("blocks") ? reply.get("blocks").toString() : null));
+  private static JsonObject ephemeralJson(Ephemeral e) {
+    JsonObject json = new JsonObject();
+    json.addProperty("type", "message");
+    json.addProperty("bot_id", TeamDirectory.BOT_ID);
+    json.addProperty("text", e.text());
+    json.addProperty("ts", e.ts());
+    json(e.blocksJson()).ifPresent(blocks -> json.add("blocks", blocks));
+    return json;
   }
 
   private JsonObject messageJson(String channel, String ts) {

@@ -28,6 +28,8 @@ public final class SlackStandIn implements AutoCloseable {
   private final FaultPlan faults;
   private final CallLog log;
   private final RateLimits limits;
+  private final Ephemerals ephemerals;
+  private final SlackRules.RefusedTokens refusedTokens = new SlackRules.RefusedTokens();
 
   private SlackStandIn(
       Clock clock, Server http, ServerConnector connector, SocketModeServer socket) {
@@ -42,12 +44,15 @@ public final class SlackStandIn implements AutoCloseable {
     this.faults = new FaultPlan();
     this.log = new CallLog();
     this.limits = new RateLimits(clock);
+    this.ephemerals = new Ephemerals(clock);
     String socketUrl = "ws://" + HOST + ":" + socket.boundPort() + "/link";
     WebApi api =
         new WebApi(clock, directory, channels, messages, views, files, baseUrl(), socketUrl);
     http.setHandler(
         new HttpFrontDoor(
-            new WebApiEndpoint(clock, api, faults, log, files, limits, revokedTokens)));
+            new WebApiEndpoint(
+                clock, api, faults, log, files, limits, revokedTokens, refusedTokens),
+            ephemerals));
   }
 
   public static SlackStandIn start(Clock clock) {
@@ -162,6 +167,11 @@ public final class SlackStandIn implements AutoCloseable {
     limits.limitPerChannel(method, 1, 3);
   }
 
+  /** From now on every Web API call with {@code token} is refused as Slack does: invalid_auth. */
+  public void refuseToken(String token) {
+    refusedTokens.refuse(token);
+  }
+
   public void failNext(String method, int times, String error) {
     faults.failNext(method, times, error);
   }
@@ -212,6 +222,46 @@ public final class SlackStandIn implements AutoCloseable {
 
   public Optional<String> homeView(String userId) {
     return views.homeView(userId);
+  }
+
+  /**
+   * Shows {@code user} a reply only they see in {@code channel}, as Slack does with an ack body.
+   */
+  public Ephemeral showEphemeral(String channel, String user, String text, String blocksJson) {
+    return ephemerals.show(channel, user, text, blocksJson);
+  }
+
+  /** The ephemeral replies {@code user} sees in {@code channel} now, oldest first. */
+  public List<Ephemeral> ephemerals(String channel, String user) {
+    return ephemerals.of(channel, user);
+  }
+
+  /**
+   * A {@code response_url} on this stand-in for an interaction by {@code user} in {@code channel};
+   * {@code originalTs} is the ephemeral the interaction came from, or null (a slash command).
+   */
+  public String responseUrl(String channel, String user, String originalTs) {
+    return baseUrl() + "respond/" + ephemerals.issue(channel, user, originalTs);
+  }
+
+  /** The bodies posted to response URLs so far, oldest first. */
+  public List<String> responses() {
+    return ephemerals.responses().stream().map(Ephemerals.Response::body).toList();
+  }
+
+  /** Blocks until {@code count} posts to response URLs arrived; their bodies, oldest first. */
+  public List<String> awaitResponses(int count, Duration timeout) {
+    return ephemerals.await(count, timeout).stream().map(Ephemerals.Response::body).toList();
+  }
+
+  /**
+   * Why Slack would reject {@code blocksJson} in a message ({@code inView} false) or a view, or
+   * empty if it keeps within Slack's Block Kit limits.
+   */
+  public static Optional<String> blocksProblem(String blocksJson, boolean inView) {
+    return SlackRules.blocksProblem(
+        com.google.gson.JsonParser.parseString(blocksJson).getAsJsonArray(),
+        inView ? SlackRules.VIEW_BLOCKS_MAX : SlackRules.MESSAGE_BLOCKS_MAX);
   }
 
   public List<UploadedFile> uploads() {

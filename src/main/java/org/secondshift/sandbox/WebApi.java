@@ -73,7 +73,30 @@ final class WebApi {
   }
 
   JsonObject answer(ApiCall call) {
+    Optional<String> rejected = rejectedBlocks(call);
+    if (rejected.isPresent()) {
+      return error(rejected.get());
+    }
     return methods.getOrDefault(call.method(), c -> error("unknown_method")).apply(call);
+  }
+
+  /** Slack checks Block Kit limits before anything else (see {@link SlackRules}). */
+  private static Optional<String> rejectedBlocks(ApiCall call) {
+    if (call.method().startsWith("chat.") && call.param("blocks") != null) {
+      return parseJson(call.param("blocks"))
+          .filter(JsonElement::isJsonArray)
+          .flatMap(b -> SlackRules.blocksProblem(b.getAsJsonArray(), SlackRules.MESSAGE_BLOCKS_MAX))
+          .map(p -> SlackRules.MESSAGE_BLOCKS_ERROR);
+    }
+    if (call.method().startsWith("views.") && call.param("view") != null) {
+      return parseJson(call.param("view"))
+          .filter(v -> v.isJsonObject() && v.getAsJsonObject().has("blocks"))
+          .map(v -> v.getAsJsonObject().get("blocks"))
+          .filter(JsonElement::isJsonArray)
+          .flatMap(b -> SlackRules.blocksProblem(b.getAsJsonArray(), SlackRules.VIEW_BLOCKS_MAX))
+          .map(p -> SlackRules.VIEW_BLOCKS_ERROR);
+    }
+    return Optional.empty();
   }
 
   private static JsonObject ok() {

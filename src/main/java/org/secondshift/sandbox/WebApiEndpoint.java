@@ -16,6 +16,7 @@ final class WebApiEndpoint {
   private final FileStore files;
   private final RateLimits limits;
   private final Set<String> revokedTokens;
+  private final SlackRules.RefusedTokens refusedTokens;
 
   WebApiEndpoint(
       Clock clock,
@@ -24,7 +25,8 @@ final class WebApiEndpoint {
       CallLog log,
       FileStore files,
       RateLimits limits,
-      Set<String> revokedTokens) {
+      Set<String> revokedTokens,
+      SlackRules.RefusedTokens refusedTokens) {
     this.clock = clock;
     this.api = api;
     this.faults = faults;
@@ -32,6 +34,7 @@ final class WebApiEndpoint {
     this.files = files;
     this.limits = limits;
     this.revokedTokens = revokedTokens;
+    this.refusedTokens = refusedTokens;
   }
 
   HttpReply call(
@@ -76,6 +79,7 @@ final class WebApiEndpoint {
   private JsonObject answer(ApiCall call) {
     return SlackRules.tokenError(call.token(), revokedTokens)
         .map(WebApi::error)
+        .or(() -> refusedTokens.answer(call.token()))
         .orElseGet(() -> api.answer(call));
   }
 }

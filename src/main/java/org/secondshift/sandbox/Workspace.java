@@ -1,8 +1,6 @@
 package org.secondshift.sandbox;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +16,6 @@ final class Workspace {
   private final Seed seed;
   private final Clock clock;
   private final int generation;
-  private final List<Ephemeral> ephemerals = new ArrayList<>();
   private final Set<String> closedViews = new HashSet<>();
 
   Workspace(SlackStandIn slack, Seed seed, Clock clock, int generation) {
@@ -44,17 +41,16 @@ final class Workspace {
     return slack.people().stream().filter(p -> p.id().equals(userId)).findFirst();
   }
 
-  synchronized void addEphemeral(String channel, String user, String text, String blocksJson) {
-    Instant now = clock.instant();
-    long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1000 + ephemerals.size();
-    String ts = "%d.%06d".formatted(micros / 1_000_000, micros % 1_000_000);
-    ephemerals.add(new Ephemeral(channel, user, ts, text, blocksJson));
+  Ephemeral addEphemeral(String channel, String user, String text, String blocksJson) {
+    return slack.showEphemeral(channel, user, text, blocksJson);
   }
 
-  synchronized List<Ephemeral> ephemerals(String channel, String user) {
-    return ephemerals.stream()
-        .filter(e -> e.channel().equals(channel) && e.user().equals(user))
-        .toList();
+  List<Ephemeral> ephemerals(String channel, String user) {
+    return slack.ephemerals(channel, user);
+  }
+
+  Optional<Ephemeral> ephemeral(String channel, String user, String ts) {
+    return ephemerals(channel, user).stream().filter(e -> e.ts().equals(ts)).findFirst();
   }
 
   /** The newest modal opened for the person and not yet submitted or closed. */

@@ -75,11 +75,6 @@ final class WorkspaceApi extends HttpServlet {
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     String path = req.getPathInfo() == null ? "" : req.getPathInfo();
     String raw = new String(req.getInputStream().readNBytes(1 << 20), StandardCharsets.UTF_8);
-    if (path.startsWith("/respond/")) {
-      interactions.responded(path.substring("/respond/".length()), raw);
-      send(resp, 200, new JsonObject());
-      return;
-    }
     if (path.equals("/reset")) {
       reset.run();
       JsonObject accepted = new JsonObject();

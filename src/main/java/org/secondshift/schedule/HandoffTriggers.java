@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.quartz.JobDataMap;
 import org.secondshift.captain.Cadence;
 import org.secondshift.captain.HandoffTimer;
 import org.secondshift.captain.Rotation;
@@ -51,10 +50,15 @@ public final class HandoffTriggers implements HandoffTimer {
   private void schedule(String name, LocalDateTime at, Rotation r) {
     Cadence c = r.cadence();
     if (c.hours() > 0 || c.days() == 1 || c.days() == 7) {
-      schedules.cron(name, HandoffJob.class, cron(at, c), r.zone(), new JobDataMap());
+      schedules.cron(name, HandoffJob.class, cron(at, c), r.zone(), HandoffJob.key(r));
     } else {
       schedules.calendar(
-          name, HandoffJob.class, ZonedDateTime.of(at, r.zone()).toInstant(), c.days(), r.zone());
+          name,
+          HandoffJob.class,
+          ZonedDateTime.of(at, r.zone()).toInstant(),
+          c.days(),
+          r.zone(),
+          HandoffJob.key(r));
     }
   }
 

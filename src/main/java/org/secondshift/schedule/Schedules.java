@@ -183,11 +183,16 @@ public final class Schedules implements AutoCloseable {
    * {@code zone} across DST.
    */
   public void calendar(
-      String name, Class<? extends Job> job, java.time.Instant startAt, int days, ZoneId zone) {
+      String name,
+      Class<? extends Job> job,
+      java.time.Instant startAt,
+      int days,
+      ZoneId zone,
+      JobDataMap data) {
     schedule(
         name,
         job,
-        new JobDataMap(),
+        data,
         TriggerBuilder.newTrigger()
             .withIdentity(name)
             .startAt(java.util.Date.from(startAt))

@@ -1,7 +1,6 @@
 package org.secondshift.schedule;
 
 import java.util.List;
-import org.quartz.JobDataMap;
 import org.secondshift.summary.PlanScheduler;
 import org.secondshift.summary.SummaryPlan;
 
@@ -25,7 +24,7 @@ public final class SummaryTriggers implements PlanScheduler {
         WeeklySummaryJob.class,
         plan.cron(),
         plan.zone(),
-        new JobDataMap());
+        WeeklySummaryJob.key(plan.teamId(), plan.channelId()));
   }
 
   @Override

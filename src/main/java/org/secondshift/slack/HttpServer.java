@@ -1,29 +1,51 @@
 package org.secondshift.slack;
 
 import jakarta.servlet.http.HttpServlet;
+import java.io.IOException;
+import java.net.BindException;
+import java.time.Duration;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.secondshift.config.CannotStartException;
 
 /**
  * Embedded Jetty serving Slack's requests (HTTP mode only), the health check, and any extra
  * servlets.
+ *
+ * <p>A connection that sends nothing for {@link #IDLE_TIMEOUT} is closed, whether it is idle
+ * between requests or stalled in the middle of one; bodies are read without holding a thread (see
+ * {@link SlackEventsServlet}), so threads are only busy with requests that are complete.
  */
 public final class HttpServer implements AutoCloseable {
+  /** How long a connection may stay silent, between requests or within one. */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Threads for requests being handled; waiting for a body needs none. */
+  static final int MAX_THREADS = 200;
+
   private final Server server;
   private final ServerConnector connector;
+  private final int port;
 
   /** Also mounts {@code extra} (path spec to servlet), e.g. the sandbox's workspace page. */
   public HttpServer(
       int port, HttpServlet events, HttpServlet health, Map<String, HttpServlet> extra) {
-    QueuedThreadPool threads = new QueuedThreadPool(64, 8);
+    this.port = port;
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
     threads.setName("http");
     this.server = new Server(threads);
-    this.connector = new ServerConnector(server);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setPort(port);
+    connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     if (events != null) {
@@ -35,8 +57,33 @@ public final class HttpServer implements AutoCloseable {
     server.setStopTimeout(5_000);
   }
 
+  /**
+   * Binds the port, then starts serving.
+   *
+   * @throws CannotStartException when the port cannot be bound, e.g. because it is in use
+   */
   public void start() throws Exception {
+    // Bound before Jetty starts, so a busy port fails here with nothing started yet.
+    try {
+      connector.open();
+    } catch (IOException e) {
+      throw cannotBind(e);
+    }
     server.start();
+  }
+
+  private CannotStartException cannotBind(IOException e) {
+    BindException bind = e instanceof BindException b ? b : null;
+    if (bind == null && e.getCause() instanceof BindException b) {
+      bind = b;
+    }
+    String reason = bind == null ? e.getMessage() : bind.getMessage();
+    if (reason != null && reason.toLowerCase().contains("in use")) {
+      return new CannotStartException(
+          "port " + port + " is in use — is another Second Shift running? Set PORT.");
+    }
+    return new CannotStartException(
+        "cannot listen on port " + port + " (" + reason + "). Set PORT to another port.");
   }
 
   /** The bound port, useful when started on port 0. */

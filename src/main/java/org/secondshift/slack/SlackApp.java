@@ -6,6 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
+import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
@@ -13,7 +14,9 @@ import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.UserChangeEvent;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.secondshift.activity.ActivityRecorder;
@@ -37,7 +40,12 @@ public final class SlackApp {
 
   /** A Slack client whose every Web API call goes to {@code settings.apiUrl()}. */
   public static Slack client(Settings settings) {
-    return Slack.getInstance(config(settings));
+    return client(settings.apiUrl());
+  }
+
+  /** A Slack client whose every Web API call goes to {@code apiUrl} (ending in {@code /}). */
+  public static Slack client(URI apiUrl) {
+    return Slack.getInstance(config(apiUrl));
   }
 
   /**
@@ -45,16 +53,16 @@ public final class SlackApp {
    * while a person waits for an answer.
    */
   public static Slack client(Settings settings, Duration callTimeout) {
-    SlackConfig config = config(settings);
+    SlackConfig config = config(settings.apiUrl());
     int millis = Math.toIntExact(callTimeout.toMillis());
     config.setHttpClientCallTimeoutMillis(millis);
     config.setHttpClientReadTimeoutMillis(millis);
     return Slack.getInstance(config);
   }
 
-  private static SlackConfig config(Settings settings) {
+  private static SlackConfig config(URI apiUrl) {
     SlackConfig config = new SlackConfig();
-    config.setMethodsEndpointUrlPrefix(settings.apiUrl().toString());
+    config.setMethodsEndpointUrlPrefix(apiUrl.toString());
     config.setPrettyResponseLoggingEnabled(false);
     // The SDK's own metrics would call auth.test for every new token; we do not read them.
     config.setStatsEnabled(false);
@@ -63,9 +71,11 @@ public final class SlackApp {
 
   /**
    * The Bolt app. Signatures are checked by {@link RequestGuard} in front of it, so Bolt's own
-   * check is off; events nobody listens to are acknowledged rather than answered 404.
+   * check is off; events nobody listens to are acknowledged rather than answered 404. {@code
+   * middleware} runs, in order, after Bolt's own and before any listener.
    */
-  public static App app(Settings settings, Slack slack, Listeners listeners) {
+  public static App app(
+      Settings settings, Slack slack, List<Middleware> middleware, Listeners listeners) {
     App app =
         new App(
             AppConfig.builder()
@@ -75,6 +85,7 @@ public final class SlackApp {
                 .requestVerificationEnabled(false)
                 .allEventsApiAutoAckEnabled(true)
                 .build());
+    middleware.forEach(app::use);
     ActivityRecorder recorder = listeners.recorder();
     app.event(MessageEvent.class, new MessageListener(recorder));
     app.event(MessageFileShareEvent.class, new SharedMessageListener(recorder));

@@ -45,7 +45,11 @@ public final class SlackDnd implements DndStatus {
     try {
       DndInfoResponse r = slack.dndInfo(q -> q.user(userId));
       if (!r.isOk()) {
-        log.warn("dnd.info failed for user {} in team {}: {}", userId, teamId, r.getError());
+        log.warn(
+            "dnd.info failed for user {} in team {}: {}",
+            LogText.cap(userId),
+            LogText.cap(teamId),
+            r.getError());
         return false;
       }
       long second = now.getEpochSecond();
@@ -61,7 +65,11 @@ public final class SlackDnd implements DndStatus {
       return snoozed || scheduled;
     } catch (Exception e) {
       // Unknown is treated as "not in DND": a missing scope must not silence every nudge.
-      log.warn("dnd.info failed for user {} in team {}: {}", userId, teamId, e.toString());
+      log.warn(
+          "dnd.info failed for user {} in team {}: {}",
+          LogText.cap(userId),
+          LogText.cap(teamId),
+          LogText.cap(e.toString()));
       return false;
     }
   }

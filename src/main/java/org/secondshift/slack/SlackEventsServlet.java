@@ -5,69 +5,98 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.secondshift.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /slack/events}: size limit, signature and shape checks, then Bolt.
+ * {@code POST /slack/events}: signature headers, size limit, signature and shape checks, then Bolt.
  *
- * <p>Bad input is the caller's problem and gets a 4xx; only a store that cannot take the write
- * answers 503, so that Slack retries an event we could not keep.
+ * <p>Bad input is the caller's problem and gets a 4xx; only a store that cannot take the write in
+ * time answers 503, so that Slack retries an event we could not keep. The body is read without
+ * holding a thread while it trickles in, and only once the headers say the request may be from
+ * Slack, so clients that stall or never sign cannot starve the server.
  */
 public final class SlackEventsServlet extends HttpServlet {
   /** Slack's own payloads are far smaller; anything above this is not from Slack. */
   public static final int MAX_BODY_BYTES = 1 << 20;
 
+  /** How long a client may take to send its whole body once the headers are in. */
+  public static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
+
   /** How much of an oversized body is read and dropped before answering 413. */
   static final long DRAIN_LIMIT = 4L << 20;
+
+  static final String TIMESTAMP = "X-Slack-Request-Timestamp";
+  static final String SIGNATURE = "X-Slack-Signature";
 
   private static final Logger log = LoggerFactory.getLogger(SlackEventsServlet.class);
 
   private final transient App app;
   private final transient SlackRequestParser parser;
   private final transient RequestGuard guard;
+  private final transient AppRateLimitedNotices rateLimited;
 
   public SlackEventsServlet(App app, RequestGuard guard) {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.guard = guard;
+    this.rateLimited = new AppRateLimitedNotices();
   }
 
   @Override
   protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    if (req.getContentLengthLong() > MAX_BODY_BYTES) {
-      tooLarge(req, resp);
+    List<String> timestamps = Collections.list(req.getHeaders(TIMESTAMP));
+    List<String> signatures = Collections.list(req.getHeaders(SIGNATURE));
+    Optional<RequestGuard.Rejection> unsigned = guard.checkHeaders(timestamps, signatures);
+    if (unsigned.isPresent()) {
+      // Answered before any of the body is awaited; Jetty drops what is left of it.
+      reply(resp, unsigned.get().status(), unsigned.get().reason());
       return;
     }
-    byte[] bytes = readAtMost(req.getInputStream(), MAX_BODY_BYTES + 1);
-    if (bytes.length > MAX_BODY_BYTES) {
-      tooLarge(req, resp);
+    if (req.getContentLengthLong() > DRAIN_LIMIT) {
+      resp.setHeader("Connection", "close");
+      reply(resp, 413, "request body larger than 1 MiB");
       return;
     }
-    String body = new String(bytes, StandardCharsets.UTF_8);
-    Optional<RequestGuard.Rejection> rejection =
-        guard.check(
-            req.getHeader("X-Slack-Request-Timestamp"),
-            req.getHeader("X-Slack-Signature"),
-            req.getContentType(),
-            body);
-    if (rejection.isPresent()) {
-      reply(resp, rejection.get().status(), rejection.get().reason());
-      return;
+    AsyncContext async = req.startAsync();
+    async.setTimeout(BODY_DEADLINE.toMillis());
+    BodyReader body =
+        new BodyReader(async, req.getInputStream(), timestamps.get(0), signatures.get(0));
+    async.addListener(body);
+    req.getInputStream().setReadListener(body);
+  }
+
+  /** What to do with a whole, size-checked body: the checks that need it, then Bolt. */
+  private Response handle(HttpServletRequest req, String timestamp, String signature, byte[] raw) {
+    RequestGuard.Outcome outcome = guard.checkBody(timestamp, signature, req.getContentType(), raw);
+    if (outcome instanceof RequestGuard.Rejection rejection) {
+      return plain(rejection.status(), rejection.reason());
     }
-    write(resp, run(req, body));
+    RequestGuard.Accepted accepted = (RequestGuard.Accepted) outcome;
+    if (accepted.envelope().filter(AppRateLimitedNotices::isNotice).isPresent()) {
+      rateLimited.noted(accepted.envelope().get());
+      return plain(200, "");
+    }
+    return run(req, accepted.body());
   }
 
   private Response run(HttpServletRequest req, String body) {
@@ -91,11 +120,18 @@ public final class SlackEventsServlet extends HttpServlet {
     try {
       return app.run(slackRequest);
     } catch (StoreException e) {
-      log.error("store refused a write; Slack will retry: {}", e.getMessage(), e);
+      // Without a stack trace: while the database stays locked every event ends here.
+      log.warn(
+          "answered 503 so that Slack retries: {}{}",
+          LogText.cap(e.getMessage()),
+          e.getCause() == null ? "" : " (" + LogText.cap(e.getCause().getMessage()) + ")");
       return plain(503, "temporarily unable to record; retry");
     } catch (Exception e) {
       // Payload fields Bolt or a listener could not make sense of: the request is at fault.
-      log.warn("could not process a {} request: {}", slackRequest.getRequestType(), e.toString());
+      log.warn(
+          "could not process a {} request: {}",
+          slackRequest.getRequestType(),
+          LogText.cap(e.toString()));
       return plain(400, "could not process payload");
     }
   }
@@ -109,28 +145,108 @@ public final class SlackEventsServlet extends HttpServlet {
   }
 
   /**
-   * Answers 413. A body of modest excess is read and dropped first, so the client finishes sending
-   * and reads the answer instead of a reset connection; a huge one is not read at all.
+   * Collects the body as it arrives, on whichever thread Jetty calls back with data, and answers
+   * once it is complete, too large, failed or late — exactly once.
    */
-  private static void tooLarge(HttpServletRequest req, HttpServletResponse resp)
-      throws IOException {
-    long declared = req.getContentLengthLong();
-    if (declared <= DRAIN_LIMIT) {
-      long left = DRAIN_LIMIT;
-      byte[] sink = new byte[16 * 1024];
-      int n;
-      while (left > 0
-          && (n = req.getInputStream().read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
-        left -= n;
-      }
-    } else {
-      resp.setHeader("Connection", "close");
+  private final class BodyReader implements ReadListener, AsyncListener {
+    private final AsyncContext async;
+    private final ServletInputStream in;
+    private final String timestamp;
+    private final String signature;
+    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final byte[] chunk = new byte[16 * 1024];
+    private final AtomicBoolean answered = new AtomicBoolean();
+    private long received;
+
+    BodyReader(AsyncContext async, ServletInputStream in, String timestamp, String signature) {
+      this.async = async;
+      this.in = in;
+      this.timestamp = timestamp;
+      this.signature = signature;
     }
-    reply(resp, 413, "request body larger than 1 MiB");
+
+    @Override
+    public void onDataAvailable() throws IOException {
+      while (in.isReady()) {
+        int n = in.read(chunk);
+        if (n < 0) {
+          return;
+        }
+        received += n;
+        if (received <= MAX_BODY_BYTES) {
+          kept.write(chunk, 0, n);
+        } else if (received > DRAIN_LIMIT && claim()) {
+          // Read and dropped this far so that a client sees the answer; no further.
+          send(tooLarge(), true);
+          return;
+        }
+      }
+    }
+
+    @Override
+    public void onAllDataRead() {
+      if (!claim()) {
+        return;
+      }
+      HttpServletRequest req = (HttpServletRequest) async.getRequest();
+      send(
+          received > MAX_BODY_BYTES
+              ? tooLarge()
+              : handle(req, timestamp, signature, kept.toByteArray()),
+          false);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      // Typically the connector's idle timeout while the client stalled mid-body.
+      late();
+    }
+
+    @Override
+    public void onTimeout(AsyncEvent event) {
+      late();
+    }
+
+    @Override
+    public void onError(AsyncEvent event) {
+      late();
+    }
+
+    @Override
+    public void onComplete(AsyncEvent event) {}
+
+    @Override
+    public void onStartAsync(AsyncEvent event) {}
+
+    private void late() {
+      if (claim()) {
+        send(plain(408, "request body not received in time"), true);
+      }
+    }
+
+    private boolean claim() {
+      return answered.compareAndSet(false, true);
+    }
+
+    private void send(Response response, boolean close) {
+      HttpServletResponse resp = (HttpServletResponse) async.getResponse();
+      try {
+        if (!resp.isCommitted()) {
+          if (close) {
+            resp.setHeader("Connection", "close");
+          }
+          write(resp, response);
+        }
+      } catch (IOException | RuntimeException e) {
+        log.debug("could not answer a Slack request: {}", e.toString());
+      } finally {
+        async.complete();
+      }
+    }
   }
 
-  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    return in.readNBytes(limit);
+  private static Response tooLarge() {
+    return plain(413, "request body larger than 1 MiB");
   }
 
   private static Response plain(int status, String text) {

@@ -65,7 +65,10 @@ public final class SlackZoneDirectory implements ZoneLookup {
               zoneOf(teamId, userId);
             } catch (RuntimeException e) {
               log.warn(
-                  "zone lookup failed for user {} in team {}: {}", userId, teamId, e.toString());
+                  "zone lookup failed for user {} in team {}: {}",
+                  LogText.cap(userId),
+                  LogText.cap(teamId),
+                  LogText.cap(e.toString()));
             }
           });
     }
@@ -107,9 +110,16 @@ public final class SlackZoneDirectory implements ZoneLookup {
         return parse(known.zoneId());
       }
       log.warn(
-          "users.info gave no zone for user {} in team {}: {}", userId, teamId, info.getError());
+          "users.info gave no zone for user {} in team {}: {}",
+          LogText.cap(userId),
+          LogText.cap(teamId),
+          info.getError());
     } catch (Exception e) {
-      log.warn("users.info failed for user {} in team {}: {}", userId, teamId, e.toString());
+      log.warn(
+          "users.info failed for user {} in team {}: {}",
+          LogText.cap(userId),
+          LogText.cap(teamId),
+          LogText.cap(e.toString()));
     }
     // A stale zone beats none; UTC only when we never knew.
     return people.zone(teamId, userId).map(z -> parse(z.zoneId())).orElse(ZoneOffset.UTC);

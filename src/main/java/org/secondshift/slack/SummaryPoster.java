@@ -46,9 +46,21 @@ public final class SummaryPoster {
    * each channel gets its latest missed week once; a repeated trigger finds nothing to do.
    */
   public int catchUp() {
+    return catchUp(store.plans());
+  }
+
+  /** As {@link #catchUp()}, for the one channel whose trigger fired. */
+  public int catchUp(String teamId, String channelId) {
+    return catchUp(
+        store.plans().stream()
+            .filter(p -> p.teamId().equals(teamId) && p.channelId().equals(channelId))
+            .toList());
+  }
+
+  private int catchUp(List<SummaryPlan> plans) {
     Instant now = clock.instant();
     int posted = 0;
-    for (SummaryPlan plan : store.plans()) {
+    for (SummaryPlan plan : plans) {
       java.util.Optional<Instant> due = plan.dueSinceCreated(now);
       if (due.isEmpty()) {
         continue;

@@ -2,15 +2,19 @@ package org.secondshift.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
@@ -22,10 +26,16 @@ import org.jdbi.v3.core.Jdbi;
  * <p>SQLite allows one writer at a time, so there all writes go through one writer thread and never
  * fail half way with SQLITE_BUSY; readers go on in parallel thanks to WAL. The writer commits the
  * writes that queued up while it was busy in one transaction (group commit): one commit instead of
- * one per write, and no hand-over of a lock between request threads. On PostgreSQL each write is
- * its own transaction on the caller's thread, run again when it lost a conflict with another
- * transaction (possibly on another instance). Either way a caller returns only after the
- * transaction holding its write has committed.
+ * one per write, and no hand-over of a lock between request threads. PostgreSQL gets the same
+ * writer per instance, for the same saving; when a shared transaction fails there, each write is
+ * run again alone, and again while it loses a conflict with another transaction (possibly on
+ * another instance). Either way a caller returns only after the transaction holding its write has
+ * committed.
+ *
+ * <p>A caller that must answer in time (Slack wants an answer within three seconds) runs its work
+ * {@link #within} a budget: a write that has not begun when the budget is spent is given up and
+ * never applied, and the caller gets a {@link StoreException}, so it can ask Slack to retry rather
+ * than answer late. On SQLite that happens when another process holds the file's write lock.
  */
 public final class Database implements AutoCloseable {
   /** Most writes committed together; bounds how long one transaction holds the file. */
@@ -39,12 +49,21 @@ public final class Database implements AutoCloseable {
   /** How often a PostgreSQL transaction that lost a conflict is tried again. */
   private static final int CONFLICT_ATTEMPTS = 5;
 
+  /** SQLite's result codes for "another connection holds the lock" (low byte of extended ones). */
+  private static final int SQLITE_BUSY = 5;
+
+  private static final int SQLITE_LOCKED = 6;
+
   private final DatabaseLocation location;
   private final Dialect dialect;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final BlockingQueue<Write<?>> writes = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
   private final Thread writer;
+
+  /** The {@link System#nanoTime()} by which this thread's writes must have begun, if any. */
+  private final ThreadLocal<Long> deadline = new ThreadLocal<>();
+
   private volatile boolean closed;
 
   private Database(DatabaseLocation location, Dialect dialect, HikariDataSource dataSource) {
@@ -52,13 +71,9 @@ public final class Database implements AutoCloseable {
     this.dialect = dialect;
     this.dataSource = dataSource;
     this.jdbi = Jdbi.create(dataSource);
-    if (dialect.singleWriter()) {
-      this.writer = new Thread(this::writeLoop, "second-shift-db-writer");
-      writer.setDaemon(true);
-      writer.start();
-    } else {
-      this.writer = null;
-    }
+    this.writer = new Thread(this::writeLoop, "second-shift-db-writer");
+    writer.setDaemon(true);
+    writer.start();
   }
 
   /** Opens (creating if needed) and migrates the SQLite file. */
@@ -103,7 +118,12 @@ public final class Database implements AutoCloseable {
    * cluster keeps its tables there.
    */
   public Optional<DataSource> sharedPool() {
-    return dialect.singleWriter() ? Optional.empty() : Optional.of(dataSource);
+    return shared() ? Optional.of(dataSource) : Optional.empty();
+  }
+
+  /** Whether several instances may share this database (PostgreSQL). */
+  public boolean shared() {
+    return dialect.shared();
   }
 
   /** What differs between the vendors, for the stores in this package. */
@@ -112,26 +132,62 @@ public final class Database implements AutoCloseable {
   }
 
   /**
+   * Runs {@code work} (typically a whole request) so that each write it makes either begins within
+   * {@code budget} from now or is given up unapplied with a {@link StoreException}. Nested calls
+   * keep the earlier deadline.
+   */
+  public <T> T within(Duration budget, Callable<T> work) throws Exception {
+    Long outer = deadline.get();
+    long mine = System.nanoTime() + budget.toNanos();
+    deadline.set(outer != null && outer - mine < 0 ? outer : mine);
+    try {
+      return work.call();
+    } finally {
+      if (outer == null) {
+        deadline.remove();
+      } else {
+        deadline.set(outer);
+      }
+    }
+  }
+
+  /** Milliseconds left of this thread's budget (at least 1), or the default wait without one. */
+  private long waitMillis() {
+    Long end = deadline.get();
+    if (end == null) {
+      return WAIT_MILLIS;
+    }
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()));
+  }
+
+  /**
    * Runs {@code work} in a write transaction, possibly shared with other callers' writes, and
    * returns once that transaction has committed. {@code work} must only touch the database: it may
    * run a second time, alone, if the shared transaction fails.
    */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
-    if (writer == null) {
-      return writeAlone(work);
-    }
     if (Thread.currentThread() == writer) {
       throw new IllegalStateException("a write may not start another write");
     }
-    Write<T> write = new Write<>(work);
+    Write<T> write = new Write<>(work, deadline.get());
+    long wait = waitMillis();
     try {
-      if (closed || !writes.offer(write, WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+      if (closed || !writes.offer(write, wait, TimeUnit.MILLISECONDS)) {
         throw new StoreException("database is closed or its writer is overloaded", null);
       }
       if (closed && !writer.isAlive() && writes.remove(write)) {
         throw new StoreException("database closed", null);
       }
-      return write.done.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      try {
+        return write.done.get(waitMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        if (write.abandon()) {
+          throw new StoreException(
+              "write not begun within " + wait + " ms (is the database locked?); not applied", e);
+        }
+        // The writer has begun it: the transaction holds the lock, so its outcome is near.
+        return write.done.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while waiting for a write", e);
@@ -146,22 +202,6 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** PostgreSQL: the caller's own transaction, run again if it lost a conflict. */
-  private <T> T writeAlone(HandleCallback<T, RuntimeException> work) {
-    if (closed) {
-      throw new StoreException("database closed", null);
-    }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return jdbi.inTransaction(work);
-      } catch (RuntimeException e) {
-        if (attempt >= CONFLICT_ATTEMPTS || !dialect.isConflict(e)) {
-          throw e;
-        }
-      }
-    }
-  }
-
   private void writeLoop() {
     List<Write<?>> batch = new ArrayList<>(MAX_BATCH);
     while (!closed || !writes.isEmpty()) {
@@ -172,7 +212,23 @@ public final class Database implements AutoCloseable {
         }
         batch.add(first);
         writes.drainTo(batch, MAX_BATCH - 1);
-        commit(batch);
+        // False while another process holds the lock: again with whoever still waits, and
+        // newcomers (SQLite's busy timeout paces the attempts, the short poll backs it up).
+        while (!commit(batch)) {
+          batch.removeIf(Write::abandoned);
+          if (closed) {
+            batch.forEach(w -> w.fail(new StoreException("database closed", null)));
+            break;
+          }
+          Write<?> next = batch.size() < MAX_BATCH ? writes.poll(20, TimeUnit.MILLISECONDS) : null;
+          if (next != null) {
+            batch.add(next);
+            writes.drainTo(batch, MAX_BATCH - batch.size());
+          }
+          if (batch.isEmpty()) {
+            break;
+          }
+        }
       } catch (InterruptedException e) {
         closed = true;
       } finally {
@@ -181,48 +237,143 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** All in one transaction; if that fails, each alone so one bad write fails only itself. */
-  private void commit(List<Write<?>> batch) {
-    if (batch.size() > 1) {
-      List<Object> results = new ArrayList<>(batch.size());
-      try {
-        jdbi.useTransaction(
-            h -> {
-              for (Write<?> w : batch) {
-                results.add(w.work.withHandle(h));
+  /**
+   * All in one transaction; if that fails, each alone so one bad write fails only itself. A write
+   * is claimed only once the transaction holds the lock, so a caller that gave up before then is
+   * skipped. On PostgreSQL waits for other transactions' locks end at the earliest deadline among
+   * the claimed writes. Returns false, having claimed nothing, when the lock could not be had.
+   */
+  private boolean commit(List<Write<?>> batch) {
+    List<Write<?>> claimed = new ArrayList<>(batch.size());
+    List<Object> results = new ArrayList<>(batch.size());
+    RuntimeException failure;
+    try {
+      jdbi.useTransaction(
+          h -> {
+            for (Write<?> w : batch) {
+              if (w.claim()) {
+                claimed.add(w);
               }
-            });
-      } catch (RuntimeException e) {
-        results.clear();
+            }
+            claimed.stream()
+                .map(w -> w.deadline)
+                .filter(java.util.Objects::nonNull)
+                .min(Long::compare)
+                .ifPresent(end -> dialect.limitLockWait(h, millisUntil(end)));
+            for (Write<?> w : claimed) {
+              results.add(w.work.withHandle(h));
+            }
+          });
+      for (int i = 0; i < claimed.size(); i++) {
+        claimed.get(i).succeed(results.get(i));
       }
-      if (results.size() == batch.size()) {
-        for (int i = 0; i < batch.size(); i++) {
-          batch.get(i).succeed(results.get(i));
-        }
-        return;
+      return true;
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    if (claimed.isEmpty()) {
+      return !isLocked(failure);
+    }
+    if (claimed.size() == 1 && !dialect.isConflict(failure) && !dialect.isLockWaitOver(failure)) {
+      // Alone already: running it again would fail the same way.
+      claimed.get(0).fail(failure);
+      return true;
+    }
+    for (Write<?> w : claimed) {
+      try {
+        w.succeed(alone(w));
+      } catch (RuntimeException | Error e) {
+        w.fail(e);
       }
     }
-    for (Write<?> w : batch) {
+    return true;
+  }
+
+  /**
+   * One write in a transaction of its own, run again while it loses conflicts (PostgreSQL), and
+   * given up unapplied once its deadline has passed.
+   */
+  private <T> T alone(Write<T> w) {
+    for (int attempt = 1; ; attempt++) {
+      if (w.deadline != null && w.deadline - System.nanoTime() <= 0) {
+        throw new StoreException("write not done within its budget; not applied", null);
+      }
       try {
-        w.succeed(jdbi.inTransaction(w.work));
-      } catch (RuntimeException | Error e) {
-        w.done.completeExceptionally(e);
+        return jdbi.inTransaction(
+            h -> {
+              if (w.deadline != null) {
+                dialect.limitLockWait(h, millisUntil(w.deadline));
+              }
+              return w.work.withHandle(h);
+            });
+      } catch (RuntimeException e) {
+        if (dialect.isLockWaitOver(e)) {
+          throw new StoreException("write waited past its budget for a lock; not applied", e);
+        }
+        if (attempt >= CONFLICT_ATTEMPTS || !dialect.isConflict(e)) {
+          throw e;
+        }
       }
     }
   }
 
-  /** One caller's write and the future it waits on. */
-  private static final class Write<T> {
-    final HandleCallback<T, RuntimeException> work;
-    final CompletableFuture<T> done = new CompletableFuture<>();
+  private static long millisUntil(long nanoDeadline) {
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(nanoDeadline - System.nanoTime()));
+  }
 
-    Write(HandleCallback<T, RuntimeException> work) {
+  /** Whether SQLite refused because another connection (another process) holds the lock. */
+  private static boolean isLocked(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        int primary = s.getErrorCode() & 0xff;
+        if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** One caller's write, the future it waits on, and who got to it first: writer or caller. */
+  private static final class Write<T> {
+    private static final int WAITING = 0;
+    private static final int CLAIMED = 1;
+    private static final int ABANDONED = 2;
+
+    final HandleCallback<T, RuntimeException> work;
+
+    /** The {@link System#nanoTime()} by which the caller needs it done, or null. */
+    final Long deadline;
+
+    final CompletableFuture<T> done = new CompletableFuture<>();
+    private final AtomicInteger state = new AtomicInteger(WAITING);
+
+    Write(HandleCallback<T, RuntimeException> work, Long deadline) {
       this.work = work;
+      this.deadline = deadline;
+    }
+
+    /** The writer takes it on; false when the caller already gave up. */
+    boolean claim() {
+      return state.compareAndSet(WAITING, CLAIMED) || state.get() == CLAIMED;
+    }
+
+    /** The caller gives up; false when the writer already took it on. */
+    boolean abandon() {
+      return state.compareAndSet(WAITING, ABANDONED);
+    }
+
+    boolean abandoned() {
+      return state.get() == ABANDONED;
     }
 
     @SuppressWarnings("unchecked")
     void succeed(Object result) {
       done.complete((T) result);
+    }
+
+    void fail(Throwable e) {
+      done.completeExceptionally(e);
     }
   }
 
@@ -250,14 +401,12 @@ public final class Database implements AutoCloseable {
   public void close() {
     closed = true;
     try {
-      if (writer != null) {
-        writer.join(WAIT_MILLIS);
-      }
+      writer.join(WAIT_MILLIS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     for (Write<?> w = writes.poll(); w != null; w = writes.poll()) {
-      w.done.completeExceptionally(new StoreException("database closed", null));
+      w.fail(new StoreException("database closed", null));
     }
     dataSource.close();
   }

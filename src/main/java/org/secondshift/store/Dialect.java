@@ -16,11 +16,8 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
   /** The pool for {@code location}, with the vendor's connection settings. */
   HikariConfig pool(DatabaseLocation location);
 
-  /**
-   * Whether all writes must go through one writer thread. SQLite allows one writer at a time;
-   * PostgreSQL runs concurrent transactions, possibly from several instances.
-   */
-  boolean singleWriter();
+  /** Whether several instances may share the database (PostgreSQL), or it is one's own (SQLite). */
+  boolean shared();
 
   /**
    * Appended to a {@code SELECT} that picks rows to claim: on PostgreSQL it locks them and skips
@@ -36,6 +33,16 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
   /** Whether the transaction failed only because of another one, and may simply run again. */
   boolean isConflict(Throwable e);
+
+  /**
+   * Within the caller's transaction, makes any wait for another transaction's lock longer than
+   * {@code millis} fail that transaction, unapplied. SQLite takes its one lock before the work
+   * begins, so there is nothing to bound there.
+   */
+  void limitLockWait(Handle h, long millis);
+
+  /** Whether the transaction failed because a wait set by {@link #limitLockWait} ran out. */
+  boolean isLockWaitOver(Throwable e);
 
   /** After a deletion, makes sure the deleted rows leave the files too. */
   void reclaim(Handle h);

@@ -63,6 +63,9 @@ public final class NudgeStore implements NudgeLog {
   public Optional<Nudge> record(Nudge draft, Optional<Instant> othersAfter) {
     return db.write(
         h -> {
+          // One decision per person at a time, across instances too: the check below then sees
+          // a nudge another transaction has just recorded.
+          db.dialect().lock(h, "person/" + draft.teamId() + "/" + draft.userId());
           if (othersAfter.isPresent()
               && h.createQuery(OTHERS_AFTER)
                       .bind("teamId", draft.teamId())

@@ -44,10 +44,43 @@ public final class OutboxStore {
       "SELECT sent_channel, sent_ts FROM outbox WHERE ref = :ref AND sent_ts IS NOT NULL"
           + " AND method = 'chat.postMessage' ORDER BY id LIMIT 1";
 
+  private static final String HOLD_SENDING =
+      "INSERT INTO outbox_sender (name, holder, held_until) VALUES ('outbox', :holder, :until)"
+          + " ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, held_until ="
+          + " excluded.held_until WHERE outbox_sender.holder = excluded.holder"
+          + " OR outbox_sender.held_until <= :now";
+  private static final String RELEASE_SENDING =
+      "DELETE FROM outbox_sender WHERE name = 'outbox' AND holder = :holder";
+
   private final Database db;
 
   public OutboxStore(Database db) {
     this.db = db;
+  }
+
+  /**
+   * Takes or renews the right to send for {@code ttl}; false while another instance holds it. With
+   * one instance (SQLite) there is nobody to share with, and the answer is always yes.
+   */
+  public boolean holdSending(String holder, Instant now, Duration ttl) {
+    if (!db.shared()) {
+      return true;
+    }
+    return db.write(
+            h ->
+                h.createUpdate(HOLD_SENDING)
+                    .bind("holder", holder)
+                    .bind("until", now.plus(ttl).toEpochMilli())
+                    .bind("now", now.toEpochMilli())
+                    .execute())
+        == 1;
+  }
+
+  /** Gives up the right to send, so another instance takes over at once. */
+  public void releaseSending(String holder) {
+    if (db.shared()) {
+      db.write(h -> h.createUpdate(RELEASE_SENDING).bind("holder", holder).execute());
+    }
   }
 
   /** Queues a message inside the caller's transaction, due at once. */

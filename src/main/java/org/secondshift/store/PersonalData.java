@@ -80,16 +80,19 @@ public final class PersonalData {
   }
 
   /**
-   * Deletes every row about the person and queues {@code farewell} (a row the sender deletes once
-   * delivered) in the same transaction; then empties the write-ahead log.
+   * Deletes every row about the person and, if there was any, queues {@code farewell} (a row the
+   * sender deletes once delivered) in the same transaction; then empties the write-ahead log.
    */
   public int forget(
       String teamId, String userId, OutboxMessage farewell, OutboxStore outbox, Instant now) {
     int rows =
         db.write(
-            h ->
-                erase(h, teamId, userId)
-                    + (farewell == null ? 0 : enqueued(h, farewell, outbox, now)));
+            h -> {
+              int erased = erase(h, teamId, userId);
+              // A second click finds nothing left and must not say goodbye twice.
+              return erased
+                  + (farewell == null || erased == 0 ? 0 : enqueued(h, farewell, outbox, now));
+            });
     db.checkpoint();
     return rows;
   }

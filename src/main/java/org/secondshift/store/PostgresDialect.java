@@ -8,6 +8,9 @@ final class PostgresDialect implements Dialect {
   // serialization_failure and deadlock_detected: the other transaction won, run again.
   private static final String[] CONFLICTS = {"40001", "40P01"};
 
+  // lock_not_available: lock_timeout ran out while waiting (advisory locks included).
+  private static final String LOCK_WAIT_OVER = "55P03";
+
   @Override
   public String migrations() {
     return "classpath:db/migration/postgresql";
@@ -32,8 +35,8 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public boolean singleWriter() {
-    return false;
+  public boolean shared() {
+    return true;
   }
 
   @Override
@@ -53,6 +56,20 @@ final class PostgresDialect implements Dialect {
   @Override
   public boolean isConflict(Throwable e) {
     return Dialect.hasSqlState(e, CONFLICTS);
+  }
+
+  @Override
+  public void limitLockWait(Handle h, long millis) {
+    // Local to the transaction: the pooled connection goes back without it.
+    h.createQuery("SELECT set_config('lock_timeout', :limit, true)")
+        .bind("limit", millis + "ms")
+        .mapTo(String.class)
+        .one();
+  }
+
+  @Override
+  public boolean isLockWaitOver(Throwable e) {
+    return Dialect.hasSqlState(e, LOCK_WAIT_OVER);
   }
 
   @Override

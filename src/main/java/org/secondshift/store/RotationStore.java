@@ -26,12 +26,13 @@ import org.secondshift.captain.RotationLedger;
 import org.secondshift.captain.RotationState;
 import org.secondshift.captain.Shift;
 import org.secondshift.hours.SessionSource;
+import org.secondshift.rest.EndedWatches;
 
 /**
  * Rotations in SQL. Each decision reads the state and writes its change and its messages in one
  * transaction; a handoff is claimed by a conditional update, so it is announced once.
  */
-public final class RotationStore implements RotationLedger {
+public final class RotationStore implements RotationLedger, EndedWatches {
   private static final String ROTATION_COLUMNS =
       "id, team_id, channel_id, cadence_hours, cadence_days, first_handoff, zone, next_seq, reminded_seq,"
           + " last_captain, paused, version";
@@ -82,6 +83,17 @@ public final class RotationStore implements RotationLedger {
       "UPDATE shift SET announced_at = :now WHERE id = :id AND announced_at IS NULL";
   private static final String SHIFT_DUTY =
       "UPDATE shift SET duty_session_id = :sessionId WHERE id = :id";
+  // A watch is over at ended_at when it was cut short, and at ends_at when it ran as planned.
+  private static final String ENDED_UNCHECKED =
+      "SELECT id, team_id, channel_id, captain_user, COALESCE(ended_at, ends_at) AS over_at"
+          + " FROM shift WHERE recovery_checked_at IS NULL AND COALESCE(ended_at, ends_at) > started_at"
+          + " AND COALESCE(ended_at, ends_at) > :from AND COALESCE(ended_at, ends_at) <= :to"
+          + " ORDER BY over_at, id LIMIT :limit";
+  private static final String MARK_CHECKED =
+      "UPDATE shift SET recovery_checked_at = :at WHERE id = :id AND recovery_checked_at IS NULL";
+  private static final String EXPIRE_UNCHECKED =
+      "UPDATE shift SET recovery_checked_at = :at WHERE recovery_checked_at IS NULL"
+          + " AND COALESCE(ended_at, ends_at) <= :before";
   private static final String END_SHIFT = "UPDATE shift SET ended_at = :at WHERE id = :id";
   private static final String INSERT_DUTY =
       "INSERT INTO work_session (team_id, user_id, started_at, last_at, source)"
@@ -425,5 +437,45 @@ public final class RotationStore implements RotationLedger {
     AlreadyDone() {
       super(null, null, false, false);
     }
+  }
+
+  @Override
+  public List<EndedWatch> unchecked(Instant from, Instant to, int limit) {
+    return db.read(
+        h ->
+            h.createQuery(ENDED_UNCHECKED)
+                .bind("from", from.toEpochMilli())
+                .bind("to", to.toEpochMilli())
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new EndedWatch(
+                            rs.getLong("id"),
+                            rs.getString("team_id"),
+                            rs.getString("channel_id"),
+                            rs.getString("captain_user"),
+                            Instant.ofEpochMilli(rs.getLong("over_at"))))
+                .list());
+  }
+
+  @Override
+  public boolean markChecked(long shiftId, Instant at) {
+    return db.write(
+            h ->
+                h.createUpdate(MARK_CHECKED)
+                    .bind("id", shiftId)
+                    .bind("at", at.toEpochMilli())
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public int expire(Instant before, Instant at) {
+    return db.write(
+        h ->
+            h.createUpdate(EXPIRE_UNCHECKED)
+                .bind("before", before.toEpochMilli())
+                .bind("at", at.toEpochMilli())
+                .execute());
   }
 }

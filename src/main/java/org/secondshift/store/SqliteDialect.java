@@ -37,8 +37,8 @@ final class SqliteDialect implements Dialect {
   }
 
   @Override
-  public boolean singleWriter() {
-    return true;
+  public boolean shared() {
+    return false;
   }
 
   @Override
@@ -54,6 +54,16 @@ final class SqliteDialect implements Dialect {
 
   @Override
   public boolean isConflict(Throwable e) {
+    return false;
+  }
+
+  @Override
+  public void limitLockWait(Handle h, long millis) {
+    // The writer holds the file's lock from BEGIN on; a write not begun by its deadline is dropped.
+  }
+
+  @Override
+  public boolean isLockWaitOver(Throwable e) {
     return false;
   }
 

@@ -12,14 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +42,8 @@ import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.slack.RequestGuard;
+import org.secondshift.store.DatabaseLocation;
+import org.secondshift.testing.DbPeek;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.RunningBot;
 
@@ -88,7 +86,7 @@ public final class EventLoadBenchmark {
       System.err.println(e.getMessage());
       System.err.println(
           "usage: bin/bench [--events N] [--threads N] [--rate N] [--seconds N]"
-              + " [--warmup N] [--client socket|jdk]");
+              + " [--warmup N] [--client socket|jdk] [--database-url jdbc:postgresql://…]");
       System.exit(2);
       return;
     }
@@ -98,7 +96,10 @@ public final class EventLoadBenchmark {
   private int run() throws Exception {
     Clock clock = Clock.systemUTC();
     Path dir = Files.createTempDirectory("second-shift-bench");
-    Path dbFile = dir.resolve("bench.db");
+    DatabaseLocation dbFile =
+        options.databaseUrl == null
+            ? DatabaseLocation.sqlite(dir.resolve("bench.db"))
+            : DatabaseLocation.postgres(options.databaseUrl, null, null);
     boolean ok = true;
     try (SlackStandIn slack = SlackStandIn.start(clock)) {
       for (int u = 0; u < USERS; u++) {
@@ -144,7 +145,7 @@ public final class EventLoadBenchmark {
                 + botB.failures()
                 + bareWarm.failures()
                 + bareA.failures();
-        stored = countActivity(dbFile);
+        stored = DbPeek.count(dbFile, "SELECT COUNT(*) FROM activity");
 
         System.out.println(botA.throughputLine("A bot "));
         System.out.println(bareA.throughputLine("A bare"));
@@ -326,14 +327,6 @@ public final class EventLoadBenchmark {
   }
 
   // ---- verification ----
-
-  private static long countActivity(Path dbFile) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dbFile.toAbsolutePath());
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM activity")) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
-  }
 
   private static void deleteQuietly(Path dir) {
     try (var files = Files.list(dir)) {
@@ -686,7 +679,9 @@ public final class EventLoadBenchmark {
             @Override
             public boolean handle(Request request, Response response, Callback callback)
                 throws Exception {
-              String body = Content.Source.asString(request, StandardCharsets.UTF_8);
+              ByteBuffer content = Content.Source.asByteBuffer(request);
+              byte[] body = new byte[content.remaining()];
+              content.get(body);
               Optional<RequestGuard.Rejection> rejection =
                   guard.check(
                       request.getHeaders().get("X-Slack-Request-Timestamp"),
@@ -716,6 +711,7 @@ public final class EventLoadBenchmark {
   // ---- options ----
 
   private static final class Options {
+    String databaseUrl;
     int events = 20_000;
     int warmup = 2_000;
     int threads = 32;
@@ -737,6 +733,12 @@ public final class EventLoadBenchmark {
           case "--threads" -> o.threads = positive(arg, value, 1_024);
           case "--rate" -> o.rate = positive(arg, value, 100_000);
           case "--seconds" -> o.seconds = positive(arg, value, 600);
+          case "--database-url" -> {
+            if (!value.startsWith("jdbc:postgresql://")) {
+              throw new IllegalArgumentException("--database-url takes jdbc:postgresql://…");
+            }
+            o.databaseUrl = value;
+          }
           case "--client" -> {
             if (!value.equals("socket") && !value.equals("jdk")) {
               throw new IllegalArgumentException("--client is socket or jdk");

@@ -55,6 +55,46 @@ class SlackStandInTest {
   }
 
   @Test
+  void rejectsBlocksPastSlacksLimitsAsSlackDoes() throws Exception {
+    String longSection =
+        "[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\""
+            + "x".repeat(3001)
+            + "\"}}]";
+    String longValue =
+        "[{\"type\":\"actions\",\"elements\":[{\"type\":\"button\",\"action_id\":\"a\","
+            + "\"text\":{\"type\":\"plain_text\",\"text\":\"Go\"},\"value\":\""
+            + "v".repeat(2001)
+            + "\"}]}]";
+    String many =
+        "{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"T\"},\"blocks\":["
+            + String.join(",", java.util.Collections.nCopies(101, "{\"type\":\"divider\"}"))
+            + "]}";
+
+    assertThat(
+            methods
+                .chatPostMessage(r -> r.channel("C1").text("t").blocksAsString(longSection))
+                .getError())
+        .isEqualTo("invalid_blocks");
+    assertThat(
+            methods
+                .chatPostMessage(r -> r.channel("C1").text("t").blocksAsString(longValue))
+                .getError())
+        .isEqualTo("invalid_blocks");
+    assertThat(methods.viewsOpen(r -> r.triggerId("1.U1.x").viewAsString(many)).getError())
+        .isEqualTo("invalid_arguments");
+    assertThat(
+            methods
+                .chatPostMessage(
+                    r ->
+                        r.channel("C1")
+                            .text("t")
+                            .blocksAsString(
+                                longSection.replace("x".repeat(3001), "x".repeat(3000))))
+                .isOk())
+        .isTrue();
+  }
+
+  @Test
   void answersAuthTestAsTheSandboxBot() throws Exception {
     var response = methods.authTest(r -> r);
 

@@ -131,6 +131,51 @@ class WorkspaceApiTest {
   }
 
   @Test
+  void keepOnTheReplaceQuestionReplacesTheEphemeralSoItsButtonsAreGone() {
+    running.post(
+        "sandbox/api/command",
+        "{\"user\":\"U0TOM\",\"channel\":\"C0TRAIN\","
+            + "\"text\":\"/shift captain setup <@U0TOM> <@U0RAVI> daily at 09:00\"}");
+    JsonObject question =
+        ephemerals("C0TRAIN", "U0TOM").stream()
+            .filter(m -> m.toString().contains("captain_keep"))
+            .findFirst()
+            .orElseThrow();
+    int before = running.sandbox.slack().responses().size();
+
+    JsonObject answer =
+        json(
+            running.post(
+                "sandbox/api/action",
+                "{\"user\":\"U0TOM\",\"channel\":\"C0TRAIN\",\"ts\":\""
+                    + question.get("ts").getAsString()
+                    + "\",\"blockId\":\"b\",\"element\":{\"type\":\"button\","
+                    + "\"action_id\":\"captain_keep\",\"value\":\"k\"}}"));
+
+    assertThat(answer.get("status").getAsInt()).isEqualTo(200);
+    running.sandbox.slack().awaitResponses(before + 1, java.time.Duration.ofSeconds(10));
+    assertThat(ephemerals("C0TRAIN", "U0TOM").toString())
+        .contains("Kept the current captain rotation")
+        .doesNotContain("captain_keep")
+        .doesNotContain("captain_replace");
+  }
+
+  private static java.util.List<JsonObject> ephemerals(String channel, String viewer) {
+    JsonObject conversation =
+        json(running.get("sandbox/api/conversation?id=" + channel + "&viewer=" + viewer));
+    java.util.List<JsonObject> out = new java.util.ArrayList<>();
+    conversation
+        .getAsJsonArray("messages")
+        .forEach(
+            m -> {
+              if (m.getAsJsonObject().get("ephemeral").getAsBoolean()) {
+                out.add(m.getAsJsonObject());
+              }
+            });
+    return out;
+  }
+
+  @Test
   void openingHomeSendsASignedEventThatTheBotAccepts() {
     JsonObject answer = json(running.post("sandbox/api/home", "{\"user\":\"U0RAVI\"}"));
 

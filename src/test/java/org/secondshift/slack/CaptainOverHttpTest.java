@@ -20,7 +20,9 @@ import org.secondshift.sandbox.PostedMessage;
 import org.secondshift.schedule.HandoffJob;
 import org.secondshift.schedule.HandoffTriggers;
 import org.secondshift.schedule.Schedules;
+import org.secondshift.slack.blocks.CaptainView;
 import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.Interactions;
 import org.secondshift.testing.RunningBot;
 import org.secondshift.testing.Vendor;
 
@@ -240,9 +242,22 @@ class CaptainOverHttpTest {
 
     settle(OPS, 1);
     running.clock.advance(Duration.ofSeconds(2));
+    String url = question(GRACE, body);
     for (int click = 0; click < 2; click++) {
-      assertThat(running.requests.form(Map.of("payload", replaceClick(value))).statusCode())
+      assertThat(running.requests.form(Map.of("payload", replaceClick(value, url))).statusCode())
           .isEqualTo(200);
+      if (click == 0) {
+        running.slack.awaitResponses(1, WAIT);
+        assertThat(running.slack.ephemerals(OPS, GRACE))
+            .singleElement()
+            .satisfies(
+                e ->
+                    assertThat(e.text())
+                        .contains("Captain rotation replaced")
+                        .contains("<@U0LIN>"));
+        assertThat(running.slack.ephemerals(OPS, GRACE).get(0).blocksJson())
+            .doesNotContain("captain_replace");
+      }
     }
 
     assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U0LIN'"))
@@ -250,6 +265,48 @@ class CaptainOverHttpTest {
     assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'captain-plan'"))
         .isEqualTo(2);
     assertThat(settle(OPS, 2).get(1).text()).contains("<@U0GRACE> replaced the captain rotation");
+  }
+
+  @Test
+  void keepingTheCurrentRotationLeavesItAndTakesTheButtonsAway() {
+    reply(ADA, SETUP);
+    var response =
+        running.requests.command(
+            Envelopes.TEAM, GRACE, OPS, "captain setup <@U0LIN> <@U0GRACE> daily at 10:00");
+    JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
+    String url = question(GRACE, body);
+    var click =
+        running.requests.form(
+            Map.of(
+                "payload",
+                Interactions.buttonClick(
+                    GRACE,
+                    OPS,
+                    running.slack.ephemerals(OPS, GRACE).get(0).ts(),
+                    CaptainView.KEEP_ACTION,
+                    "kept",
+                    true,
+                    url)));
+    assertThat(click.statusCode()).isEqualTo(200);
+
+    running.slack.awaitResponses(1, WAIT);
+    assertThat(running.slack.ephemerals(OPS, GRACE))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.text()).contains("Kept the current captain rotation");
+              assertThat(e.blocksJson()).isNull();
+            });
+    assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U0LIN'"))
+        .isZero();
+  }
+
+  /** Shows the command's answer as Slack would, and returns the response URL its buttons carry. */
+  private String question(String user, JsonObject body) {
+    var shown =
+        running.slack.showEphemeral(
+            OPS, user, body.get("text").getAsString(), body.get("blocks").toString());
+    return running.slack.responseUrl(OPS, user, shown.ts());
   }
 
   @Test
@@ -294,7 +351,7 @@ class CaptainOverHttpTest {
     assertThat(running.slack.messages(OPS).get(1).text()).contains("<@U0ADA> now holds the watch");
   }
 
-  private String replaceClick(String value) {
+  private String replaceClick(String value, String responseUrl) {
     JsonObject p = new JsonObject();
     p.addProperty("type", "block_actions");
     JsonObject team = new JsonObject();
@@ -318,7 +375,7 @@ class CaptainOverHttpTest {
     channel.addProperty("id", OPS);
     channel.addProperty("name", "ops");
     p.add("channel", channel);
-    p.addProperty("response_url", "https://hooks.example.invalid/actions/1");
+    p.addProperty("response_url", responseUrl);
     JsonObject action = new JsonObject();
     action.addProperty("action_id", "captain_replace");
     action.addProperty("block_id", "confirm");

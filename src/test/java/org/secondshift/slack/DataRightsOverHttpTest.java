@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secondshift.sandbox.Ephemeral;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.Interactions;
 import org.secondshift.testing.RunningBot;
@@ -99,14 +100,34 @@ class DataRightsOverHttpTest {
         .contains("forget_me_confirm")
         .contains("Yes, forget me");
     assertThat(rowsMentioning(ADA)).isNotEmpty();
+    Ephemeral question =
+        running.slack.showEphemeral(
+            "C0TEAM", ADA, ask.get("text").getAsString(), ask.get("blocks").toString());
+    String responseUrl = running.slack.responseUrl("C0TEAM", ADA, question.ts());
 
-    var click =
-        running.requests.form(
-            Map.of(
-                "payload",
-                Interactions.buttonClick(
-                    ADA, "C0TEAM", "1795000000.000100", "forget_me_confirm", "confirm", true)));
-    assertThat(click.statusCode()).isEqualTo(200);
+    for (int click = 0; click < 2; click++) {
+      var response =
+          running.requests.form(
+              Map.of(
+                  "payload",
+                  Interactions.buttonClick(
+                      ADA,
+                      "C0TEAM",
+                      question.ts(),
+                      "forget_me_confirm",
+                      "confirm",
+                      true,
+                      responseUrl)));
+      assertThat(response.statusCode()).isEqualTo(200);
+      running.slack.awaitResponses(click + 1, Duration.ofSeconds(10));
+    }
+    assertThat(running.slack.ephemerals("C0TEAM", ADA))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.text()).contains("Your data is erased");
+              assertThat(e.blocksJson()).isNull();
+            });
 
     running.bot.outbox().wake();
     running.slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));

@@ -98,7 +98,13 @@ class HomeAndSettingsOverHttpTest {
             Map.of(
                 "payload",
                 Interactions.buttonClick(
-                    ADA, "D0HOME", "1795000000.000100", HomeView.OPEN_SETTINGS, "open", false)));
+                    ADA,
+                    "D0HOME",
+                    "1795000000.000100",
+                    HomeView.OPEN_SETTINGS,
+                    "open",
+                    false,
+                    running.slack.responseUrl("D0HOME", ADA, null))));
     assertThat(click.statusCode()).isEqualTo(200);
     var open = running.slack.awaitCalls("views.open", 1, WAIT).get(0);
     assertThat(open.params().get("trigger_id")).isEqualTo("1.2.3");

@@ -2,7 +2,9 @@ package org.secondshift.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +18,15 @@ class RequestGuardTest {
 
   private Optional<RequestGuard.Rejection> signedAt(long ts) {
     String t = Long.toString(ts);
-    return guard.check(t, guard.sign(t, body), "application/json", body);
+    return guard.check(t, guard.sign(t, body), "application/json", bytes(body));
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int status(RequestGuard.Outcome outcome) {
+    return outcome instanceof RequestGuard.Rejection r ? r.status() : 0;
   }
 
   @Test
@@ -49,7 +59,7 @@ class RequestGuardTest {
   void rejectsAForgedSignature() {
     String t = Long.toString(clock.instant().getEpochSecond());
     String forged = "v0=" + "0".repeat(64);
-    assertThat(guard.check(t, forged, "application/json", body))
+    assertThat(guard.check(t, forged, "application/json", bytes(body)))
         .get()
         .extracting(RequestGuard.Rejection::status)
         .isEqualTo(401);
@@ -59,7 +69,9 @@ class RequestGuardTest {
   void rejectsABodyChangedAfterSigning() {
     String t = Long.toString(clock.instant().getEpochSecond());
     String sig = guard.sign(t, body);
-    assertThat(guard.check(t, sig, "application/json", body.replace("message", "reaction_added")))
+    assertThat(
+            guard.check(
+                t, sig, "application/json", bytes(body.replace("message", "reaction_added"))))
         .get()
         .extracting(RequestGuard.Rejection::status)
         .isEqualTo(401);
@@ -67,11 +79,11 @@ class RequestGuardTest {
 
   @Test
   void rejectsMissingOrNonNumericTimestamps() {
-    assertThat(guard.check(null, "v0=x", "application/json", body))
+    assertThat(guard.check(null, "v0=x", "application/json", bytes(body)))
         .get()
         .extracting(RequestGuard.Rejection::status)
         .isEqualTo(401);
-    assertThat(guard.check("yesterday", "v0=x", "application/json", body))
+    assertThat(guard.check("yesterday", "v0=x", "application/json", bytes(body)))
         .get()
         .extracting(RequestGuard.Rejection::status)
         .isEqualTo(401);
@@ -88,13 +100,14 @@ class RequestGuardTest {
         "application/json | {\"type\":\"event_callback\",\"event\":\"x\"}",
         "application/x-www-form-urlencoded | payload=%7Bbroken",
         "application/x-www-form-urlencoded | just=fields",
+        "application/json | {\"type\":\"block_actions\"}",
+        "application/json | {\"type\":\"anything_else\",\"text\":\"a whole body to log\"}",
+        "application/json | {\"type\":\"event_callback\",\"event\":{\"type\":\"Not An Event\"}}",
+        "application/x-www-form-urlencoded | payload=%7B%22type%22%3A%22event_callback%22%7D",
         "text/plain | hello"
       })
-  void malformedBodiesAreBadRequests(String contentType, String badBody) {
-    assertThat(RequestGuard.checkShape(contentType, badBody))
-        .get()
-        .extracting(RequestGuard.Rejection::status)
-        .isEqualTo(400);
+  void malformedOrUnknownBodiesAreBadRequests(String contentType, String badBody) {
+    assertThat(status(RequestGuard.checkShape(contentType, badBody))).isEqualTo(400);
   }
 
   @ParameterizedTest
@@ -107,6 +120,54 @@ class RequestGuardTest {
         "application/x-www-form-urlencoded | payload=%7B%22type%22%3A%22block_actions%22%7D"
       })
   void wellFormedBodiesPass(String contentType, String goodBody) {
-    assertThat(RequestGuard.checkShape(contentType, goodBody)).isEmpty();
+    assertThat(RequestGuard.checkShape(contentType, goodBody))
+        .isInstanceOf(RequestGuard.Accepted.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "-9223372036854775808",
+    "-9223372035058908608",
+    "9223372036854775807",
+    "99999999999999999999999",
+    "-1",
+    "+1795867200",
+    "1.7958672e9",
+    "1795867200.5"
+  })
+  void timestampsThatAreNotPlainSecondsNearNowAreUnauthorized(String timestamp) {
+    // -9223372035058908608 is Long.MIN_VALUE + now: |now - ts| overflows back to a tiny number.
+    assertThat(guard.checkHeaders(List.of(timestamp), List.of(guard.sign(timestamp, body))))
+        .get()
+        .extracting(RequestGuard.Rejection::status)
+        .isEqualTo(401);
+  }
+
+  @Test
+  void aRequestWithTwoTimestampsOrTwoSignaturesIsUnauthorized() {
+    String t = Long.toString(clock.instant().getEpochSecond());
+    String sig = guard.sign(t, body);
+    assertThat(guard.checkHeaders(List.of(t, t), List.of(sig)))
+        .get()
+        .extracting(RequestGuard.Rejection::status)
+        .isEqualTo(401);
+    assertThat(guard.checkHeaders(List.of(t), List.of(sig, sig)))
+        .get()
+        .extracting(RequestGuard.Rejection::status)
+        .isEqualTo(401);
+    assertThat(guard.checkHeaders(List.of(t), List.of(sig))).isEmpty();
+  }
+
+  @Test
+  void theSignatureCoversTheBytesAsSentAndOnlyThenIsTheBodyDecoded() {
+    String t = Long.toString(clock.instant().getEpochSecond());
+    // 0xC3 0x28 is not UTF-8; a decoder that replaces it would sign something else.
+    byte[] raw = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'};
+    String lossy = new String(raw, StandardCharsets.UTF_8);
+
+    assertThat(status(guard.checkBody(t, guard.sign(t, raw), "application/json", raw)))
+        .isEqualTo(400);
+    assertThat(status(guard.checkBody(t, guard.sign(t, lossy), "application/json", raw)))
+        .isEqualTo(401);
   }
 }

@@ -206,17 +206,51 @@ class RestNudgesOverHttpTest {
     assertThat(single(running.slack.messages(DM)).text()).contains("3 h 1 min without a break");
   }
 
+  /** Ada holds a daily watch in C0OPS from Monday 10:00; Grace takes it over on Tuesday. */
+  private void adaHandsOverToGraceOnTuesday() {
+    running.slack.addUser("U0GRACE", "grace", "Europe/Berlin");
+    HttpResponse<String> setup =
+        running.requests.command(
+            Envelopes.TEAM,
+            ADA,
+            "C0OPS",
+            "captain setup <@U0ADA|ada> <@U0GRACE|grace> daily at 10:00 tz Europe/Berlin");
+    assertThat(setup.statusCode()).isEqualTo(200);
+    running.clock.set(Instant.parse("2026-11-24T09:01:00Z"));
+    running.bot.rotations().performDue(running.clock.instant());
+    assertThat(running.bot.nudges().awaitIdle(WAIT)).isTrue();
+  }
+
+  private List<PostedMessage> recoveryNudges() {
+    return running.slack.messages(DM).stream()
+        .filter(m -> m.text().contains("Your watch in <#C0OPS> is over"))
+        .toList();
+  }
+
   @Test
   void theOutgoingCaptainGetsARecoveryNudge() {
-    running.bot.handoffs().shiftEnded(Envelopes.TEAM, "C0OPS", ADA, MONDAY_9_BERLIN);
-    running.bot.nudges().awaitIdle(WAIT);
-    running.slack.awaitCalls("chat.postMessage", 1, WAIT);
-    assertThat(single(running.slack.messages(DM)).text())
-        .contains("Your watch in <#C0OPS> is over");
+    adaHandsOverToGraceOnTuesday();
+    awaitRow(
+        "SELECT COUNT(*) FROM nudge n JOIN outbox o ON o.ref = 'nudge:' || n.id"
+            + " WHERE n.kind = 'recovery' AND o.sent_at IS NOT NULL");
+    assertThat(recoveryNudges()).hasSize(1);
     assertThat(
             running.count(
                 "SELECT COUNT(*) FROM nudge WHERE kind = 'recovery' AND channel_id = 'C0OPS'"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aWatchEndedBeforeARestartIsLookedAtOnceWhateverLooksAgain() throws Exception {
+    adaHandsOverToGraceOnTuesday();
+    running.restart();
+    assertThat(running.bot.recoveries().catchUp(running.clock.instant())).isZero();
+    running.clock.advance(Duration.ofMinutes(5));
+    assertThat(running.bot.recoveries().catchUp(running.clock.instant())).isZero();
+    awaitRow(
+        "SELECT COUNT(*) FROM nudge n JOIN outbox o ON o.ref = 'nudge:' || n.id"
+            + " WHERE n.kind = 'recovery' AND o.sent_at IS NOT NULL");
+    assertThat(recoveryNudges()).hasSize(1);
   }
 
   @Test

@@ -1,19 +1,29 @@
 package org.secondshift.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.activity.Activity;
 import org.secondshift.activity.ActivityKind;
 import org.secondshift.hours.SessionRules;
@@ -26,6 +36,9 @@ class DatabaseTest {
   private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
   private static final SessionRules RULES =
       new SessionRules(Duration.ofMinutes(30), Duration.ofMinutes(10));
+
+  private static final String INSERT_PERSON =
+      "INSERT INTO person (team_id, user_id, zone, zone_seen_at) VALUES (?, ?, ?, ?)";
 
   @TempDir Path dir;
 
@@ -96,6 +109,64 @@ class DatabaseTest {
               expected.stream()
                   .map(s -> org.assertj.core.groups.Tuple.tuple(s.start(), s.last()))
                   .toList());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Vendor.class)
+  void aWriteThatCannotBeginWithinItsBudgetIsGivenUpAndNeverApplied(Vendor vendor)
+      throws Exception {
+    DatabaseLocation location = vendor.fresh(dir);
+    try (Database db = Database.open(location);
+        Connection other = DriverManager.getConnection(location.jdbcUrl());
+        Statement s = other.createStatement()) {
+      // Another process holds the lock every write needs.
+      if (vendor == Vendor.SQLITE) {
+        s.execute("BEGIN IMMEDIATE");
+      } else {
+        other.setAutoCommit(false);
+        s.execute("LOCK TABLE person IN ACCESS EXCLUSIVE MODE");
+      }
+      long started = System.nanoTime();
+      assertThatThrownBy(
+              () ->
+                  db.within(
+                      Duration.ofMillis(500),
+                      () -> db.write(h -> h.execute(INSERT_PERSON, "T1", "U1", "UTC", 1L))))
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("not applied");
+      Duration waited = Duration.ofNanos(System.nanoTime() - started);
+      if (vendor == Vendor.SQLITE) {
+        s.execute("ROLLBACK");
+      } else {
+        other.rollback();
+      }
+
+      // A write after the lock is gone goes through, and the one given up stays given up.
+      db.write(h -> h.execute(INSERT_PERSON, "T1", "U2", "UTC", 1L));
+      assertThat(waited).isLessThan(Duration.ofSeconds(2));
+      assertThat(DbPeek.count(location, "SELECT COUNT(*) FROM person WHERE user_id = 'U1'"))
+          .isZero();
+      assertThat(DbPeek.count(location, "SELECT COUNT(*) FROM person WHERE user_id = 'U2'"))
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aWriteWithoutABudgetWaitsForTheLockInsteadOfFailing() throws Exception {
+    DatabaseLocation location = Vendor.SQLITE.fresh(dir);
+    try (Database db = Database.open(location);
+        Connection other = DriverManager.getConnection(location.jdbcUrl());
+        Statement s = other.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      CompletableFuture<Integer> write =
+          CompletableFuture.supplyAsync(
+              () -> db.write(h -> h.execute(INSERT_PERSON, "T1", "U1", "UTC", 1L)));
+      // Longer than SQLite's busy timeout: the writer keeps trying instead of failing the write.
+      assertThat(catchThrowable(() -> write.get(6, TimeUnit.SECONDS)))
+          .isInstanceOf(TimeoutException.class);
+      s.execute("ROLLBACK");
+      assertThat(write.get(10, TimeUnit.SECONDS)).isEqualTo(1);
     }
   }
 }

@@ -7,14 +7,15 @@ import com.google.gson.JsonObject;
 public final class Interactions {
   private Interactions() {}
 
-  /** A button click in a message, by {@code userId}. */
+  /** A button click in a message, by {@code userId}, with a stand-in's {@code responseUrl}. */
   public static String buttonClick(
       String userId,
       String channelId,
       String messageTs,
       String actionId,
       String value,
-      boolean ephemeral) {
+      boolean ephemeral,
+      String responseUrl) {
     JsonObject p = new JsonObject();
     p.addProperty("type", "block_actions");
     p.add("team", id(Envelopes.TEAM));
@@ -29,7 +30,7 @@ public final class Interactions {
     p.add("container", container);
     p.addProperty("trigger_id", "1.2.3");
     p.add("channel", id(channelId));
-    p.addProperty("response_url", "https://hooks.example.invalid/actions/1");
+    p.addProperty("response_url", responseUrl);
     JsonObject action = new JsonObject();
     action.addProperty("action_id", actionId);
     action.addProperty("block_id", "b1");

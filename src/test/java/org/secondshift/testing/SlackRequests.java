@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -19,11 +20,26 @@ public final class SlackRequests {
   private final URI endpoint;
   private final RequestGuard signer;
   private final Clock clock;
+  private final Duration timeout;
 
   public SlackRequests(int port, String signingSecret, Clock clock) {
-    this.endpoint = URI.create("http://127.0.0.1:" + port + "/slack/events");
-    this.signer = new RequestGuard(signingSecret, clock);
+    this(
+        URI.create("http://127.0.0.1:" + port + "/slack/events"),
+        new RequestGuard(signingSecret, clock),
+        clock,
+        null);
+  }
+
+  private SlackRequests(URI endpoint, RequestGuard signer, Clock clock, Duration timeout) {
+    this.endpoint = endpoint;
+    this.signer = signer;
     this.clock = clock;
+    this.timeout = timeout;
+  }
+
+  /** The same requests, each failing unless answered within {@code timeout}. */
+  public SlackRequests within(Duration timeout) {
+    return new SlackRequests(endpoint, signer, clock, timeout);
   }
 
   public HttpResponse<String> json(String body) {
@@ -81,7 +97,27 @@ public final class SlackRequests {
             .header("X-Slack-Signature", signer.sign(ts, body))
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(req::setHeader);
+    if (timeout != null) {
+      req.timeout(timeout);
+    }
     return send(req.build());
+  }
+
+  /** A body sent byte for byte as given, signed over those bytes. */
+  public HttpResponse<String> bytes(String contentType, byte[] body) {
+    String ts = Long.toString(clock.instant().getEpochSecond());
+    return send(
+        HttpRequest.newBuilder(endpoint)
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", ts)
+            .header("X-Slack-Signature", signer.sign(ts, body))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  /** The signature Slack would send for this timestamp and body. */
+  public String signature(String timestamp, String body) {
+    return signer.sign(timestamp, body);
   }
 
   public HttpResponse<String> send(HttpRequest request) {

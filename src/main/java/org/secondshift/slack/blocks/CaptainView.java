@@ -7,9 +7,11 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.slack.api.model.block.LayoutBlock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -124,26 +126,31 @@ public final class CaptainView {
   private static Reply confirm(long existingId, String plan, String args) {
     String text = "This channel already has a captain rotation. Replace it with this one?";
     String value = existingId + "|" + args;
-    return new Reply(
-        text,
-        List.of(
-            section(s -> s.text(markdownText(text))),
-            section(s -> s.text(markdownText(plan))),
-            actions(
-                a ->
-                    a.elements(
-                        List.of(
-                            button(
-                                b ->
-                                    b.actionId(REPLACE_ACTION)
-                                        .text(plainText("Replace"))
-                                        .style("danger")
-                                        .value(value)),
-                            button(
-                                b ->
-                                    b.actionId(KEEP_ACTION)
-                                        .text(plainText("Keep the current one"))
-                                        .value(value)))))));
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText(text))));
+    blocks.addAll(Sections.of(plan));
+    blocks.add(
+        actions(
+            a ->
+                a.elements(
+                    List.of(
+                        button(
+                            b ->
+                                b.actionId(REPLACE_ACTION)
+                                    .text(plainText("Replace"))
+                                    .style("danger")
+                                    .value(value)),
+                        button(
+                            b ->
+                                b.actionId(KEEP_ACTION)
+                                    .text(plainText("Keep the current one"))
+                                    .value(value))))));
+    return new Reply(text, blocks);
+  }
+
+  /** What replaces the Replace / Keep question when the person keeps the current rotation. */
+  public static Reply kept() {
+    return Reply.text("Kept the current captain rotation; nothing changed.");
   }
 
   public static Reply swapped(List<Assignment> both, ZoneId zone) {
@@ -232,17 +239,14 @@ public final class CaptainView {
 
   private static Reply reply(String head, String body, String foot) {
     String text = body.isBlank() ? head : head + "\n" + body;
-    return new Reply(
-        text,
-        body.isBlank()
-            ? List.of(section(s -> s.text(markdownText(head))))
-            : foot.isBlank()
-                ? List.of(
-                    section(s -> s.text(markdownText(head))),
-                    section(s -> s.text(markdownText(body))))
-                : List.of(
-                    section(s -> s.text(markdownText(head))),
-                    section(s -> s.text(markdownText(body))),
-                    context(c -> c.elements(List.of(markdownText(foot))))));
+    List<LayoutBlock> blocks = new ArrayList<>();
+    blocks.add(section(s -> s.text(markdownText(head))));
+    if (!body.isBlank()) {
+      blocks.addAll(Sections.of(body));
+      if (!foot.isBlank()) {
+        blocks.add(context(c -> c.elements(List.of(markdownText(foot)))));
+      }
+    }
+    return new Reply(text, blocks);
   }
 }

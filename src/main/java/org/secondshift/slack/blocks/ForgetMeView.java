@@ -47,6 +47,12 @@ public final class ForgetMeView {
                                                             .deny(plainText("Keep it"))))))))));
   }
 
+  /** What replaces the question once the data is gone (the buttons go with it). */
+  public static Reply erased() {
+    return Reply.text(
+        ":white_check_mark: Your data is erased: Second Shift no longer stores anything about you.");
+  }
+
   public static String farewell() {
     return ":wave: Done: everything Second Shift stored about you has been deleted. If you use Slack"
         + " in its channels again, a new hour log starts from then.";

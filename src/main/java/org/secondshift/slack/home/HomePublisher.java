@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import org.secondshift.hours.HourReports;
+import org.secondshift.slack.LogText;
 import org.secondshift.summary.MemberWeek;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +47,16 @@ public final class HomePublisher {
             if (!response.isOk()) {
               log.warn(
                   "views.publish for user {} in team {} failed: {}",
-                  userId,
-                  teamId,
+                  LogText.cap(userId),
+                  LogText.cap(teamId),
                   response.getError());
             }
           } catch (Exception e) {
             log.warn(
-                "could not publish Home for user {} in team {}: {}", userId, teamId, e.toString());
+                "could not publish Home for user {} in team {}: {}",
+                LogText.cap(userId),
+                LogText.cap(teamId),
+                LogText.cap(e.toString()));
           }
         });
   }

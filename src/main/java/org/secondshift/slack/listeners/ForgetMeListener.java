@@ -10,17 +10,27 @@ import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.store.PersonalData;
 
-/** "Yes, forget me": erases the clicker's data (only ever the clicker's) and says goodbye by DM. */
+/**
+ * "Yes, forget me": erases the clicker's data (only ever the clicker's), replaces the question with
+ * a line saying so, and says goodbye by DM.
+ */
 public final class ForgetMeListener implements BlockActionHandler {
   private final PersonalData data;
   private final OutboxStore outbox;
   private final Runnable wakeOutbox;
+  private final EphemeralAnswers answers;
   private final Clock clock;
 
-  public ForgetMeListener(PersonalData data, OutboxStore outbox, Runnable wakeOutbox, Clock clock) {
+  public ForgetMeListener(
+      PersonalData data,
+      OutboxStore outbox,
+      Runnable wakeOutbox,
+      EphemeralAnswers answers,
+      Clock clock) {
     this.data = data;
     this.outbox = outbox;
     this.wakeOutbox = wakeOutbox;
+    this.answers = answers;
     this.clock = clock;
   }
 
@@ -35,6 +45,7 @@ public final class ForgetMeListener implements BlockActionHandler {
         outbox,
         clock.instant());
     wakeOutbox.run();
+    answers.replace(ctx, team, user, ForgetMeView.erased());
     return ctx.ack();
   }
 }

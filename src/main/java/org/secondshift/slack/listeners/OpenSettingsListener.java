@@ -5,6 +5,7 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import java.util.concurrent.Executor;
+import org.secondshift.slack.LogText;
 import org.secondshift.slack.home.PersonalSettings;
 import org.secondshift.slack.home.SettingsModal;
 import org.slf4j.Logger;
@@ -33,10 +34,13 @@ public final class OpenSettingsListener implements BlockActionHandler {
             var r =
                 ctx.client().viewsOpen(v -> v.triggerId(trigger).view(SettingsModal.of(choices)));
             if (!r.isOk()) {
-              log.warn("views.open for user {} failed: {}", user, r.getError());
+              log.warn("views.open for user {} failed: {}", LogText.cap(user), r.getError());
             }
           } catch (Exception e) {
-            log.warn("could not open settings for user {}: {}", user, e.toString());
+            log.warn(
+                "could not open settings for user {}: {}",
+                LogText.cap(user),
+                LogText.cap(e.toString()));
           }
         });
     return ctx.ack();

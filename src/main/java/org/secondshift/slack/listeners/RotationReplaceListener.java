@@ -9,7 +9,10 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
 import org.secondshift.captain.Rotations;
+import org.secondshift.captain.SetupResult;
 import org.secondshift.hours.ZoneLookup;
+import org.secondshift.slack.LogText;
+import org.secondshift.slack.blocks.CaptainView;
 import org.secondshift.slack.command.SetupArgs;
 import org.secondshift.slack.command.UsageException;
 import org.slf4j.Logger;
@@ -17,18 +20,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Replace button under a setup that would replace the channel's rotation: replaces it only if
- * it is still the one the button was shown for, so a second click changes nothing.
+ * it is still the one the button was shown for, so a second click changes nothing; the answer
+ * replaces the question and its buttons.
  */
 public final class RotationReplaceListener implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(RotationReplaceListener.class);
 
   private final Rotations rotations;
   private final ZoneLookup zones;
+  private final EphemeralAnswers answers;
   private final Clock clock;
 
-  public RotationReplaceListener(Rotations rotations, ZoneLookup zones, Clock clock) {
+  public RotationReplaceListener(
+      Rotations rotations, ZoneLookup zones, EphemeralAnswers answers, Clock clock) {
     this.rotations = rotations;
     this.zones = zones;
+    this.answers = answers;
     this.clock = clock;
   }
 
@@ -46,23 +53,25 @@ public final class RotationReplaceListener implements BlockActionHandler {
       SetupArgs args =
           SetupArgs.parse(Arrays.asList(value.substring(bar + 1).trim().split("\\s+")));
       ZoneId zone = args.zone().orElseGet(() -> zones.zoneOf(team, user));
-      rotations.setup(
-          team,
-          channel,
-          user,
-          args.roster(),
-          args.cadence(),
-          args.at(),
-          zone,
-          clock.instant(),
-          existing);
+      SetupResult result =
+          rotations.setup(
+              team,
+              channel,
+              user,
+              args.roster(),
+              args.cadence(),
+              args.at(),
+              zone,
+              clock.instant(),
+              existing);
+      answers.replace(ctx, team, user, CaptainView.setup(result, zone, ""));
     } catch (UsageException | IllegalArgumentException | IndexOutOfBoundsException e) {
       log.warn(
           "ignored a rotation replace click by {} in channel {} of team {}: {}",
-          user,
-          channel,
-          team,
-          e.getMessage());
+          LogText.cap(user),
+          LogText.cap(channel),
+          LogText.cap(team),
+          LogText.cap(e.getMessage()));
     }
     return ctx.ack();
   }

@@ -35,6 +35,13 @@ import org.slf4j.LoggerFactory;
 public final class OutboxSender {
   static final int MAX_ATTEMPTS = 10;
   static final int CLAIM_BATCH = 100;
+
+  /**
+   * How long the right to send lasts without renewal: the sending instance renews it at every drain
+   * (at least once a second), and another takes over this long after it died.
+   */
+  static final Duration SENDER_LEASE = Duration.ofSeconds(15);
+
   static final Duration LEASE = Duration.ofMinutes(2);
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   // Errors that no retry can fix; anything else (timeouts, 5xx, fatal_error) is tried again.
@@ -121,6 +128,10 @@ public final class OutboxSender {
    */
   public synchronized Optional<Instant> drainOnce() {
     Instant now = clock.instant();
+    if (!store.holdSending(claimer, now, SENDER_LEASE)) {
+      // Another instance sends, within the limits it keeps; look again soon in case it died.
+      return Optional.of(now.plusSeconds(1));
+    }
     List<OutboxRow> rows = store.claimDue(now, claimBatch, LEASE, claimer, paused());
     for (OutboxRow row : rows) {
       if (stopping) {
@@ -159,6 +170,7 @@ public final class OutboxSender {
   public synchronized void stop() {
     stopping = true;
     store.release(claimer);
+    store.releaseSending(claimer);
   }
 
   /**

@@ -1,0 +1,103 @@
+package org.secondshift.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.secondshift.Main;
+
+/**
+ * The bot as a process of its own, started with {@code bin/run}'s main and killed as a test says.
+ */
+public final class BotProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+  private final CopyOnWriteArrayList<String> lines = new CopyOnWriteArrayList<>();
+  private final CompletableFuture<Void> up = new CompletableFuture<>();
+
+  private BotProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+    Thread reader = new Thread(this::read, "bot-process-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts Main with exactly {@code env} (plus a free PORT unless given) as its settings. */
+  public static BotProcess start(Map<String, String> env) throws IOException {
+    int port = env.containsKey("PORT") ? Integer.parseInt(env.get("PORT")) : freePort();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Dorg.slf4j.simpleLogger.log.org.secondshift=info",
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName());
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("SLACK_") || k.startsWith("SECOND_SHIFT_") || k.equals("PORT"));
+    pb.environment().putAll(env);
+    pb.environment().put("PORT", Integer.toString(port));
+    pb.redirectErrorStream(true);
+    return new BotProcess(pb.start(), port);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Waits until the bot says it is up; fails with its output after a generous bound. */
+  public BotProcess awaitUp() throws Exception {
+    try {
+      up.get(90, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("the bot did not come up; it said:\n" + output(), e);
+    }
+    return this;
+  }
+
+  /** What the process printed so far. */
+  public String output() {
+    return String.join("\n", lines);
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed or released. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  private void read() {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        lines.add(line);
+        if (line.contains("Second Shift is up")) {
+          up.complete(null);
+        }
+      }
+    } catch (IOException e) {
+      // The process ended; what it printed is kept.
+    }
+    up.completeExceptionally(new IllegalStateException("the bot exited"));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    kill();
+  }
+}
