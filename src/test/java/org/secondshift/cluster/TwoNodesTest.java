@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.secondshift.store.SessionStore;
 import org.secondshift.testing.BotProcess;
 import org.secondshift.testing.DbPeek;
 import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.RunningBot;
 import org.secondshift.testing.SlackRequests;
 import org.secondshift.testing.Vendor;
 
@@ -78,7 +80,7 @@ class TwoNodesTest {
       throws Exception {
     Clock clock = Clock.systemUTC();
     DatabaseLocation shared = Vendor.POSTGRESQL.fresh(dir);
-    try (SlackStandIn slack = SlackStandIn.start(clock)) {
+    try (SlackStandIn slack = RunningBot.withTestChannels(SlackStandIn.start(clock))) {
       slack.addUser("U0ADA", "ada", "UTC");
       slack.addUser("U0GRACE", "grace", "UTC");
       try (BotProcess a = BotProcess.start(env(slack, shared));
@@ -138,9 +140,19 @@ class TwoNodesTest {
                     .statusCode())
             .isEqualTo(200);
         awaitPostsIn(slack, "C0OPS", 1, Duration.ofSeconds(30));
-        // ... which is killed before the boundary: node B alone announces it, once.
+        // ... and a weekly summary due in another channel at the same minute, also through A ...
+        String day = boundary.getDayOfWeek().name().substring(0, 3).toLowerCase(Locale.ROOT);
+        assertThat(
+                toA.command(
+                        Envelopes.TEAM, "U0ADA", "C0TEAM", "summary weekly on " + day + " " + at)
+                    .statusCode())
+            .isEqualTo(200);
+        assertThat(DbPeek.count(shared, "SELECT COUNT(*) FROM summary_schedule")).isEqualTo(1);
+        // ... which is killed before the boundary: node B alone announces the handoff, once, and
+        // posts the summary, once.
         a.kill();
         awaitPostsIn(slack, "C0OPS", postsIn(slack, "C0OPS") + 1, Duration.ofSeconds(150));
+        awaitPostsIn(slack, "C0TEAM", 1, Duration.ofSeconds(60));
         assertThat(clock.instant()).isAfterOrEqualTo(boundary.toInstant());
         assertThat(
                 DbPeek.count(
@@ -148,6 +160,8 @@ class TwoNodesTest {
                     "SELECT COUNT(*) FROM shift WHERE announced_at IS NOT NULL AND started_at = "
                         + boundary.toInstant().toEpochMilli()))
             .isEqualTo(1);
+        assertThat(DbPeek.count(shared, "SELECT COUNT(*) FROM summary_post")).isEqualTo(1);
+        assertThat(postsIn(slack, "C0TEAM")).isEqualTo(1);
         assertThat(b.output()).doesNotContain("Exception");
       }
     }
