@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import org.secondshift.captain.Rotations;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
@@ -41,6 +40,7 @@ public final class Bot implements AutoCloseable {
   private final HttpServer http;
   private final SocketModeApp socket;
   private final Features features;
+  private final AtomicBoolean begun = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Bot(
@@ -56,28 +56,28 @@ public final class Bot implements AutoCloseable {
     this.features = features;
   }
 
-  /** Builds everything for HTTP or Socket Mode and starts serving. */
+  /** The parts of a running bot that the sandbox's seed and the tests drive directly. */
+  public record Parts(
+      OutboxRunner outbox,
+      Schedules schedules,
+      Rotations rotations,
+      Nudges nudges,
+      RecoveryNudges recoveries,
+      RestPreferences restPreferences,
+      SummaryStore summaries) {}
+
+  /** Builds everything for HTTP or Socket Mode, serves, and starts the background work. */
   public static Bot start(Settings settings, Clock clock) throws Exception {
-    return start(settings, clock, Map.of());
+    return serve(settings, clock, Map.of()).begin(clock);
   }
 
   /**
-   * As {@link #start(Settings, Clock)}, with extra servlets (path spec to servlet) on the same
-   * port.
+   * Builds everything and serves requests (with {@code extraServlets}, path spec to servlet, on the
+   * same port), but starts no background work: until {@link #begin}, nothing is caught up, no
+   * trigger fires and the outbox sends nothing. What is stored meanwhile is then caught up and
+   * scheduled exactly like state found after a restart.
    */
-  public static Bot start(Settings settings, Clock clock, Map<String, HttpServlet> extraServlets)
-      throws Exception {
-    return start(settings, clock, extraServlets, bot -> {});
-  }
-
-  /**
-   * As {@link #start(Settings, Clock, Map)}, running {@code prepare} once the features are built
-   * and serving, but before catch-up, schedules and the outbox start; what it stores is then caught
-   * up and scheduled exactly like state found after a restart (the sandbox seeds its story this
-   * way).
-   */
-  public static Bot start(
-      Settings settings, Clock clock, Map<String, HttpServlet> extraServlets, Consumer<Bot> prepare)
+  public static Bot serve(Settings settings, Clock clock, Map<String, HttpServlet> extraServlets)
       throws Exception {
     if (settings.mode() == Mode.SANDBOX) {
       throw new IllegalArgumentException(
@@ -107,15 +107,32 @@ public final class Bot implements AutoCloseable {
                 SOCKET_LISTENERS);
         socket.startAsync();
       }
-      Bot bot = new Bot(db, background, http, socket, features);
-      prepare.accept(bot);
-      features.startBackgroundWork(clock);
-      return bot;
+      return new Bot(db, background, http, socket, features);
     } catch (Exception e) {
       // Whatever had started stops again, so a failed start leaves no thread keeping us alive.
       stopQuietly(e, socket, http, features);
       background.shutdownNow();
       db.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Catches up what came due, starts the schedules and the outbox; once. A failure stops the bot.
+   */
+  public Bot begin(Clock clock) throws Exception {
+    if (!begun.compareAndSet(false, true)) {
+      return this;
+    }
+    try {
+      features.startBackgroundWork(clock);
+      return this;
+    } catch (RuntimeException e) {
+      try {
+        close();
+      } catch (Exception suppressed) {
+        e.addSuppressed(suppressed);
+      }
       throw e;
     }
   }
@@ -143,39 +160,16 @@ public final class Bot implements AutoCloseable {
     return http.port();
   }
 
-  /** The outbox's runner, so that callers (and tests) can ask it to send now. */
-  public OutboxRunner outbox() {
-    return features.outbox;
-  }
-
-  /** The Quartz schedules, so that callers (and tests) can read when triggers fire. */
-  public Schedules schedules() {
-    return features.schedules;
-  }
-
-  /** The captain rotations: who holds the watch, and handoffs performed on demand. */
-  public Rotations rotations() {
-    return features.rotations;
-  }
-
-  /** Rest nudges, so that callers (and tests) can check someone at a given instant. */
-  public Nudges nudges() {
-    return features.nudges;
-  }
-
-  /** Each person's rest choices: quiet hours, daily limit, vacation. */
-  public RestPreferences restPreferences() {
-    return features.restStore;
-  }
-
-  /** Weekly summary plans, and who shares their hours. */
-  public SummaryStore summaries() {
-    return features.summaries;
-  }
-
-  /** Recovery nudges after each ended watch, looked for on handoff, periodically and at start. */
-  public RecoveryNudges recoveries() {
-    return features.handoffs;
+  /** The parts the sandbox's seed and the tests drive directly. */
+  public Parts parts() {
+    return new Parts(
+        features.outbox,
+        features.schedules,
+        features.rotations,
+        features.nudges,
+        features.handoffs,
+        features.restStore,
+        features.summaries);
   }
 
   /** Stops everything; closing twice is harmless. */

@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
-import org.quartz.Job;
 import org.secondshift.activity.ActivityRecorder;
 import org.secondshift.captain.HourLogRest;
 import org.secondshift.captain.Planner;
@@ -159,16 +156,9 @@ final class Features {
             outbox::wake,
             clock);
 
-    AtomicReference<Rotations> jobRotations = new AtomicReference<>();
-    Map<Class<? extends Job>, Supplier<? extends Job>> jobs =
-        Map.of(
-            WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
-            HandoffJob.class, () -> new HandoffJob(jobRotations.get(), clock),
-            RestCheckJob.class, () -> new RestCheckJob(nudges, handoffs, clock));
-    this.schedules =
-        db.sharedPool()
-            .map(pool -> Schedules.clustered(jobs, pool))
-            .orElseGet(() -> Schedules.inMemory(jobs));
+    // Triggers are planned from here on; the jobs they run are handed over when the schedules
+    // start.
+    this.schedules = db.sharedPool().map(Schedules::clustered).orElseGet(Schedules::inMemory);
     this.summaryTriggers = new SummaryTriggers(schedules);
     this.handoffTriggers = new HandoffTriggers(schedules);
     this.rotations =
@@ -179,7 +169,6 @@ final class Features {
                     restStore, settings.rest(), zones, new HourLogRest(sessions, rules))),
             handoffs,
             handoffTriggers);
-    jobRotations.set(rotations);
 
     PersonalData personalData = new PersonalData(db);
     PersonalSettings personal =
@@ -251,7 +240,11 @@ final class Features {
     summaryTriggers.rebuild(summaries.plans());
     schedules.every("rest-check", RestCheckJob.class, settings.rest().checkEvery());
     outbox.start();
-    schedules.start();
+    schedules.start(
+        Map.of(
+            WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
+            HandoffJob.class, () -> new HandoffJob(rotations, clock),
+            RestCheckJob.class, () -> new RestCheckJob(nudges, handoffs, clock)));
     poster.catchUp();
   }
 }

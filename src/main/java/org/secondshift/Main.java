@@ -11,10 +11,7 @@ import org.secondshift.config.InvalidSettingsException;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.sandbox.Sandbox;
-import org.secondshift.sandbox.seed.RotationApplier;
 import org.secondshift.sandbox.seed.SeedAppliers;
-import org.secondshift.sandbox.seed.SettingsApplier;
-import org.secondshift.sandbox.seed.SummaryApplier;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackIdentity;
 import org.slf4j.Logger;
@@ -77,21 +74,13 @@ public final class Main {
                 "shutdown"));
   }
 
-  /** What the seed's feature sections become in the sandbox; one line per section. */
-  public static SeedAppliers seedAppliers() {
-    return SeedAppliers.none()
-        .withSettings(new SettingsApplier())
-        .withRotations(new RotationApplier())
-        .withSummaries(new SummaryApplier());
-  }
-
   /** No tokens: the bot against the in-process Slack stand-in, with the workspace page. */
   private static void startSandbox(Settings settings, boolean reset) throws Exception {
     Clock clock = Clock.systemUTC();
     Instant started = clock.instant();
     Sandbox sandbox;
     try {
-      sandbox = Sandbox.start(settings, clock, Path.of("seeds"), seedAppliers(), reset);
+      sandbox = Sandbox.start(settings, clock, Path.of("seeds"), SeedAppliers.standard(), reset);
     } catch (IllegalArgumentException | CannotStartException e) {
       // A seed a person edited by hand, or a busy port: say what to fix, without a stack trace.
       System.err.println("The sandbox cannot start: " + e.getMessage());

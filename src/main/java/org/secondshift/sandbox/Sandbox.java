@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.secondshift.Bot;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
@@ -144,11 +143,16 @@ public final class Sandbox implements AutoCloseable {
               "/", new PageServlet());
       // The feature sections go in through the bot's own services, before its schedules start, so
       // the first catch-up, rest check and summary run see them like state found after a restart.
-      Consumer<Bot> prepare =
-          loadHistory
-              ? started -> loader.applySections(seed, started, standIn.teamId(), now)
-              : started -> {};
-      this.bot = Bot.start(botSettings(standIn), clock, servlets, prepare);
+      Bot served = Bot.serve(botSettings(standIn), clock, servlets);
+      try {
+        if (loadHistory) {
+          loader.applySections(seed, served.parts(), standIn.teamId(), now);
+        }
+        this.bot = served.begin(clock);
+      } catch (Exception | Error e) {
+        served.close();
+        throw e;
+      }
       this.slack = standIn;
       this.port = bot.port();
     } catch (Exception | Error e) {

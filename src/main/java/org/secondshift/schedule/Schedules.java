@@ -43,8 +43,7 @@ public final class Schedules implements AutoCloseable {
   private final Scheduler scheduler;
   private final boolean clustered;
 
-  private Schedules(
-      Properties p, Map<Class<? extends Job>, Supplier<? extends Job>> jobs, boolean clustered) {
+  private Schedules(Properties p, boolean clustered) {
     this.clustered = clustered;
     p.setProperty("org.quartz.threadPool.threadCount", "2");
     p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
@@ -56,36 +55,25 @@ public final class Schedules implements AutoCloseable {
       // Quartz keeps schedulers in a JVM-wide registry by name, and hands out the registered one
       // when asked for the name again; each bot keeps its own scheduler to itself.
       SchedulerRepository.getInstance().remove(scheduler.getSchedulerName());
-      JobFactory jobFactory =
-          (bundle, s) -> {
-            Supplier<? extends Job> supplier = jobs.get(bundle.getJobDetail().getJobClass());
-            if (supplier == null) {
-              throw new SchedulerException(
-                  "no job registered for " + bundle.getJobDetail().getJobClass());
-            }
-            return supplier.get();
-          };
-      scheduler.setJobFactory(jobFactory);
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not create the Quartz scheduler", e);
     }
   }
 
   /** One instance: triggers in memory, rebuilt from the database at every start. */
-  public static Schedules inMemory(Map<Class<? extends Job>, Supplier<? extends Job>> jobs) {
+  public static Schedules inMemory() {
     Properties p = new Properties();
     p.setProperty(
         StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "second-shift-" + UUID.randomUUID());
     p.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
-    return new Schedules(p, jobs, false);
+    return new Schedules(p, false);
   }
 
   /**
    * Several instances on one PostgreSQL: Quartz's tables (a migration creates them) hold the
    * triggers, and the instances fire each one once between them.
    */
-  public static Schedules clustered(
-      Map<Class<? extends Job>, Supplier<? extends Job>> jobs, DataSource dataSource) {
+  public static Schedules clustered(DataSource dataSource) {
     String source = "second-shift-" + UUID.randomUUID();
     DBConnectionManager.getInstance().addConnectionProvider(source, new Pool(dataSource));
     Properties p = new Properties();
@@ -102,7 +90,7 @@ public final class Schedules implements AutoCloseable {
     p.setProperty("org.quartz.jobStore.isClustered", "true");
     // How soon a dead instance's jobs are taken over: a few missed check-ins.
     p.setProperty("org.quartz.jobStore.clusterCheckinInterval", "5000");
-    return new Schedules(p, jobs, true);
+    return new Schedules(p, true);
   }
 
   /** Quartz's view of the bot's own connection pool. */
@@ -123,8 +111,23 @@ public final class Schedules implements AutoCloseable {
     }
   }
 
-  public void start() {
+  /**
+   * Starts firing triggers (those added so far and later ones), each running a fresh job from
+   * {@code jobs}. The jobs come only now, so triggers can be planned before the services the jobs
+   * call exist.
+   */
+  public void start(Map<Class<? extends Job>, Supplier<? extends Job>> jobs) {
+    JobFactory jobFactory =
+        (bundle, s) -> {
+          Supplier<? extends Job> supplier = jobs.get(bundle.getJobDetail().getJobClass());
+          if (supplier == null) {
+            throw new SchedulerException(
+                "no job registered for " + bundle.getJobDetail().getJobClass());
+          }
+          return supplier.get();
+        };
     try {
+      scheduler.setJobFactory(jobFactory);
       scheduler.start();
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not start Quartz", e);

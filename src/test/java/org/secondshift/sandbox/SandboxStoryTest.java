@@ -36,7 +36,8 @@ class SandboxStoryTest {
   @Test
   void atStartACaptainHoldsTheWatchAndTheNextHandoffIsFourMinutesAway() throws Exception {
     try (RunningSandbox running = RunningSandbox.start(dir)) {
-      Overview overview = running.bot().rotations().overview(TEAM, "C0TRAIN", 2, NOW).orElseThrow();
+      Overview overview =
+          running.bot().parts().rotations().overview(TEAM, "C0TRAIN", 2, NOW).orElseThrow();
 
       assertThat(overview.current())
           .hasValueSatisfying(s -> assertThat(s.captain()).isEqualTo("U0LENA"));
@@ -44,7 +45,7 @@ class SandboxStoryTest {
       assertThat(overview.ahead().get(0).captain()).isEqualTo("U0RAVI");
       // The bot's own Quartz trigger is what performs it.
       String trigger = HandoffTriggers.names(TEAM, "C0TRAIN").get(0);
-      assertThat(running.bot().schedules().fireTimesAfter(trigger, NOW, 1))
+      assertThat(running.bot().parts().schedules().fireTimesAfter(trigger, NOW, 1))
           .containsExactly(NOW.plus(Duration.ofMinutes(4)));
 
       deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 2);
@@ -66,7 +67,7 @@ class SandboxStoryTest {
     try (RunningSandbox running = RunningSandbox.start(dir)) {
       // The first periodic check runs as the bot starts; whichever check comes first, each is
       // nudged once.
-      running.bot().nudges().checkAll(NOW);
+      running.bot().parts().nudges().checkAll(NOW);
       assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0MAYA'")).isEqualTo(1);
       assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0KENJI'"))
           .isEqualTo(1);
@@ -129,12 +130,12 @@ class SandboxStoryTest {
   @Test
   void theSeededSettingsAreTheTeammatesOwnChoices() throws Exception {
     try (RunningSandbox running = RunningSandbox.start(dir)) {
-      assertThat(running.bot().summaries().isSharing(TEAM, "U0LENA")).isTrue();
-      assertThat(running.bot().summaries().isSharing(TEAM, "U0MAYA")).isFalse();
+      assertThat(running.bot().parts().summaries().isSharing(TEAM, "U0LENA")).isTrue();
+      assertThat(running.bot().parts().summaries().isSharing(TEAM, "U0MAYA")).isFalse();
       LocalDate todayInLondon = LocalDate.ofInstant(NOW, ZoneId.of("Europe/London"));
-      assertThat(running.bot().restPreferences().prefs(TEAM, "U0TOM").pausedUntil())
+      assertThat(running.bot().parts().restPreferences().prefs(TEAM, "U0TOM").pausedUntil())
           .hasValue(todayInLondon.plusDays(7));
-      assertThat(running.bot().restPreferences().prefs(TEAM, "U0KENJI").quiet())
+      assertThat(running.bot().parts().restPreferences().prefs(TEAM, "U0KENJI").quiet())
           .hasValueSatisfying(q -> assertThat(q.toString()).isEqualTo("22:00\u201307:00"));
     }
   }
@@ -145,8 +146,9 @@ class SandboxStoryTest {
       deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 2);
       running.clock.set(NOW.plus(Duration.ofMinutes(4)));
 
-      assertThat(running.bot().rotations().performDue(running.clock.instant())).isEqualTo(1);
-      assertThat(running.bot().rotations().performDue(running.clock.instant())).isZero();
+      assertThat(running.bot().parts().rotations().performDue(running.clock.instant()))
+          .isEqualTo(1);
+      assertThat(running.bot().parts().rotations().performDue(running.clock.instant())).isZero();
 
       deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 3);
       assertThat(botTexts(running, "C0TRAIN"))
@@ -196,7 +198,7 @@ class SandboxStoryTest {
           .isLessThan(deadline);
       int calls = running.sandbox.slack().calls().size();
       running.clock.advance(Duration.ofSeconds(1));
-      running.bot().outbox().wake();
+      running.bot().parts().outbox().wake();
       try {
         running
             .sandbox

@@ -160,7 +160,7 @@ class WorkspacePageBrowserTest {
     WebElement snoozed = waitForBotMessage("Snoozed");
     assertThat(snoozed.getText()).contains("Snoozed until 16:").doesNotContain("Snooze 1 h");
     assertThat(running.sandbox.slack().calls("chat.update")).hasSize(1);
-    assertThat(running.bot().restPreferences().prefs("T0SANDBOX", "U0MAYA").snoozedUntil())
+    assertThat(running.bot().parts().restPreferences().prefs("T0SANDBOX", "U0MAYA").snoozedUntil())
         .isPresent();
     assertNoConsoleErrors();
   }
@@ -172,7 +172,7 @@ class WorkspacePageBrowserTest {
     return wait.until(
         d -> {
           running.clock.advance(Duration.ofSeconds(1));
-          running.bot().outbox().wake();
+          running.bot().parts().outbox().wake();
           String fromBot =
               "#messages .message[data-user='" + running.sandbox.slack().botUserId() + "']";
           return d.findElements(By.cssSelector(fromBot)).stream()

@@ -73,7 +73,7 @@ class CaptainOverHttpTest {
    * time because the outbox paces each channel to one message per second of the bot's clock.
    */
   private List<PostedMessage> settle(String channel, int expected) {
-    running.bot.outbox().wake();
+    running.bot.parts().outbox().wake();
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (running.slack.messages(channel).size() < expected && System.nanoTime() < deadline) {
       try {
@@ -83,7 +83,7 @@ class CaptainOverHttpTest {
             Duration.ofMillis(500));
       } catch (IllegalStateException notYet) {
         running.clock.advance(Duration.ofSeconds(1));
-        running.bot.outbox().wake();
+        running.bot.parts().outbox().wake();
       }
     }
     return running.slack.messages(channel);
@@ -111,8 +111,8 @@ class CaptainOverHttpTest {
     reply(ADA, SETUP);
     assertThat(reply(LIN, "note eval run 42 diverged at step 3k")).contains("next captain");
     running.clock.set(FIRST);
-    assertThat(running.bot.rotations().performDue(FIRST)).isEqualTo(1);
-    assertThat(running.bot.rotations().performDue(FIRST)).isZero();
+    assertThat(running.bot.parts().rotations().performDue(FIRST)).isEqualTo(1);
+    assertThat(running.bot.parts().rotations().performDue(FIRST)).isZero();
     assertThat(settle("DU0ADA", 1))
         .singleElement()
         .satisfies(
@@ -122,14 +122,14 @@ class CaptainOverHttpTest {
                     .contains("eval run 42 diverged"));
 
     running.clock.set(SECOND.minus(Duration.ofMinutes(29)));
-    running.bot.rotations().performDue(running.clock.instant());
+    running.bot.parts().rotations().performDue(running.clock.instant());
     assertThat(settle("DU0GRACE", 1))
         .singleElement()
         .satisfies(m -> assertThat(m.text()).contains("In 29 minutes, at"));
 
     running.clock.set(SECOND.plusMillis(300));
-    assertThat(running.bot.rotations().performDue(running.clock.instant())).isEqualTo(1);
-    assertThat(running.bot.rotations().performDue(running.clock.instant())).isZero();
+    assertThat(running.bot.parts().rotations().performDue(running.clock.instant())).isEqualTo(1);
+    assertThat(running.bot.parts().rotations().performDue(running.clock.instant())).isZero();
 
     List<PostedMessage> channel = settle(OPS, 3);
     assertThat(channel).hasSize(3);
@@ -156,7 +156,7 @@ class CaptainOverHttpTest {
   void aRestartAfterAMissedBoundaryCatchesUpExactlyOnce() throws Exception {
     reply(ADA, SETUP);
     running.clock.set(FIRST);
-    running.bot.rotations().performDue(FIRST);
+    running.bot.parts().rotations().performDue(FIRST);
     settle(OPS, 2);
 
     // Down from 20:59 to 22:35 Berlin time: the 21:00 handoff is missed.
@@ -164,10 +164,10 @@ class CaptainOverHttpTest {
     running.bot.close();
     running.clock.set(SECOND.plus(Duration.ofMinutes(95)));
     running = running.restart();
-    assertThat(running.bot.rotations().performDue(running.clock.instant())).isZero();
+    assertThat(running.bot.parts().rotations().performDue(running.clock.instant())).isZero();
     settle(OPS, 3);
     running = running.restart();
-    assertThat(running.bot.rotations().performDue(running.clock.instant())).isZero();
+    assertThat(running.bot.parts().rotations().performDue(running.clock.instant())).isZero();
     settle("DU0ADA", 2);
 
     List<PostedMessage> channel = running.slack.messages(OPS);
@@ -316,6 +316,7 @@ class CaptainOverHttpTest {
     assertThat(
             running
                 .bot
+                .parts()
                 .schedules()
                 .fireTimesAfter(names.get(0), Instant.parse("2026-03-28T12:00:00Z"), 3))
         .containsExactly(
@@ -325,6 +326,7 @@ class CaptainOverHttpTest {
     assertThat(
             running
                 .bot
+                .parts()
                 .schedules()
                 .fireTimesAfter(names.get(1), Instant.parse("2026-10-24T12:00:00Z"), 3))
         .containsExactly(
@@ -338,12 +340,12 @@ class CaptainOverHttpTest {
     reply(ADA, SETUP);
     settle(OPS, 1);
     running.clock.set(FIRST.plusSeconds(1));
-    try (Schedules quartz =
-        Schedules.inMemory(
-            Map.of(
-                HandoffJob.class, () -> new HandoffJob(running.bot.rotations(), running.clock)))) {
+    try (Schedules quartz = Schedules.inMemory()) {
       quartz.every("look-now", HandoffJob.class, Duration.ofMillis(200));
-      quartz.start();
+      quartz.start(
+          Map.of(
+              HandoffJob.class,
+              () -> new HandoffJob(running.bot.parts().rotations(), running.clock)));
       running.slack.awaitCalls("chat.postMessage", 3, WAIT);
     }
     assertThat(running.count("SELECT COUNT(*) FROM shift WHERE announced_at IS NOT NULL"))

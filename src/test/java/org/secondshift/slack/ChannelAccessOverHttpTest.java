@@ -69,7 +69,7 @@ class ChannelAccessOverHttpTest {
     running.slack.invite(RANDOM, running.slack.botUserId());
 
     assertThat(reply(RANDOM, "random", SETUP)).contains("set up");
-    running.bot.outbox().wake();
+    running.bot.parts().outbox().wake();
     running.slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));
     assertThat(running.slack.messages(RANDOM))
         .singleElement()

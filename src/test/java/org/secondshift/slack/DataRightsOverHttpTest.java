@@ -63,7 +63,7 @@ class DataRightsOverHttpTest {
     shift(ADA, "stop");
 
     assertThat(shift(ADA, "export").get("text").getAsString()).contains("CSV");
-    running.bot.outbox().wake();
+    running.bot.parts().outbox().wake();
     running.slack.awaitCalls("files.completeUploadExternal", 1, Duration.ofSeconds(10));
 
     assertThat(running.slack.uploads())
@@ -94,7 +94,7 @@ class DataRightsOverHttpTest {
                 .getAsString())
         .doesNotStartWith(":warning:");
     shift("U0BO", "note <@U0ADA> asked to watch the loss curve");
-    running.bot.rotations().performDue(MORNING.plus(Duration.ofHours(2)));
+    running.bot.parts().rotations().performDue(MORNING.plus(Duration.ofHours(2)));
     JsonObject ask = shift(ADA, "forget-me");
     assertThat(ask.get("blocks").toString())
         .contains("forget_me_confirm")
@@ -129,16 +129,16 @@ class DataRightsOverHttpTest {
               assertThat(e.blocksJson()).isNull();
             });
 
-    running.bot.outbox().wake();
+    running.bot.parts().outbox().wake();
     running.slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));
     assertThat(running.slack.messages("DU0ADA"))
         .singleElement()
         .satisfies(m -> assertThat(m.text()).contains("has been deleted"));
-    running.bot.outbox().wake();
+    running.bot.parts().outbox().wake();
     // The farewell row goes as soon as it is sent; wait until it has.
     for (int i = 0; i < 50 && !rowsMentioning(ADA).isEmpty(); i++) {
       running.slack.awaitCalls("chat.postMessage", 1, Duration.ofMillis(100));
-      running.bot.outbox().wake();
+      running.bot.parts().outbox().wake();
     }
     assertThat(rowsMentioning(ADA)).isEmpty();
     assertThat(rowsMentioning("U0BO")).isNotEmpty();

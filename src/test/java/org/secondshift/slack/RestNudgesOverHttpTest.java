@@ -87,7 +87,7 @@ class RestNudgesOverHttpTest {
     running.clock.set(at);
     assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode())
         .isEqualTo(200);
-    assertThat(running.bot.nudges().awaitIdle(WAIT)).isTrue();
+    assertThat(running.bot.parts().nudges().awaitIdle(WAIT)).isTrue();
   }
 
   @Test
@@ -96,7 +96,7 @@ class RestNudgesOverHttpTest {
     running.slack.awaitCalls("chat.postMessage", 1, WAIT);
 
     workEveryTenMinutes(MONDAY_9_BERLIN.plus(Duration.ofMinutes(200)), Duration.ofMinutes(20));
-    running.bot.outbox().wake();
+    running.bot.parts().outbox().wake();
 
     assertThat(running.count("SELECT COUNT(*) FROM nudge")).isEqualTo(1);
     assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'nudge'")).isEqualTo(1);
@@ -158,7 +158,7 @@ class RestNudgesOverHttpTest {
     assertThat(running.slack.messages(DM)).isEmpty();
 
     running.clock.advance(Duration.ofSeconds(1));
-    running.bot.outbox().wake();
+    running.bot.parts().outbox().wake();
 
     running.slack.awaitCalls("chat.postMessage", 2, WAIT);
     assertThat(running.slack.messages(DM)).hasSize(1);
@@ -199,8 +199,8 @@ class RestNudgesOverHttpTest {
     assertThat(running.count("SELECT COUNT(*) FROM nudge")).isZero();
 
     running.clock.set(MONDAY_9_BERLIN.plus(Duration.ofMinutes(181)));
-    assertThat(running.bot.nudges().checkAll(running.clock.instant())).isEqualTo(1);
-    assertThat(running.bot.nudges().checkAll(running.clock.instant())).isZero();
+    assertThat(running.bot.parts().nudges().checkAll(running.clock.instant())).isEqualTo(1);
+    assertThat(running.bot.parts().nudges().checkAll(running.clock.instant())).isZero();
 
     running.slack.awaitCalls("chat.postMessage", 1, WAIT);
     assertThat(single(running.slack.messages(DM)).text()).contains("3 h 1 min without a break");
@@ -217,8 +217,8 @@ class RestNudgesOverHttpTest {
             "captain setup <@U0ADA|ada> <@U0GRACE|grace> daily at 10:00 tz Europe/Berlin");
     assertThat(setup.statusCode()).isEqualTo(200);
     running.clock.set(Instant.parse("2026-11-24T09:01:00Z"));
-    running.bot.rotations().performDue(running.clock.instant());
-    assertThat(running.bot.nudges().awaitIdle(WAIT)).isTrue();
+    running.bot.parts().rotations().performDue(running.clock.instant());
+    assertThat(running.bot.parts().nudges().awaitIdle(WAIT)).isTrue();
   }
 
   private List<PostedMessage> recoveryNudges() {
@@ -244,9 +244,9 @@ class RestNudgesOverHttpTest {
   void aWatchEndedBeforeARestartIsLookedAtOnceWhateverLooksAgain() throws Exception {
     adaHandsOverToGraceOnTuesday();
     running.restart();
-    assertThat(running.bot.recoveries().catchUp(running.clock.instant())).isZero();
+    assertThat(running.bot.parts().recoveries().catchUp(running.clock.instant())).isZero();
     running.clock.advance(Duration.ofMinutes(5));
-    assertThat(running.bot.recoveries().catchUp(running.clock.instant())).isZero();
+    assertThat(running.bot.parts().recoveries().catchUp(running.clock.instant())).isZero();
     awaitRow(
         "SELECT COUNT(*) FROM nudge n JOIN outbox o ON o.ref = 'nudge:' || n.id"
             + " WHERE n.kind = 'recovery' AND o.sent_at IS NOT NULL");
@@ -319,7 +319,7 @@ class RestNudgesOverHttpTest {
       running.clock.set(at);
       assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode())
           .isEqualTo(200);
-      assertThat(running.bot.nudges().awaitIdle(WAIT)).isTrue();
+      assertThat(running.bot.parts().nudges().awaitIdle(WAIT)).isTrue();
     }
   }
 

@@ -72,7 +72,7 @@ class WeeklySummaryOverHttpTest {
             .get("text")
             .getAsString();
     assertThat(reply).contains("on its way");
-    running.bot.outbox().wake();
+    running.bot.parts().outbox().wake();
     running.slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));
     running.slack.awaitCalls("files.completeUploadExternal", 1, Duration.ofSeconds(10));
 
@@ -102,7 +102,7 @@ class WeeklySummaryOverHttpTest {
         ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, ZoneId.of("Europe/Berlin"));
     // Quartz runs on real time; whatever today is, the trigger fires on a Monday at 09:00 in
     // Berlin.
-    assertThat(running.bot.schedules().nextFire("summary:T0SANDBOX:" + CHANNEL))
+    assertThat(running.bot.parts().schedules().nextFire("summary:T0SANDBOX:" + CHANNEL))
         .hasValueSatisfying(
             at -> {
               ZonedDateTime local = at.atZone(ZoneId.of("Europe/Berlin"));

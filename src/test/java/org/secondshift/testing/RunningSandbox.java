@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import org.secondshift.Bot;
-import org.secondshift.Main;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.sandbox.Sandbox;
@@ -37,7 +36,7 @@ public final class RunningSandbox implements AutoCloseable {
 
   /** A fresh sandbox: the database is replaced by the seed, as with {@code bin/run --reset}. */
   public static RunningSandbox start(Path dir) throws Exception {
-    return start(dir, true, Main.seedAppliers());
+    return start(dir, true, SeedAppliers.standard());
   }
 
   /** A fresh sandbox whose feature sections go to {@code appliers} instead of the features. */
@@ -47,7 +46,7 @@ public final class RunningSandbox implements AutoCloseable {
 
   /** As {@code bin/run} without {@code --reset}: an existing database is kept. */
   public static RunningSandbox startKeeping(Path dir) throws Exception {
-    return start(dir, false, Main.seedAppliers());
+    return start(dir, false, SeedAppliers.standard());
   }
 
   private static RunningSandbox start(Path dir, boolean fresh, SeedAppliers appliers)

@@ -20,7 +20,7 @@ public final class RotationApplier implements SectionApplier<RotationSeed> {
 
   @Override
   public void apply(List<RotationSeed> seeds, SeedContext context) {
-    Rotations rotations = context.bot().rotations();
+    Rotations rotations = context.parts().rotations();
     for (RotationSeed r : seeds) {
       ZoneId zone = r.zoneId();
       LocalDateTime next = LocalDateTime.ofInstant(r.nextHandoff(context.now()), zone);

@@ -14,6 +14,14 @@ public record SeedAppliers(
     Objects.requireNonNull(settings, "settings");
   }
 
+  /** Every feature section the seed can hold, applied through the bot's own services. */
+  public static SeedAppliers standard() {
+    return none()
+        .withSettings(new SettingsApplier())
+        .withRotations(new RotationApplier())
+        .withSummaries(new SummaryApplier());
+  }
+
   /** No feature sections applied: history, people and channels only. */
   public static SeedAppliers none() {
     return new SeedAppliers(SectionApplier.none(), SectionApplier.none(), SectionApplier.none());

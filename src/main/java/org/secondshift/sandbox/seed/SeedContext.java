@@ -11,9 +11,9 @@ import org.secondshift.Bot;
  * schedule or outbox started yet), the team, the moment the sandbox starts, and each teammate's
  * resolved zone.
  */
-public record SeedContext(Bot bot, String teamId, Instant now, Map<String, ZoneId> zones) {
+public record SeedContext(Bot.Parts parts, String teamId, Instant now, Map<String, ZoneId> zones) {
   public SeedContext {
-    Objects.requireNonNull(bot, "bot");
+    Objects.requireNonNull(parts, "parts");
     Seed.require(teamId, "teamId");
     Objects.requireNonNull(now, "now");
     zones = Map.copyOf(zones);

@@ -96,7 +96,7 @@ public final class SeedLoader {
    * Hands the feature sections to their appliers, settings first: a vacation or a choice to share
    * is already known when the rotation plans its shifts and the summary names people.
    */
-  public void applySections(Seed seed, Bot bot, String teamId, Instant now) {
+  public void applySections(Seed seed, Bot.Parts bot, String teamId, Instant now) {
     SeedContext context = new SeedContext(bot, teamId, now, seed.zones(now));
     appliers.settings().apply(seed.settings(), context);
     appliers.rotations().apply(seed.rotations(), context);

@@ -12,10 +12,10 @@ import org.secondshift.rest.RestPrefs;
 public final class SettingsApplier implements SectionApplier<PersonSetting> {
   @Override
   public void apply(List<PersonSetting> settings, SeedContext context) {
-    RestPreferences rest = context.bot().restPreferences();
+    RestPreferences rest = context.parts().restPreferences();
     for (PersonSetting s : settings) {
       if (s.share() != null) {
-        context.bot().summaries().setSharing(context.teamId(), s.user(), s.share());
+        context.parts().summaries().setSharing(context.teamId(), s.user(), s.share());
       }
       RestPrefs prefs = rest.prefs(context.teamId(), s.user());
       if (s.vacationDays() != null) {

@@ -17,7 +17,7 @@ public final class SummaryApplier implements SectionApplier<SummarySeed> {
   public void apply(List<SummarySeed> summaries, SeedContext context) {
     for (SummarySeed s : summaries) {
       context
-          .bot()
+          .parts()
           .summaries()
           .savePlan(
               new SummaryPlan(

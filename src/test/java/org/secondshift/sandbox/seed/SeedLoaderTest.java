@@ -133,7 +133,7 @@ class SeedLoaderTest {
                             + " in "
                             + ctx.zoneOf("U0LENA")
                             + ", rest check scheduled: "
-                            + ctx.bot().schedules().nextFire("rest-check").isPresent()))
+                            + ctx.parts().schedules().nextFire("rest-check").isPresent()))
             .withSummaries((summaries, ctx) -> applied.add("summary " + summaries.get(0).channel()))
             .withSettings(
                 (settings, ctx) ->
@@ -149,7 +149,7 @@ class SeedLoaderTest {
               "settings for U0LENA,U0TOM,U0KENJI",
               "rotation C0TRAIN first U0LENA in America/New_York, rest check scheduled: false",
               "summary C0EVALS");
-      assertThat(running.bot().schedules().nextFire("rest-check")).isPresent();
+      assertThat(running.bot().parts().schedules().nextFire("rest-check")).isPresent();
     }
   }
 
