@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.secondshift.hours.IsoWeek;
 import org.secondshift.slack.blocks.SummaryView;
+import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.store.SummaryStore;
@@ -106,7 +107,7 @@ public final class SummaryPoster {
     messages.add(
         OutboxMessage.post(
             teamId,
-            "summary",
+            OutboxKind.SUMMARY,
             channelId,
             view.text(),
             GsonFactory.createSnakeCase().toJson(view.blocks()),
@@ -116,7 +117,7 @@ public final class SummaryPoster {
       messages.add(
           OutboxMessage.upload(
               teamId,
-              "summary-chart",
+              OutboxKind.SUMMARY_CHART,
               channelId,
               title,
               new OutboxMessage.Attachment(

@@ -16,7 +16,7 @@ import java.util.Objects;
  */
 public record OutboxMessage(
     String teamId,
-    String kind,
+    OutboxKind kind,
     String method,
     String channel,
     String targetTs,
@@ -27,9 +27,6 @@ public record OutboxMessage(
   public static final String POST = "chat.postMessage";
   public static final String UPDATE = "chat.update";
   public static final String UPLOAD = "files.uploadV2";
-
-  /** The last message to someone who asked to be forgotten: deleted as soon as it is sent. */
-  public static final String FAREWELL = "farewell";
 
   public OutboxMessage {
     Objects.requireNonNull(teamId, "teamId");
@@ -50,14 +47,14 @@ public record OutboxMessage(
 
   /** A new message in a channel, or a DM when {@code channel} is a user id. */
   public static OutboxMessage post(
-      String teamId, String kind, String channel, String text, String blocksJson, String ref) {
+      String teamId, OutboxKind kind, String channel, String text, String blocksJson, String ref) {
     return new OutboxMessage(teamId, kind, POST, channel, null, text, blocksJson, ref, null);
   }
 
   /** Replaces the text and blocks of a message the bot sent earlier. */
   public static OutboxMessage update(
       String teamId,
-      String kind,
+      OutboxKind kind,
       String channel,
       String ts,
       String text,
@@ -68,7 +65,7 @@ public record OutboxMessage(
 
   /** Shares a file in a channel with {@code text} as its comment. */
   public static OutboxMessage upload(
-      String teamId, String kind, String channel, String text, Attachment file, String ref) {
+      String teamId, OutboxKind kind, String channel, String text, Attachment file, String ref) {
     return new OutboxMessage(teamId, kind, UPLOAD, channel, null, text, null, ref, file);
   }
 

@@ -87,7 +87,7 @@ public final class OutboxStore {
   public long enqueue(Handle h, OutboxMessage m, Instant now) {
     return h.createUpdate(INSERT)
         .bind("teamId", m.teamId())
-        .bind("kind", m.kind())
+        .bind("kind", m.kind().label())
         .bind("method", m.method())
         .bind("channel", m.channel())
         .bind("targetTs", m.targetTs())
@@ -137,7 +137,7 @@ public final class OutboxStore {
                               rs.getLong("id"),
                               new OutboxMessage(
                                   rs.getString("team_id"),
-                                  rs.getString("kind"),
+                                  OutboxKind.of(rs.getString("kind")),
                                   rs.getString("method"),
                                   rs.getString("channel_id"),
                                   rs.getString("target_ts"),

@@ -15,6 +15,7 @@ import org.secondshift.captain.Assignment;
 import org.secondshift.captain.MoveReason;
 import org.secondshift.captain.Note;
 import org.secondshift.captain.Notice;
+import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 
 /** Turns the rotation's notices into outbox messages: channel posts and direct messages. */
@@ -45,7 +46,7 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
       return List.of(
           post(
               r.teamId(),
-              "captain-reminder",
+              OutboxKind.CAPTAIN_REMINDER,
               r.shift().captain(),
               text,
               null,
@@ -59,7 +60,7 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
               + n.channelId()
               + ">: "
               + n.note().text();
-      return List.of(post(n.teamId(), "captain-note", n.captain(), text, null, null));
+      return List.of(post(n.teamId(), OutboxKind.CAPTAIN_NOTE, n.captain(), text, null, null));
     }
     Notice.Paused p = (Notice.Paused) notice;
     String text =
@@ -72,7 +73,7 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
                 + "> resumed the captain rotation. Next handoff: "
                 + CaptainView.time(p.nextHandoff(), p.zone())
                 + ".";
-    return List.of(post(p.teamId(), "captain-pause", p.channelId(), text, null, null));
+    return List.of(post(p.teamId(), OutboxKind.CAPTAIN_PAUSE, p.channelId(), text, null, null));
   }
 
   private OutboxMessage plan(Notice.Plan p) {
@@ -89,7 +90,7 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
     String body = CaptainView.shiftLines(p.shifts(), p.rotation().zone());
     return post(
         p.teamId(),
-        "captain-plan",
+        OutboxKind.CAPTAIN_PLAN,
         p.channelId(),
         head + "\n" + body,
         blocks(
@@ -138,17 +139,18 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
     out.add(
         post(
             h.teamId(),
-            "handoff",
+            OutboxKind.HANDOFF,
             h.channelId(),
             text + "\n" + detail,
             blocks(text, "", detail),
             ref));
-    out.add(post(h.teamId(), "handoff-notes", a.captain(), incoming(h), null, ref + ":in"));
+    out.add(
+        post(h.teamId(), OutboxKind.HANDOFF_NOTES, a.captain(), incoming(h), null, ref + ":in"));
     if (h.outgoing() != null && !h.outgoing().equals(a.captain())) {
       out.add(
           post(
               h.teamId(),
-              "handoff-off",
+              OutboxKind.HANDOFF_OFF,
               h.outgoing(),
               ":zzz: You are off duty in <#"
                   + h.channelId()
@@ -204,7 +206,7 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
   }
 
   private static OutboxMessage post(
-      String teamId, String kind, String channel, String text, String blocksJson, String ref) {
+      String teamId, OutboxKind kind, String channel, String text, String blocksJson, String ref) {
     return OutboxMessage.post(teamId, kind, channel, text, blocksJson, ref);
   }
 }

@@ -19,6 +19,7 @@ import org.secondshift.rest.Nudge;
 import org.secondshift.rest.NudgeAnswer;
 import org.secondshift.rest.RestPrefs;
 import org.secondshift.store.NudgeMessages;
+import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 
 /**
@@ -26,8 +27,8 @@ import org.secondshift.store.OutboxMessage;
  * same message after a click, showing what was chosen.
  */
 public final class NudgeView implements NudgeMessages {
-  static final String KIND = "nudge";
-  static final String ANSWER_KIND = "nudge-answer";
+  static final OutboxKind KIND = OutboxKind.NUDGE;
+  static final OutboxKind ANSWER_KIND = OutboxKind.NUDGE_ANSWER;
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
   private final Gson json = GsonFactory.createSnakeCase();
 

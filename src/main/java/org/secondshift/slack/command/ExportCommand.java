@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import org.secondshift.hours.SessionRules;
 import org.secondshift.hours.ZoneLookup;
 import org.secondshift.slack.rights.HourLogCsv;
+import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.store.PersonalData;
@@ -64,7 +65,7 @@ public final class ExportCommand implements Subcommand {
     outbox.enqueue(
         OutboxMessage.upload(
             inv.teamId(),
-            "export",
+            OutboxKind.EXPORT,
             inv.userId(),
             "Here is everything Second Shift stores about you: your hour log (active, manual and captain duty),"
                 + " then the rest nudges you got and what you answered.",

@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import java.time.Clock;
 import org.secondshift.slack.blocks.ForgetMeView;
+import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.store.PersonalData;
@@ -41,7 +42,7 @@ public final class ForgetMeListener implements BlockActionHandler {
     data.forget(
         team,
         user,
-        OutboxMessage.post(team, OutboxMessage.FAREWELL, user, ForgetMeView.farewell(), null, null),
+        OutboxMessage.post(team, OutboxKind.FAREWELL, user, ForgetMeView.farewell(), null, null),
         outbox,
         clock.instant());
     wakeOutbox.run();

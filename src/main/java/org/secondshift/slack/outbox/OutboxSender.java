@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxRow;
 import org.secondshift.store.OutboxStore;
@@ -222,7 +223,7 @@ public final class OutboxSender {
     } else {
       store.markSent(row.id(), m.channel(), null, now);
     }
-    if (OutboxMessage.FAREWELL.equals(m.kind())) {
+    if (m.kind() == OutboxKind.FAREWELL) {
       store.delete(row.id());
     }
   }

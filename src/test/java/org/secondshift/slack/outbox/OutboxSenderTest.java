@@ -25,6 +25,7 @@ import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.store.Database;
 import org.secondshift.store.DatabaseLocation;
+import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.testing.DbPeek;
@@ -73,7 +74,8 @@ class OutboxSenderTest {
 
   private long dm(String text, String ref) {
     return outbox.enqueue(
-        OutboxMessage.post("T0SANDBOX", "nudge", "U0ADA", text, null, ref), clock.instant());
+        OutboxMessage.post("T0SANDBOX", OutboxKind.NUDGE, "U0ADA", text, null, ref),
+        clock.instant());
   }
 
   @Test
@@ -168,7 +170,13 @@ class OutboxSenderTest {
     clock.advance(Duration.ofSeconds(2));
     outbox.enqueue(
         OutboxMessage.update(
-            "T0SANDBOX", "nudge-answer", sent.channel(), sent.ts(), "after", null, "nudge:9"),
+            "T0SANDBOX",
+            OutboxKind.NUDGE_ANSWER,
+            sent.channel(),
+            sent.ts(),
+            "after",
+            null,
+            "nudge:9"),
         clock.instant());
     sender.drainOnce();
     assertThat(slack.messages("DU0ADA"))
@@ -182,7 +190,7 @@ class OutboxSenderTest {
     outbox.enqueue(
         OutboxMessage.upload(
             "T0SANDBOX",
-            "summary-chart",
+            OutboxKind.SUMMARY_CHART,
             "C0TEAM",
             "Hours per day",
             new OutboxMessage.Attachment("hours.png", "Hours per day", png),
@@ -211,7 +219,7 @@ class OutboxSenderTest {
     return outbox.enqueue(
         OutboxMessage.upload(
             "T0SANDBOX",
-            "summary-chart",
+            OutboxKind.SUMMARY_CHART,
             channel,
             "Hours per day",
             new OutboxMessage.Attachment("hours.png", "Hours per day", new byte[] {1, 2, 3}),
@@ -298,7 +306,8 @@ class OutboxSenderTest {
     dm("first", null);
     dm("second", null);
     outbox.enqueue(
-        OutboxMessage.post("T0OTHER", "nudge", "U0BOB", "other team", null, null), clock.instant());
+        OutboxMessage.post("T0OTHER", OutboxKind.NUDGE, "U0BOB", "other team", null, null),
+        clock.instant());
 
     assertThat(sender.drainOnce()).isEmpty();
     clock.advance(Duration.ofMinutes(5));

@@ -19,6 +19,7 @@ import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.store.Database;
 import org.secondshift.store.DatabaseLocation;
+import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.testing.RunningBot;
@@ -61,7 +62,8 @@ class SharedOutboxTest {
     for (int i = 0; i < count; i++) {
       slack.addUser("U" + i, "person" + i, "UTC");
       queue.enqueue(
-          OutboxMessage.post("T0SANDBOX", "nudge", "U" + i, "note " + i, null, "ref:" + i), NOW);
+          OutboxMessage.post("T0SANDBOX", OutboxKind.NUDGE, "U" + i, "note " + i, null, "ref:" + i),
+          NOW);
     }
   }
 
