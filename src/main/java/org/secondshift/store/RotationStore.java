@@ -192,22 +192,24 @@ public final class RotationStore implements RotationLedger, EndedWatches {
 
   private void apply(Handle h, Optional<RotationState> state, Change c, Instant now) {
     Optional<Rotation> before = state.map(RotationState::rotation);
-    if (c.endCurrentAt() != null && before.isPresent()) {
-      endCurrent(h, before.get().id(), c.endCurrentAt());
-    }
+    c.one(Change.EndCurrent.class)
+        .filter(e -> before.isPresent())
+        .ifPresent(e -> endCurrent(h, before.get().id(), e.at()));
     long id = before.map(Rotation::id).orElse(0L);
-    if (c.replaceExisting() && before.isPresent()) {
+    if (c.one(Change.DeleteExisting.class).isPresent() && before.isPresent()) {
       h.createUpdate(DELETE_ROTATION).bind("id", id).execute();
       id = 0;
     }
-    if (c.rotation() != null) {
-      id = store(h, c.rotation(), id);
+    Optional<Rotation> saved = c.rotation();
+    if (saved.isPresent()) {
+      id = store(h, saved.get(), id);
     }
-    Rotation r = c.rotation() != null ? c.rotation() : before.orElse(null);
-    for (Assignment a : c.started()) {
-      start(h, r, id, a, now);
+    Rotation r = saved.or(() -> before).orElse(null);
+    for (Change.StartShift s : c.all(Change.StartShift.class)) {
+      start(h, r, id, s.assignment(), now);
     }
-    for (Pin p : c.overrides()) {
+    for (Change.AddOverride o : c.all(Change.AddOverride.class)) {
+      Pin p = o.pin();
       h.createUpdate(PIN)
           .bind("teamId", r.teamId())
           .bind("id", id)
@@ -216,11 +218,11 @@ public final class RotationStore implements RotationLedger, EndedWatches {
           .bind("reason", p.reason().name())
           .execute();
     }
-    if (c.dropOverridesOf() != null) {
-      h.createUpdate(UNPIN).bind("id", id).bind("userId", c.dropOverridesOf()).execute();
+    for (Change.DropOverrides d : c.all(Change.DropOverrides.class)) {
+      h.createUpdate(UNPIN).bind("id", id).bind("userId", d.userId()).execute();
     }
-    if (c.newNote() != null) {
-      Note n = c.newNote();
+    for (Change.KeepNote k : c.all(Change.KeepNote.class)) {
+      Note n = k.note();
       h.createUpdate(INSERT_NOTE)
           .bind("teamId", r.teamId())
           .bind("channelId", r.channelId())
@@ -229,10 +231,10 @@ public final class RotationStore implements RotationLedger, EndedWatches {
           .bind("writtenAt", n.writtenAt().toEpochMilli())
           .execute();
     }
-    if (c.handNotesTo() != null) {
+    for (Change.HandOverNotes o : c.all(Change.HandOverNotes.class)) {
       h.createUpdate(HAND_OVER_NOTES)
           .bind("now", now.toEpochMilli())
-          .bind("captain", c.handNotesTo())
+          .bind("captain", o.captain())
           .bind("teamId", r.teamId())
           .bind("channelId", r.channelId())
           .execute();
