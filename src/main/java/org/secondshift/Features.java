@@ -35,6 +35,7 @@ import org.secondshift.schedule.SummaryTriggers;
 import org.secondshift.schedule.WeeklySummaryJob;
 import org.secondshift.slack.AckBudget;
 import org.secondshift.slack.ChannelAccess;
+import org.secondshift.slack.PeopleOfThisWorkspace;
 import org.secondshift.slack.PlausibleTimestamps;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackDnd;
@@ -219,7 +220,7 @@ final class Features {
         SlackApp.app(
             settings,
             slack,
-            List.of(new AckBudget(db), new PlausibleTimestamps(clock)),
+            List.of(new AckBudget(db), new PlausibleTimestamps(clock), new PeopleOfThisWorkspace()),
             new SlackApp.Listeners(
                 recorder,
                 zones,
