@@ -74,9 +74,19 @@ public final class SlackZoneDirectory implements ZoneLookup {
     }
   }
 
-  /** Takes a zone Slack sent us unasked, e.g. in {@code user_change}. */
+  /**
+   * Takes a zone Slack sent us unasked, e.g. in {@code user_change}. Slack sends that event for any
+   * profile edit (a status, a photo), so the stored zone is only written when it differs; the
+   * comparison is with the database, not this node's cache, which another instance may have
+   * outdated.
+   */
   public void remember(String teamId, String userId, String zoneId) {
     if (zoneId == null || zoneId.isBlank()) {
+      return;
+    }
+    Optional<PersonStore.KnownZone> stored = people.zone(teamId, userId);
+    if (stored.isPresent() && stored.get().zoneId().equals(zoneId)) {
+      cache.put(key(teamId, userId), stored.get());
       return;
     }
     Instant now = clock.instant();

@@ -182,6 +182,37 @@ class HourLogOverHttpTest {
   }
 
   @Test
+  void aProfileEditThatKeepsTheZoneWritesNothing() {
+    userChange("Asia/Kolkata");
+    long firstSeen = running.count("SELECT zone_seen_at FROM person WHERE user_id = 'U0ADA'");
+    assertThat(firstSeen).isEqualTo(MONDAY_9_BERLIN.toEpochMilli());
+
+    running.clock.advance(Duration.ofHours(2));
+    userChange("Asia/Kolkata");
+    assertThat(running.count("SELECT zone_seen_at FROM person WHERE user_id = 'U0ADA'"))
+        .isEqualTo(firstSeen);
+
+    userChange("America/Chicago");
+    assertThat(running.count("SELECT zone_seen_at FROM person WHERE user_id = 'U0ADA'"))
+        .isEqualTo(MONDAY_9_BERLIN.plus(Duration.ofHours(2)).toEpochMilli());
+  }
+
+  private void userChange(String tz) {
+    JsonObject change =
+        JsonParser.parseString(
+                "{\"type\":\"user_change\",\"user\":{\"id\":\""
+                    + ADA
+                    + "\",\"tz\":\""
+                    + tz
+                    + "\"}}")
+            .getAsJsonObject();
+    HttpResponse<String> r =
+        running.requests.json(
+            envelopes.envelope(envelopes.eventId(), change, running.clock.instant()));
+    assertThat(r.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void healthCheckAnswers() throws Exception {
     java.net.http.HttpResponse<String> r =
         running.requests.send(
