@@ -213,6 +213,26 @@ class HourLogOverHttpTest {
   }
 
   @Test
+  void aFailedZoneLookUpIsNotAskedAgainForFiveMinutes() {
+    running.slack.failNext("users.info", 100, "internal_error");
+    for (int i = 0; i < 6; i++) {
+      Instant at = MONDAY_9_BERLIN.plus(Duration.ofSeconds(40L * i));
+      running.clock.set(at);
+      assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode())
+          .isEqualTo(200);
+      JsonObject reply = body(running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", "hours"));
+      // Meanwhile the day is counted in the default zone.
+      assertThat(reply.get("blocks").toString()).contains("2026-W48* · Z\"");
+    }
+    assertThat(running.bot.nudges().awaitIdle(Duration.ofSeconds(10))).isTrue();
+    assertThat(running.slack.calls("users.info")).hasSize(1);
+
+    running.clock.set(MONDAY_9_BERLIN.plus(Duration.ofMinutes(5)).plusSeconds(1));
+    body(running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", "hours"));
+    assertThat(running.slack.calls("users.info")).hasSize(2);
+  }
+
+  @Test
   void healthCheckAnswers() throws Exception {
     java.net.http.HttpResponse<String> r =
         running.requests.send(
