@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.quartz.Job;
@@ -110,7 +110,12 @@ final class Features {
   private final SummaryPoster poster;
   private final Settings settings;
 
-  Features(Settings settings, Clock clock, Database db, ExecutorService background, Slack slack) {
+  Features(
+      Settings settings,
+      Clock clock,
+      Database db,
+      ScheduledExecutorService background,
+      Slack slack) {
     this.settings = settings;
     MethodsClient methods = slack.methods(settings.botToken());
     ChannelAccess access =
