@@ -35,6 +35,7 @@ import org.secondshift.schedule.SummaryTriggers;
 import org.secondshift.schedule.WeeklySummaryJob;
 import org.secondshift.slack.AckBudget;
 import org.secondshift.slack.ChannelAccess;
+import org.secondshift.slack.MessagesTab;
 import org.secondshift.slack.PeopleOfThisWorkspace;
 import org.secondshift.slack.PlausibleTimestamps;
 import org.secondshift.slack.SlackApp;
@@ -78,6 +79,7 @@ import org.secondshift.store.NudgeStore;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.store.PersonStore;
 import org.secondshift.store.PersonalData;
+import org.secondshift.store.PointerStore;
 import org.secondshift.store.RestStore;
 import org.secondshift.store.RotationStore;
 import org.secondshift.store.SessionStore;
@@ -228,6 +230,7 @@ final class Features {
             List.of(new AckBudget(db), new PlausibleTimestamps(clock), new PeopleOfThisWorkspace()),
             new SlackApp.Listeners(
                 recorder,
+                new MessagesTab(new PointerStore(db, outboxStore), zones, outbox::wake, clock),
                 zones,
                 commands,
                 home,

@@ -89,7 +89,7 @@ public final class SlackApp {
                 .build());
     middleware.forEach(app::use);
     ActivityRecorder recorder = listeners.recorder();
-    app.event(MessageEvent.class, new MessageListener(recorder));
+    app.event(MessageEvent.class, new MessageListener(recorder, listeners.messagesTab()));
     app.event(MessageFileShareEvent.class, new SharedMessageListener(recorder));
     app.event(MessageMeEvent.class, new MeMessageListener(recorder));
     app.event(MessageThreadBroadcastEvent.class, new BroadcastListener(recorder));
@@ -107,6 +107,7 @@ public final class SlackApp {
   /** Everything the Bolt app hands requests to. */
   public record Listeners(
       ActivityRecorder recorder,
+      MessagesTab messagesTab,
       SlackZoneDirectory zones,
       ShiftCommands commands,
       HomePublisher home,

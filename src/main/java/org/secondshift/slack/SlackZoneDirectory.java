@@ -62,6 +62,21 @@ public final class SlackZoneDirectory implements ZoneLookup {
     return known(teamId, userId).map(z -> parse(z.zoneId())).orElseGet(() -> fetch(teamId, userId));
   }
 
+  /**
+   * The zone as far as it is known without asking Slack (for the request path): the person's choice
+   * in settings, else the zone last seen, else UTC.
+   */
+  public ZoneId zoneWithoutAsking(String teamId, String userId) {
+    String key = key(teamId, userId);
+    Optional<String> chosen =
+        overrides.computeIfAbsent(key, k -> people.zoneOverride(teamId, userId));
+    if (chosen.isPresent()) {
+      return parse(chosen.get());
+    }
+    PersonStore.KnownZone cached = cache.get(key);
+    return cached != null ? parse(cached.zoneId()) : fallback(teamId, userId);
+  }
+
   /** Someone changed the zone they chose in settings; read it again next time. */
   public void forgetChoices() {
     overrides.clear();
