@@ -52,6 +52,13 @@ public final class PeopleOfThisWorkspace implements Middleware {
     if (text(event, "user").filter(SLACKBOT::equals).isPresent()) {
       return Optional.of("posted by Slackbot");
     }
+    // Slack says when a channel is not shared with another organisation; a different team there is
+    // a sibling workspace of the same Enterprise Grid org, one of ours.
+    if (envelope.has("is_ext_shared_channel")
+        && envelope.get("is_ext_shared_channel").isJsonPrimitive()
+        && !envelope.get("is_ext_shared_channel").getAsBoolean()) {
+      return Optional.empty();
+    }
     Optional<String> authorTeam = text(event, "user_team").or(() -> text(event, "team"));
     Set<String> ours = installingTeams(envelope);
     if (authorTeam.isPresent() && !ours.isEmpty() && !ours.contains(authorTeam.get())) {

@@ -3,6 +3,7 @@ package org.secondshift.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,19 @@ class WhoCountsOverHttpTest {
     String fromUs =
         "{\"user_team\":\"" + Envelopes.TEAM + "\",\"team\":\"" + Envelopes.TEAM + "\"}";
     postByAda(fromUs);
+    assertThat(running.count("SELECT COUNT(*) FROM work_session")).isEqualTo(1);
+  }
+
+  @Test
+  void anotherWorkspaceOfTheSameOrgInAChannelSharedOnlyInsideItCounts() {
+    String fromSibling = "{\"user_team\":\"T0SIBLING\",\"team\":\"T0SIBLING\"}";
+    JsonObject envelope =
+        JsonParser.parseString(
+                envelopes.message(
+                    envelopes.eventId(), ADA, "C0GENERAL", MONDAY_9_BERLIN, fromSibling))
+            .getAsJsonObject();
+    envelope.addProperty("is_ext_shared_channel", false);
+    post(envelope.toString());
     assertThat(running.count("SELECT COUNT(*) FROM work_session")).isEqualTo(1);
   }
 
