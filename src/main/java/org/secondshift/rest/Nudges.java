@@ -101,7 +101,7 @@ public final class Nudges {
           skipFor.get(),
           () -> {
             trailing.remove(key);
-            lastActivityCheck.put(key, clock.instant());
+            markChecked(key, clock.instant());
             pending.submit(key, () -> check(teamId, userId, clock.instant()));
           },
           () -> trailing.remove(key));
@@ -125,6 +125,10 @@ public final class Nudges {
     }
     lastActivityCheck.put(key, now);
     return Optional.empty();
+  }
+
+  private synchronized void markChecked(String key, Instant at) {
+    lastActivityCheck.put(key, at);
   }
 
   /** Checks everyone active lately, for what time alone makes due; returns the nudges sent. */
