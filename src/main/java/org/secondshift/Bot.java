@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -84,7 +84,10 @@ public final class Bot implements AutoCloseable {
           "the sandbox is started by Main, not as a Slack-connected bot");
     }
     Database db = Database.open(settings.database());
-    ExecutorService background = Executors.newFixedThreadPool(2, daemon("background"));
+    ScheduledThreadPoolExecutor background =
+        new ScheduledThreadPoolExecutor(2, daemon("background"));
+    // Checks planned for a moment later are moot once the bot stops.
+    background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     Features features = null;
     HttpServer http = null;
     SocketModeApp socket = null;

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.secondshift.activity.ActivityRecorder;
 import org.secondshift.captain.HourLogRest;
 import org.secondshift.captain.Planner;
@@ -32,6 +32,8 @@ import org.secondshift.schedule.SummaryTriggers;
 import org.secondshift.schedule.WeeklySummaryJob;
 import org.secondshift.slack.AckBudget;
 import org.secondshift.slack.ChannelAccess;
+import org.secondshift.slack.MessagesTab;
+import org.secondshift.slack.PeopleOfThisWorkspace;
 import org.secondshift.slack.PlausibleTimestamps;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackDnd;
@@ -74,6 +76,7 @@ import org.secondshift.store.NudgeStore;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.store.PersonStore;
 import org.secondshift.store.PersonalData;
+import org.secondshift.store.PointerStore;
 import org.secondshift.store.RestStore;
 import org.secondshift.store.RotationStore;
 import org.secondshift.store.SessionStore;
@@ -106,7 +109,12 @@ final class Features {
   private final SummaryPoster poster;
   private final Settings settings;
 
-  Features(Settings settings, Clock clock, Database db, ExecutorService background, Slack slack) {
+  Features(
+      Settings settings,
+      Clock clock,
+      Database db,
+      ScheduledExecutorService background,
+      Slack slack) {
     this.settings = settings;
     MethodsClient methods = slack.methods(settings.botToken());
     ChannelAccess access =
@@ -208,9 +216,10 @@ final class Features {
         SlackApp.app(
             settings,
             slack,
-            List.of(new AckBudget(db), new PlausibleTimestamps(clock)),
+            List.of(new AckBudget(db), new PlausibleTimestamps(clock), new PeopleOfThisWorkspace()),
             new SlackApp.Listeners(
                 recorder,
+                new MessagesTab(new PointerStore(db, outboxStore), zones, outbox::wake, clock),
                 zones,
                 commands,
                 home,

@@ -48,13 +48,15 @@ class ManifestTest {
           "app_mentions:read",
           "files:write",
           "channels:read",
-          "groups:read");
+          "groups:read",
+          "im:history");
 
   /** Each event the bot may subscribe to, and the bot scope Slack requires for it ("" = none). */
   private static final Map<String, String> SCOPE_FOR_EVENT =
       Map.of(
           "message.channels", "channels:history",
           "message.groups", "groups:history",
+          "message.im", "im:history",
           "app_mention", "app_mentions:read",
           "reaction_added", "reactions:read",
           "user_change", "users:read",
@@ -117,7 +119,7 @@ class ManifestTest {
   }
 
   @Test
-  void the_bot_scopes_are_exactly_the_twelve_the_bot_needs() {
+  void the_bot_scopes_are_exactly_the_thirteen_the_bot_needs() {
     List<String> scopes = strings(manifest.at("/oauth_config/scopes/bot"));
     assertThat(scopes).doesNotHaveDuplicates();
     assertThat(Set.copyOf(scopes)).isEqualTo(EXPECTED_BOT_SCOPES);

@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.secondshift.captain.OnDuty;
 import org.secondshift.captain.Watch;
 import org.secondshift.hours.SessionHistory;
@@ -40,10 +43,15 @@ public final class Nudges {
   private final Runnable queued;
   private final Pending pending;
   private final Clock clock;
-  private final java.util.Map<String, Instant> lastActivityCheck = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService later;
+  private final Map<String, Instant> lastActivityCheck = new ConcurrentHashMap<>();
+  private final Set<String> trailing = ConcurrentHashMap.newKeySet();
 
   /** Activity-time checks of one person are at least this far apart. */
-  static final java.time.Duration ACTIVITY_CHECK_SPACING = java.time.Duration.ofSeconds(1);
+  static final Duration ACTIVITY_CHECK_SPACING = Duration.ofSeconds(1);
+
+  /** Past this many people, those not checked within the spacing are forgotten. */
+  static final int LAST_CHECKS_KEPT = 10_000;
 
   /**
    * @param queued called after a nudge's message was queued, e.g. to wake the outbox
@@ -57,7 +65,7 @@ public final class Nudges {
       ZoneLookup zones,
       DndStatus dnd,
       Watch watch,
-      Executor background,
+      ScheduledExecutorService background,
       Runnable queued,
       Clock clock) {
     this.policy = policy;
@@ -70,23 +78,57 @@ public final class Nudges {
     this.watch = watch;
     this.queued = queued;
     this.pending = new Pending(background);
+    this.later = background;
     this.clock = clock;
   }
 
   /**
    * New activity of the person was recorded: check them soon, off the caller's thread. A burst of
-   * messages is checked about once a second per person rather than once per message; no policy
-   * turns on a difference of a second, and the periodic check catches the tail.
+   * messages is checked about once a second per person rather than once per message: the first
+   * message of a burst at once (the leading edge), and, when later ones were skipped, once more
+   * when the second is over (the trailing edge), so the burst's last message is not left to the
+   * periodic check.
    */
   public void afterActivity(String teamId, String userId) {
     String key = teamId + "/" + userId;
     Instant now = clock.instant();
+    Optional<Duration> skipFor = claimCheck(key, now);
+    if (skipFor.isEmpty()) {
+      pending.submit(key, () -> check(teamId, userId, clock.instant()));
+    } else if (trailing.add(key)) {
+      pending.later(
+          later,
+          skipFor.get(),
+          () -> {
+            trailing.remove(key);
+            markChecked(key, clock.instant());
+            pending.submit(key, () -> check(teamId, userId, clock.instant()));
+          },
+          () -> trailing.remove(key));
+    }
+  }
+
+  /**
+   * Empty when the person is due for a check now (and marks it as done), else how long until the
+   * spacing since the last one is over, at most the spacing itself.
+   */
+  private synchronized Optional<Duration> claimCheck(String key, Instant now) {
     Instant last = lastActivityCheck.get(key);
     if (last != null && now.isBefore(last.plus(ACTIVITY_CHECK_SPACING))) {
-      return;
+      Duration left = Duration.between(now, last.plus(ACTIVITY_CHECK_SPACING));
+      return Optional.of(
+          left.compareTo(ACTIVITY_CHECK_SPACING) > 0 ? ACTIVITY_CHECK_SPACING : left);
+    }
+    if (lastActivityCheck.size() >= LAST_CHECKS_KEPT) {
+      Instant stale = now.minus(ACTIVITY_CHECK_SPACING);
+      lastActivityCheck.values().removeIf(at -> at.isBefore(stale));
     }
     lastActivityCheck.put(key, now);
-    pending.submit(key, () -> check(teamId, userId, clock.instant()));
+    return Optional.empty();
+  }
+
+  private synchronized void markChecked(String key, Instant at) {
+    lastActivityCheck.put(key, at);
   }
 
   /** Checks everyone active lately, for what time alone makes due; returns the nudges sent. */
@@ -204,6 +246,30 @@ public final class Nudges {
         executor.execute(() -> run(key, work));
       } catch (RejectedExecutionException e) {
         waiting.remove(key);
+        finished();
+      }
+    }
+
+    /**
+     * Runs {@code work} after {@code delay}, counted as pending until then; {@code dropped} runs
+     * instead when the executor refuses it.
+     */
+    void later(
+        ScheduledExecutorService scheduler, Duration delay, Runnable work, Runnable dropped) {
+      started();
+      try {
+        scheduler.schedule(
+            () -> {
+              try {
+                work.run();
+              } finally {
+                finished();
+              }
+            },
+            delay.toNanos(),
+            TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        dropped.run();
         finished();
       }
     }

@@ -11,6 +11,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageMeEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.UserChangeEvent;
@@ -25,6 +26,7 @@ import org.secondshift.slack.command.ShiftCommands;
 import org.secondshift.slack.home.HomePublisher;
 import org.secondshift.slack.listeners.AppHomeOpenedListener;
 import org.secondshift.slack.listeners.BroadcastListener;
+import org.secondshift.slack.listeners.MeMessageListener;
 import org.secondshift.slack.listeners.MentionListener;
 import org.secondshift.slack.listeners.MessageListener;
 import org.secondshift.slack.listeners.ReactionListener;
@@ -87,8 +89,9 @@ public final class SlackApp {
                 .build());
     middleware.forEach(app::use);
     ActivityRecorder recorder = listeners.recorder();
-    app.event(MessageEvent.class, new MessageListener(recorder));
+    app.event(MessageEvent.class, new MessageListener(recorder, listeners.messagesTab()));
     app.event(MessageFileShareEvent.class, new SharedMessageListener(recorder));
+    app.event(MessageMeEvent.class, new MeMessageListener(recorder));
     app.event(MessageThreadBroadcastEvent.class, new BroadcastListener(recorder));
     app.event(AppMentionEvent.class, new MentionListener(recorder));
     app.event(ReactionAddedEvent.class, new ReactionListener(recorder));
@@ -104,6 +107,7 @@ public final class SlackApp {
   /** Everything the Bolt app hands requests to. */
   public record Listeners(
       ActivityRecorder recorder,
+      MessagesTab messagesTab,
       SlackZoneDirectory zones,
       ShiftCommands commands,
       HomePublisher home,

@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.secondshift.hours.ZoneLookup;
@@ -24,6 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackZoneDirectory implements ZoneLookup {
   static final Duration REFRESH_AFTER = Duration.ofDays(7);
+
+  /** After a failed {@code users.info}, the person's zone is not asked for again this soon. */
+  static final Duration RETRY_FAILED_AFTER = Duration.ofMinutes(5);
+
+  /** At most this many recent failures are remembered; the oldest is forgotten first. */
+  static final int FAILURES_KEPT = 10_000;
+
   private static final Logger log = LoggerFactory.getLogger(SlackZoneDirectory.class);
 
   private final MethodsClient slack;
@@ -32,6 +41,8 @@ public final class SlackZoneDirectory implements ZoneLookup {
   private final Clock clock;
   private final Map<String, PersonStore.KnownZone> cache = new ConcurrentHashMap<>();
   private final Map<String, Optional<String>> overrides = new ConcurrentHashMap<>();
+  private final Map<String, Instant> failedAt = boundedMap(FAILURES_KEPT);
+  private final Map<String, CompletableFuture<ZoneId>> asking = new ConcurrentHashMap<>();
 
   public SlackZoneDirectory(
       MethodsClient slack, PersonStore people, Executor background, Clock clock) {
@@ -49,6 +60,21 @@ public final class SlackZoneDirectory implements ZoneLookup {
       return parse(chosen.get());
     }
     return known(teamId, userId).map(z -> parse(z.zoneId())).orElseGet(() -> fetch(teamId, userId));
+  }
+
+  /**
+   * The zone as far as it is known without asking Slack (for the request path): the person's choice
+   * in settings, else the zone last seen, else UTC.
+   */
+  public ZoneId zoneWithoutAsking(String teamId, String userId) {
+    String key = key(teamId, userId);
+    Optional<String> chosen =
+        overrides.computeIfAbsent(key, k -> people.zoneOverride(teamId, userId));
+    if (chosen.isPresent()) {
+      return parse(chosen.get());
+    }
+    PersonStore.KnownZone cached = cache.get(key);
+    return cached != null ? parse(cached.zoneId()) : fallback(teamId, userId);
   }
 
   /** Someone changed the zone they chose in settings; read it again next time. */
@@ -74,9 +100,19 @@ public final class SlackZoneDirectory implements ZoneLookup {
     }
   }
 
-  /** Takes a zone Slack sent us unasked, e.g. in {@code user_change}. */
+  /**
+   * Takes a zone Slack sent us unasked, e.g. in {@code user_change}. Slack sends that event for any
+   * profile edit (a status, a photo), so the stored zone is only written when it differs; the
+   * comparison is with the database, not this node's cache, which another instance may have
+   * outdated.
+   */
   public void remember(String teamId, String userId, String zoneId) {
     if (zoneId == null || zoneId.isBlank()) {
+      return;
+    }
+    Optional<PersonStore.KnownZone> stored = people.zone(teamId, userId);
+    if (stored.isPresent() && stored.get().zoneId().equals(zoneId)) {
+      cache.put(key(teamId, userId), stored.get());
       return;
     }
     Instant now = clock.instant();
@@ -99,7 +135,47 @@ public final class SlackZoneDirectory implements ZoneLookup {
     return Optional.ofNullable(zone);
   }
 
+  /**
+   * Asks Slack, unless it failed for this person a moment ago; people whose look-up fails are then
+   * not asked again on each of their events. Look-ups of one person at once share one call.
+   */
   private ZoneId fetch(String teamId, String userId) {
+    String key = key(teamId, userId);
+    if (failedLately(key)) {
+      return fallback(teamId, userId);
+    }
+    CompletableFuture<ZoneId> mine = new CompletableFuture<>();
+    CompletableFuture<ZoneId> theirs = asking.putIfAbsent(key, mine);
+    if (theirs != null) {
+      return theirs.join();
+    }
+    try {
+      // A look-up that ended just before ours began has left its answer or failure behind.
+      ZoneId zone =
+          failedLately(key)
+              ? fallback(teamId, userId)
+              : known(teamId, userId)
+                  .map(z -> parse(z.zoneId()))
+                  .orElseGet(() -> ask(teamId, userId));
+      mine.complete(zone);
+      return zone;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      asking.remove(key, mine);
+    }
+  }
+
+  private boolean failedLately(String key) {
+    Instant failed;
+    synchronized (failedAt) {
+      failed = failedAt.get(key);
+    }
+    return failed != null && clock.instant().isBefore(failed.plus(RETRY_FAILED_AFTER));
+  }
+
+  private ZoneId ask(String teamId, String userId) {
     Instant asked = clock.instant();
     try {
       UsersInfoResponse info = slack.usersInfo(r -> r.user(userId));
@@ -107,6 +183,9 @@ public final class SlackZoneDirectory implements ZoneLookup {
         PersonStore.KnownZone known =
             people.saveZoneIfNewer(teamId, userId, info.getUser().getTz(), asked);
         cache.put(key(teamId, userId), known);
+        synchronized (failedAt) {
+          failedAt.remove(key(teamId, userId));
+        }
         return parse(known.zoneId());
       }
       log.warn(
@@ -121,8 +200,26 @@ public final class SlackZoneDirectory implements ZoneLookup {
           LogText.cap(teamId),
           LogText.cap(e.toString()));
     }
-    // A stale zone beats none; UTC only when we never knew.
+    synchronized (failedAt) {
+      failedAt.put(key(teamId, userId), asked);
+    }
+    return fallback(teamId, userId);
+  }
+
+  /**
+   * The zone to use while Slack cannot tell: a stale one beats none; UTC only when we never knew.
+   */
+  private ZoneId fallback(String teamId, String userId) {
     return people.zone(teamId, userId).map(z -> parse(z.zoneId())).orElse(ZoneOffset.UTC);
+  }
+
+  private static <V> Map<String, V> boundedMap(int max) {
+    return new LinkedHashMap<>(16, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > max;
+      }
+    };
   }
 
   private static ZoneId parse(String zoneId) {

@@ -19,6 +19,8 @@ public enum OutboxKind {
   SUMMARY("summary"),
   SUMMARY_CHART("summary-chart"),
   EXPORT("export"),
+  /** The answer to a message in the bot's Messages tab: where to find the commands. */
+  POINTER("pointer"),
   /** The last message to someone who asked to be forgotten: deleted as soon as it is sent. */
   FAREWELL("farewell");
 

@@ -26,6 +26,7 @@ public final class PersonalData {
           "DELETE FROM manual_session WHERE team_id = :teamId AND user_id = :userId",
           "DELETE FROM channel_member WHERE team_id = :teamId AND user_id = :userId",
           "DELETE FROM person WHERE team_id = :teamId AND user_id = :userId",
+          "DELETE FROM dm_pointer WHERE team_id = :teamId AND user_id = :userId",
           "UPDATE summary_schedule SET created_by = '' WHERE team_id = :teamId AND created_by = :userId",
           "DELETE FROM rest_prefs WHERE team_id = :teamId AND user_id = :userId",
           "DELETE FROM nudge WHERE team_id = :teamId AND user_id = :userId",

@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.secondshift.captain.Watch;
 import org.secondshift.hours.SessionRules;
 import org.secondshift.rest.Nudges;
@@ -43,7 +43,7 @@ public final class NudgeBench {
     double rate = args.length > 1 ? Double.parseDouble(args[1]) : 50;
     Clock clock = Clock.systemUTC();
     Path dir = Files.createTempDirectory("nudge-bench");
-    ExecutorService background = Executors.newFixedThreadPool(2);
+    ScheduledExecutorService background = Executors.newScheduledThreadPool(2);
     try (SlackStandIn slack = SlackStandIn.start(clock);
         Database db = Database.open(dir.resolve("bench.db"))) {
       slack.limitRate("chat.postMessage", rate, 10);

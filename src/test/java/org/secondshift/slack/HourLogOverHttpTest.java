@@ -182,6 +182,57 @@ class HourLogOverHttpTest {
   }
 
   @Test
+  void aProfileEditThatKeepsTheZoneWritesNothing() {
+    userChange("Asia/Kolkata");
+    long firstSeen = running.count("SELECT zone_seen_at FROM person WHERE user_id = 'U0ADA'");
+    assertThat(firstSeen).isEqualTo(MONDAY_9_BERLIN.toEpochMilli());
+
+    running.clock.advance(Duration.ofHours(2));
+    userChange("Asia/Kolkata");
+    assertThat(running.count("SELECT zone_seen_at FROM person WHERE user_id = 'U0ADA'"))
+        .isEqualTo(firstSeen);
+
+    userChange("America/Chicago");
+    assertThat(running.count("SELECT zone_seen_at FROM person WHERE user_id = 'U0ADA'"))
+        .isEqualTo(MONDAY_9_BERLIN.plus(Duration.ofHours(2)).toEpochMilli());
+  }
+
+  private void userChange(String tz) {
+    JsonObject change =
+        JsonParser.parseString(
+                "{\"type\":\"user_change\",\"user\":{\"id\":\""
+                    + ADA
+                    + "\",\"tz\":\""
+                    + tz
+                    + "\"}}")
+            .getAsJsonObject();
+    HttpResponse<String> r =
+        running.requests.json(
+            envelopes.envelope(envelopes.eventId(), change, running.clock.instant()));
+    assertThat(r.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aFailedZoneLookUpIsNotAskedAgainForFiveMinutes() {
+    running.slack.failNext("users.info", 100, "internal_error");
+    for (int i = 0; i < 6; i++) {
+      Instant at = MONDAY_9_BERLIN.plus(Duration.ofSeconds(40L * i));
+      running.clock.set(at);
+      assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode())
+          .isEqualTo(200);
+      JsonObject reply = body(running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", "hours"));
+      // Meanwhile the day is counted in the default zone.
+      assertThat(reply.get("blocks").toString()).contains("2026-W48* · Z\"");
+    }
+    assertThat(running.bot.parts().nudges().awaitIdle(Duration.ofSeconds(10))).isTrue();
+    assertThat(running.slack.calls("users.info")).hasSize(1);
+
+    running.clock.set(MONDAY_9_BERLIN.plus(Duration.ofMinutes(5)).plusSeconds(1));
+    body(running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", "hours"));
+    assertThat(running.slack.calls("users.info")).hasSize(2);
+  }
+
+  @Test
   void healthCheckAnswers() throws Exception {
     java.net.http.HttpResponse<String> r =
         running.requests.send(

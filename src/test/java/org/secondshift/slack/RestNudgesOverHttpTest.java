@@ -69,15 +69,31 @@ class RestNudgesOverHttpTest {
   }
 
   @Test
-  void aBurstIsCheckedAboutOnceASecondNotOncePerMessage() {
+  void aBurstsLastMessageIsCheckedWhenItsSecondIsOver() {
     workEveryTenMinutes(MONDAY_9_BERLIN, Duration.ofMinutes(170));
     Instant threeHours = MONDAY_9_BERLIN.plus(Duration.ofHours(3));
     postAt(threeHours.minusMillis(500));
-    // 0.9 s after the last check: this message is not checked on its own, so no nudge yet,
-    // although three hours have now passed.
-    postAt(threeHours.plusMillis(400));
     assertThat(running.count("SELECT COUNT(*) FROM nudge")).isZero();
-    // A second after the last check, the next message is checked again.
+    // 0.9 s after that check: too soon to be checked on arrival, although three hours have now
+    // passed; the check at the end of that second finds it, with no further message and long
+    // before the periodic check.
+    postAt(threeHours.plusMillis(400));
+    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE kind = 'long_stretch'"))
+        .isEqualTo(1);
+    running.slack.awaitCalls("chat.postMessage", 1, WAIT);
+  }
+
+  @Test
+  void aBurstIsCheckedOnItsFirstMessageAndOnceMoreAfterItsLast() {
+    workEveryTenMinutes(MONDAY_9_BERLIN, Duration.ofMinutes(170));
+    Instant threeHours = MONDAY_9_BERLIN.plus(Duration.ofHours(3));
+    running.clock.set(threeHours.minusMillis(500));
+    for (int i = 0; i < 5; i++) {
+      running.requests.json(envelopes.message(ADA, "C0GENERAL", running.clock.instant()));
+    }
+    assertThat(running.bot.parts().nudges().awaitIdle(WAIT)).isTrue();
+    assertThat(running.count("SELECT COUNT(*) FROM nudge")).isZero();
+    // A second later the next message is checked at once again.
     postAt(threeHours.plusMillis(600));
     assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE kind = 'long_stretch'"))
         .isEqualTo(1);

@@ -11,6 +11,10 @@ import org.secondshift.slack.command.Subcommand;
 
 /** {@code /shift help} and the one-line error that shows the right usage. */
 public final class HelpView {
+  /** The answer to someone writing to the bot's Messages tab, where it holds no conversation. */
+  public static final String MESSAGES_TAB_POINTER =
+      "Hi! I do not read messages here; I answer commands: try `/shift help`.";
+
   private HelpView() {}
 
   public static Reply help(List<Subcommand> subcommands) {

@@ -1,0 +1,88 @@
+package org.secondshift.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.secondshift.sandbox.PostedMessage;
+import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.RunningBot;
+import org.secondshift.testing.Vendor;
+
+/** Writing to the bot's Messages tab, signed over HTTP; the answer comes through the stand-in. */
+@ParameterizedClass
+@EnumSource(Vendor.class)
+class MessagesTabOverHttpTest {
+  @Parameter Vendor vendor;
+
+  private static final String ADA = "U0ADA";
+  private static final String ADAS_DM = "D0ADA";
+  private static final String IN_A_DM = "{\"channel_type\":\"im\"}";
+  private static final Instant MONDAY_9_BERLIN = Instant.parse("2026-11-23T08:00:00Z");
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  @TempDir Path dir;
+  private RunningBot running;
+  private final Envelopes envelopes = new Envelopes();
+
+  @BeforeEach
+  void start() throws Exception {
+    running = RunningBot.http(dir, MONDAY_9_BERLIN, vendor);
+    running.slack.addUser(ADA, "ada", "Europe/Berlin");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    running.close();
+  }
+
+  @Test
+  void aMessageToTheBotIsAnsweredWithAPointerToTheCommands() {
+    writeToTheBot(ADA, IN_A_DM);
+
+    running.slack.awaitCalls("chat.postMessage", 1, WAIT);
+    assertThat(running.slack.messages(ADAS_DM))
+        .singleElement()
+        .extracting(PostedMessage::text)
+        .asString()
+        .contains("/shift help")
+        .doesNotContain("secret");
+    assertThat(running.count("SELECT COUNT(*) FROM activity")).isZero();
+  }
+
+  @Test
+  void aSecondMessageTheSameDayGetsNoAnswerButTheNextDayDoes() {
+    writeToTheBot(ADA, IN_A_DM);
+    running.clock.advance(Duration.ofHours(2));
+    writeToTheBot(ADA, IN_A_DM);
+    assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'pointer'")).isEqualTo(1);
+
+    running.clock.advance(Duration.ofDays(1));
+    writeToTheBot(ADA, IN_A_DM);
+    assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'pointer'")).isEqualTo(2);
+    running.slack.awaitCalls("chat.postMessage", 2, WAIT);
+  }
+
+  @Test
+  void theBotsOwnPostsAndOtherAppsInTheDmAreNotAnswered() {
+    writeToTheBot(running.slack.botUserId(), IN_A_DM);
+    writeToTheBot(ADA, "{\"channel_type\":\"im\",\"bot_id\":\"B0OTHER\"}");
+    writeToTheBot(ADA, "{\"channel_type\":\"im\",\"subtype\":\"message_changed\"}");
+    assertThat(running.count("SELECT COUNT(*) FROM outbox")).isZero();
+    assertThat(running.count("SELECT COUNT(*) FROM dm_pointer")).isZero();
+  }
+
+  private void writeToTheBot(String user, String extraJson) {
+    Instant at = running.clock.instant();
+    String body = envelopes.message(envelopes.eventId(), user, ADAS_DM, at, extraJson);
+    assertThat(running.requests.json(body).statusCode()).isEqualTo(200);
+  }
+}
