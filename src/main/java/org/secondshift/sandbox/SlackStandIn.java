@@ -180,6 +180,11 @@ public final class SlackStandIn implements AutoCloseable {
     refusedTokens.refuse(token);
   }
 
+  /** Forgets the failures and rate limits still queued for {@code method}. */
+  public void clearFaults(String method) {
+    faults.clear(method);
+  }
+
   public void failNext(String method, int times, String error) {
     faults.failNext(method, times, error);
   }
