@@ -3,10 +3,12 @@ package org.secondshift.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.secondshift.slack.HourLogOverHttpTest.body;
 
+import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,9 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.sandbox.PostedMessage;
+import org.secondshift.slack.blocks.CaptainView;
 import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.Interactions;
 import org.secondshift.testing.RunningBot;
 import org.secondshift.testing.Vendor;
 
@@ -78,6 +82,47 @@ class FailedPostsOverHttpTest {
     assertThat(onlyWarning(ADA))
         .contains("captain rotation", "<#C0OPS>", "no longer a member", "/invite @Second Shift");
     assertThat(warnings(GRACE)).isEmpty();
+  }
+
+  @Test
+  void replacingTheRotationTellsItsNewSetterAgain() {
+    command(ADA, SETUP);
+    drain();
+    running.slack.remove(OPS, running.slack.botUserId());
+    running.clock.set(FIRST);
+    running.bot.rotations().performDue(FIRST);
+    drain();
+    assertThat(warnings(ADA)).hasSize(1);
+
+    running.slack.invite(OPS, running.slack.botUserId());
+    replaceAs(GRACE, SETUP);
+    drain();
+    running.slack.remove(OPS, running.slack.botUserId());
+    // The replacing rotation starts at the next 09:00 it names: Tuesday's.
+    Instant next = SECOND.plus(Duration.ofHours(12));
+    running.clock.set(next);
+    assertThat(running.bot.rotations().performDue(next)).isEqualTo(1);
+    drain();
+
+    assertThat(onlyWarning(GRACE)).contains("captain rotation", "<#C0OPS>");
+    assertThat(warnings(ADA)).hasSize(1);
+  }
+
+  /** {@code user} sets up a rotation where one exists, and confirms the replacement. */
+  private void replaceAs(String user, String setup) {
+    JsonObject body = body(running.requests.command(Envelopes.TEAM, user, OPS, setup));
+    assertThat(body.get("text").getAsString()).contains("already has a captain rotation");
+    String value = Interactions.buttonValue(body, 2);
+    var shown =
+        running.slack.showEphemeral(
+            OPS, user, body.get("text").getAsString(), body.get("blocks").toString());
+    String url = running.slack.responseUrl(OPS, user, shown.ts());
+    String click =
+        Interactions.buttonClick(
+            user, OPS, shown.ts(), CaptainView.REPLACE_ACTION, value, true, url);
+    assertThat(running.requests.form(Map.of("payload", click)).statusCode()).isEqualTo(200);
+    running.slack.awaitResponses(1, WAIT);
+    assertThat(running.slack.ephemerals(OPS, user).get(0).text()).contains("replaced");
   }
 
   @Test
