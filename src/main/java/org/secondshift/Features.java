@@ -71,12 +71,14 @@ import org.secondshift.slack.listeners.SettingsSubmittedListener;
 import org.secondshift.slack.outbox.OutboxRunner;
 import org.secondshift.slack.outbox.OutboxSender;
 import org.secondshift.slack.outbox.SendLimits;
+import org.secondshift.slack.outbox.TellTheSetter;
 import org.secondshift.store.Database;
 import org.secondshift.store.NudgeStore;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.store.PersonStore;
 import org.secondshift.store.PersonalData;
 import org.secondshift.store.PointerStore;
+import org.secondshift.store.PostFailures;
 import org.secondshift.store.RestStore;
 import org.secondshift.store.RotationStore;
 import org.secondshift.store.SessionStore;
@@ -131,7 +133,14 @@ final class Features {
     OutboxStore outboxStore = new OutboxStore(db);
     this.outbox =
         new OutboxRunner(
-            new OutboxSender(outboxStore, methods, SendLimits.slackDefaults(), clock), clock);
+            new OutboxSender(
+                outboxStore,
+                methods,
+                SendLimits.slackDefaults(),
+                clock,
+                OutboxSender.CLAIM_BATCH,
+                new TellTheSetter(new PostFailures(db, outboxStore))),
+            clock);
 
     // Nudges ask who holds the watch straight from the rotations' store; the rotation tells
     // nudges about handoffs through the recovery nudges below.

@@ -8,7 +8,8 @@ import org.secondshift.captain.OnDuty;
  * Disturb, and who holds the watch in the person's channels.
  */
 public interface Lookups {
-  boolean inDnd();
+  /** Do Not Disturb as Slack reports it, or unknown when Slack could not say. */
+  Dnd dnd();
 
   List<OnDuty> onDuty();
 
@@ -16,8 +17,8 @@ public interface Lookups {
   static Lookups of(boolean inDnd, List<OnDuty> onDuty) {
     return new Lookups() {
       @Override
-      public boolean inDnd() {
-        return inDnd;
+      public Dnd dnd() {
+        return Dnd.of(inDnd);
       }
 
       @Override

@@ -215,8 +215,8 @@ public final class Nudges {
   private Lookups lookups(String teamId, String userId, Instant now) {
     return new Lookups() {
       @Override
-      public boolean inDnd() {
-        return dnd.inDnd(teamId, userId);
+      public Dnd dnd() {
+        return dnd.dnd(teamId, userId);
       }
 
       @Override

@@ -2,6 +2,9 @@ package org.secondshift.rest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.secondshift.captain.HandoffListener;
 
 /**
@@ -36,16 +39,25 @@ public final class RecoveryNudges implements HandoffListener {
   public int catchUp(Instant now) {
     watches.expire(now.minus(TOO_LATE), now);
     int looked = 0;
-    for (var batch = watches.unchecked(now.minus(TOO_LATE), now, BATCH);
-        !batch.isEmpty();
-        batch = watches.unchecked(now.minus(TOO_LATE), now, BATCH)) {
+    // Watches whose nudge waits for Slack to say whether DND is on stay unchecked for the next
+    // look.
+    Set<Long> waiting = new HashSet<>();
+    while (true) {
+      List<EndedWatches.EndedWatch> batch =
+          watches.unchecked(now.minus(TOO_LATE), now, BATCH).stream()
+              .filter(w -> !waiting.contains(w.shiftId()))
+              .toList();
+      if (batch.isEmpty()) {
+        return looked;
+      }
       for (EndedWatches.EndedWatch w : batch) {
-        nudges.recover(w.teamId(), w.captainId(), w.channelId(), w.endedAt());
-        if (watches.markChecked(w.shiftId(), now)) {
+        Verdict v = nudges.recover(w.teamId(), w.captainId(), w.channelId(), w.endedAt());
+        if (v instanceof Verdict.Hold h && h.reason() == Verdict.Reason.DND_UNKNOWN) {
+          waiting.add(w.shiftId());
+        } else if (watches.markChecked(w.shiftId(), now)) {
           looked++;
         }
       }
     }
-    return looked;
   }
 }

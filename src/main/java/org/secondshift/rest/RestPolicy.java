@@ -53,7 +53,8 @@ public final class RestPolicy {
     if (earlierToday(f) >= rules.maxPerDay()) {
       return Verdict.hold(Reason.DAILY_CAP);
     }
-    return lookups.inDnd() ? Verdict.hold(Reason.DND) : new Verdict.Send(due.get());
+    Optional<Reason> dnd = dndHold(lookups);
+    return dnd.isPresent() ? Verdict.hold(dnd.get()) : new Verdict.Send(due.get());
   }
 
   /**
@@ -65,12 +66,25 @@ public final class RestPolicy {
     if (held.isPresent()) {
       return Verdict.hold(held.get());
     }
-    if (lookups.inDnd()) {
-      return Verdict.hold(Reason.DND);
+    Optional<Reason> dnd = dndHold(lookups);
+    if (dnd.isPresent()) {
+      return Verdict.hold(dnd.get());
     }
     return new Verdict.Send(
         Nudge.draft(f.teamId(), f.userId(), NudgeKind.RECOVERY, f.now(), f.zone(), earlierToday(f))
             .watchedBy(channelId, null));
+  }
+
+  /**
+   * Do Not Disturb holds a nudge; so does not knowing, since a nudge sent into someone's quiet time
+   * cannot be taken back, while a held one is looked at again at the next check.
+   */
+  private static Optional<Reason> dndHold(Lookups lookups) {
+    return switch (lookups.dnd()) {
+      case ON -> Optional.of(Reason.DND);
+      case UNKNOWN -> Optional.of(Reason.DND_UNKNOWN);
+      case OFF -> Optional.empty();
+    };
   }
 
   private Optional<Reason> personalHold(RestPrefs p, Instant now, RestFacts f) {

@@ -28,7 +28,9 @@ public sealed interface Verdict {
     NOTHING_DUE,
     COOLDOWN,
     DAILY_CAP,
-    DND
+    DND,
+    /** Slack could not say whether Do Not Disturb is on: held, and looked at again next check. */
+    DND_UNKNOWN
   }
 
   static Verdict hold(Reason reason) {

@@ -45,6 +45,10 @@ final class ChannelDirectory {
     entry(id).members.add(userId);
   }
 
+  synchronized void leave(String id, String userId) {
+    entry(id).members.remove(userId);
+  }
+
   synchronized void archive(String id) {
     entry(id).archived = true;
   }

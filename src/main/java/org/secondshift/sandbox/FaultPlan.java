@@ -37,6 +37,11 @@ final class FaultPlan {
     enqueue(method, times, Fault.failed(error));
   }
 
+  /** Drops the failures still queued for {@code method}: Slack answers it normally again. */
+  public synchronized void clear(String method) {
+    queued.remove(method);
+  }
+
   public synchronized Optional<Fault> take(String method) {
     Deque<Fault> faults = queued.get(method);
     return faults == null ? Optional.empty() : Optional.ofNullable(faults.pollFirst());

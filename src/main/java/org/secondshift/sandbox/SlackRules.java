@@ -100,6 +100,37 @@ final class SlackRules {
   }
 
   /**
+   * {@code dnd.info} for {@code user}: {@code dnd_enabled} (a DND schedule exists) and the next
+   * scheduled window ({@code next_dnd_start_ts}, {@code next_dnd_end_ts}; an active window has
+   * already started). The {@code snooze_*} fields, a snooze the person started themselves, are
+   * there only when the person asks about themself with their own user token; a bot token, or any
+   * token asking about someone else, never sees them. The stand-in keeps no snoozes, so when shown
+   * they say none. Follows https://api.slack.com/methods/dnd.info (Response: "snooze_* fields are
+   * only visible to the user themselves").
+   */
+  static JsonObject dndInfo(boolean scheduledNow, long nowSecond, boolean askedByThemself) {
+    JsonObject body = WebApi.ok();
+    body.addProperty("dnd_enabled", scheduledNow);
+    // Slack reports 1 for "no upcoming window".
+    body.addProperty("next_dnd_start_ts", scheduledNow ? nowSecond - 3600 : 1);
+    body.addProperty("next_dnd_end_ts", scheduledNow ? nowSecond + 8 * 3600 : 1);
+    if (askedByThemself) {
+      body.addProperty("snooze_enabled", false);
+    }
+    return body;
+  }
+
+  /**
+   * Whether a {@code dnd.info} call asks about the token's own user: a user token ({@code xoxp-})
+   * with no {@code user} argument, which Slack then reads as the caller. Follows
+   * https://api.slack.com/methods/dnd.info (Arguments: user, "defaults to the current user") and
+   * https://api.slack.com/authentication/token-types (bot tokens start xoxb-, user tokens xoxp-).
+   */
+  static boolean asksAboutThemself(String token, String userParam) {
+    return token != null && token.startsWith("xoxp-") && userParam == null;
+  }
+
+  /**
    * Every method answers {@code not_authed} when no token came with the call, and {@code
    * token_revoked} once the token was revoked (the app was uninstalled or its token rotated out),
    * before looking at anything else. Follows the errors shared by all methods, e.g.

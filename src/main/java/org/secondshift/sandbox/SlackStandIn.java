@@ -130,6 +130,14 @@ public final class SlackStandIn implements AutoCloseable {
     channels.join(channelId, userId);
   }
 
+  /**
+   * Takes a person, or the bot, out of a channel, as {@code /remove} does: Slack then refuses the
+   * bot's posts there with {@code not_in_channel}.
+   */
+  public void remove(String channelId, String userId) {
+    channels.leave(channelId, userId);
+  }
+
   /** Archives a channel: Slack then refuses posts to it with {@code is_archived}. */
   public void archive(String channelId) {
     channels.archive(channelId);
@@ -170,6 +178,11 @@ public final class SlackStandIn implements AutoCloseable {
   /** From now on every Web API call with {@code token} is refused as Slack does: invalid_auth. */
   public void refuseToken(String token) {
     refusedTokens.refuse(token);
+  }
+
+  /** Forgets the failures and rate limits still queued for {@code method}. */
+  public void clearFaults(String method) {
+    faults.clear(method);
   }
 
   public void failNext(String method, int times, String error) {

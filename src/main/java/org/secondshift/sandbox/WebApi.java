@@ -99,7 +99,7 @@ final class WebApi {
     return Optional.empty();
   }
 
-  private static JsonObject ok() {
+  static JsonObject ok() {
     JsonObject body = new JsonObject();
     body.addProperty("ok", true);
     return body;
@@ -297,15 +297,10 @@ final class WebApi {
     if (directory.user(userId).isEmpty()) {
       return error("user_not_found");
     }
-    boolean enabled = directory.inDnd(userId);
-    long now = clock.instant().getEpochSecond();
-    JsonObject body = ok();
-    body.addProperty("dnd_enabled", enabled);
-    // Slack reports 1 for "no upcoming window"; an active window has already started.
-    body.addProperty("next_dnd_start_ts", enabled ? now - 3600 : 1);
-    body.addProperty("next_dnd_end_ts", enabled ? now + 8 * 3600 : 1);
-    body.addProperty("snooze_enabled", false);
-    return body;
+    return SlackRules.dndInfo(
+        directory.inDnd(userId),
+        clock.instant().getEpochSecond(),
+        SlackRules.asksAboutThemself(call.token(), call.param("user")));
   }
 
   private JsonObject filesGetUploadUrlExternal(ApiCall call) {

@@ -21,6 +21,8 @@ public enum OutboxKind {
   EXPORT("export"),
   /** The answer to a message in the bot's Messages tab: where to find the commands. */
   POINTER("pointer"),
+  /** To whoever set up a rotation or a summary: its channel posts fail for good. */
+  POST_FAILED("post-failed"),
   /** The last message to someone who asked to be forgotten: deleted as soon as it is sent. */
   FAREWELL("farewell");
 

@@ -56,8 +56,8 @@ public final class RotationStore implements RotationLedger, EndedWatches {
           + " AND handed_over_at IS NULL ORDER BY written_at, id";
   private static final String INSERT_ROTATION =
       "INSERT INTO rotation (team_id, channel_id, cadence_hours, cadence_days, first_handoff, zone, next_seq,"
-          + " reminded_seq, last_captain, paused, version) VALUES (:teamId, :channelId, :hours, :days, :first,"
-          + " :zone, :nextSeq, :remindedSeq, :lastCaptain, :paused, 0)";
+          + " reminded_seq, last_captain, paused, version, set_up_by) VALUES (:teamId, :channelId, :hours, :days,"
+          + " :first, :zone, :nextSeq, :remindedSeq, :lastCaptain, :paused, 0, :setUpBy)";
   private static final String UPDATE_ROTATION =
       "UPDATE rotation SET next_seq = :nextSeq, reminded_seq = :remindedSeq, last_captain = :lastCaptain,"
           + " paused = :paused, version = version + 1 WHERE id = :id AND version = :version";
@@ -202,7 +202,7 @@ public final class RotationStore implements RotationLedger, EndedWatches {
     }
     Optional<Rotation> saved = c.rotation();
     if (saved.isPresent()) {
-      id = store(h, saved.get(), id);
+      id = store(h, saved.get(), id, setUpBy(c));
     }
     Rotation r = saved.or(() -> before).orElse(null);
     for (Change.StartShift s : c.all(Change.StartShift.class)) {
@@ -246,7 +246,7 @@ public final class RotationStore implements RotationLedger, EndedWatches {
     }
   }
 
-  private long store(Handle h, Rotation r, long id) {
+  private long store(Handle h, Rotation r, long id, String setUpBy) {
     if (id == 0 || r.id() == 0) {
       id =
           h.createUpdate(INSERT_ROTATION)
@@ -260,6 +260,7 @@ public final class RotationStore implements RotationLedger, EndedWatches {
               .bind("remindedSeq", r.remindedSeq())
               .bind("lastCaptain", r.lastCaptain())
               .bind("paused", r.paused() ? 1 : 0)
+              .bind("setUpBy", setUpBy)
               .executeAndReturnGeneratedKeys("id")
               .mapTo(Long.class)
               .one();
@@ -289,6 +290,18 @@ public final class RotationStore implements RotationLedger, EndedWatches {
           .execute();
     }
     return id;
+  }
+
+  /**
+   * Who set the rotation up, as its plan notice says: they hear of it if its messages cannot be
+   * delivered.
+   */
+  private static String setUpBy(Change c) {
+    return c.notices().stream()
+        .filter(Notice.Plan.class::isInstance)
+        .map(n -> ((Notice.Plan) n).setUpBy())
+        .findFirst()
+        .orElse(null);
   }
 
   // The conditional update is the claim: a second performer of the same handoff finds it taken.

@@ -36,7 +36,8 @@ public final class SummaryStore implements SummaryInputs {
       "INSERT INTO summary_schedule (team_id, channel_id, day_of_week, at_time, zone, created_by, created_at)"
           + " VALUES (:teamId, :channelId, :day, :at, :zone, :by, :now) ON CONFLICT (team_id, channel_id)"
           + " DO UPDATE SET day_of_week = excluded.day_of_week, at_time = excluded.at_time,"
-          + " zone = excluded.zone, created_by = excluded.created_by, created_at = excluded.created_at";
+          + " zone = excluded.zone, created_by = excluded.created_by, created_at = excluded.created_at,"
+          + " problem_told_at = NULL";
   private static final String DELETE_PLAN =
       "DELETE FROM summary_schedule WHERE team_id = :teamId AND channel_id = :channelId";
   private static final String CLAIM_POST =

@@ -26,7 +26,7 @@ class RestPolicyTest {
   private static final Lookups NEVER_ASKED =
       new Lookups() {
         @Override
-        public boolean inDnd() {
+        public Dnd dnd() {
           throw new AssertionError("dnd.info must not be asked when nothing is due");
         }
 

@@ -3,6 +3,7 @@ package org.secondshift.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -298,6 +299,26 @@ class SlackStandInTest {
     assertThat(snoozing.getNextDndStartTs()).isLessThanOrEqualTo((int) NOW.getEpochSecond());
     assertThat(snoozing.getNextDndEndTs()).isGreaterThan((int) NOW.getEpochSecond());
     assertThat(awake.isDndEnabled()).isFalse();
+  }
+
+  @Test
+  void dndInfoShowsABotTokenTheScheduleButNoSnooze() throws Exception {
+    standIn.addUser("U1", "ada", "UTC");
+    standIn.setDnd("U1", true);
+
+    JsonObject asBot = dndInfo("token=xoxb-test&user=U1");
+    JsonObject asThemself = dndInfo("token=xoxp-ada");
+
+    assertThat(asBot.get("ok").getAsBoolean()).isTrue();
+    assertThat(asBot.get("dnd_enabled").getAsBoolean()).isTrue();
+    assertThat(asBot.keySet()).noneMatch(k -> k.startsWith("snooze_"));
+    assertThat(asThemself.keySet()).contains("snooze_enabled");
+  }
+
+  private JsonObject dndInfo(String form) throws Exception {
+    return JsonParser.parseString(
+            post("api/dnd.info", "application/x-www-form-urlencoded", form).body())
+        .getAsJsonObject();
   }
 
   @Test

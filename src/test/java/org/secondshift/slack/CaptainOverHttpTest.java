@@ -228,15 +228,7 @@ class CaptainOverHttpTest {
             "captain setup <@U0LIN> <@U0GRACE> daily at 10:00 tz Europe/Berlin");
     JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
     assertThat(body.get("text").getAsString()).contains("already has a captain rotation");
-    String value =
-        body.getAsJsonArray("blocks")
-            .get(2)
-            .getAsJsonObject()
-            .getAsJsonArray("elements")
-            .get(0)
-            .getAsJsonObject()
-            .get("value")
-            .getAsString();
+    String value = Interactions.buttonValue(body, 2);
     assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U0LIN'"))
         .isZero();
 

@@ -210,6 +210,37 @@ class RestNudgesOverHttpTest {
   }
 
   @Test
+  void whenSlackCannotSayWhetherDndIsOnTheNudgeWaitsForTheNextCheck() {
+    running.slack.failNext("dnd.info", 1000, "internal_error");
+    workEveryTenMinutes(MONDAY_9_BERLIN, Duration.ofMinutes(190));
+    heldUntilDndIsKnown();
+  }
+
+  @Test
+  void whenDndInfoIsRateLimitedTheNudgeWaitsForTheNextCheck() {
+    running.slack.rateLimitNext("dnd.info", 1000, 30);
+    workEveryTenMinutes(MONDAY_9_BERLIN, Duration.ofMinutes(190));
+    heldUntilDndIsKnown();
+  }
+
+  /** Nothing was sent while dnd.info failed; once it answers, the next check nudges once. */
+  private void heldUntilDndIsKnown() {
+    assertThat(running.slack.calls("dnd.info")).isNotEmpty();
+    assertThat(running.count("SELECT COUNT(*) FROM nudge")).isZero();
+    assertThat(running.count("SELECT COUNT(*) FROM outbox")).isZero();
+    assertThat(running.bot.parts().nudges().checkAll(running.clock.instant())).isZero();
+
+    running.slack.clearFaults("dnd.info");
+    running.clock.advance(Duration.ofMinutes(5));
+    assertThat(running.bot.parts().nudges().checkAll(running.clock.instant())).isEqualTo(1);
+    assertThat(running.bot.parts().nudges().checkAll(running.clock.instant())).isZero();
+
+    running.slack.awaitCalls("chat.postMessage", 1, WAIT);
+    assertThat(single(running.slack.messages(DM)).text()).contains("without a break");
+    assertThat(running.count("SELECT COUNT(*) FROM nudge")).isEqualTo(1);
+  }
+
+  @Test
   void thePeriodicCheckNudgesWhenTimeAloneMakesItDue() {
     workEveryTenMinutes(MONDAY_9_BERLIN, Duration.ofMinutes(170));
     assertThat(running.count("SELECT COUNT(*) FROM nudge")).isZero();

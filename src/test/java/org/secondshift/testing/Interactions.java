@@ -7,6 +7,19 @@ import com.google.gson.JsonObject;
 public final class Interactions {
   private Interactions() {}
 
+  /** The value of the first button in block {@code block} of a command's answer. */
+  public static String buttonValue(JsonObject answer, int block) {
+    return answer
+        .getAsJsonArray("blocks")
+        .get(block)
+        .getAsJsonObject()
+        .getAsJsonArray("elements")
+        .get(0)
+        .getAsJsonObject()
+        .get("value")
+        .getAsString();
+  }
+
   /** A button click in a message, by {@code userId}, with a stand-in's {@code responseUrl}. */
   public static String buttonClick(
       String userId,

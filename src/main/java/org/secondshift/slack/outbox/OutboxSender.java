@@ -35,7 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxSender {
   static final int MAX_ATTEMPTS = 10;
-  static final int CLAIM_BATCH = 100;
+
+  /** How many due rows one drain claims at most, unless told otherwise. */
+  public static final int CLAIM_BATCH = 100;
 
   /**
    * How long the right to send lasts without renewal: the sending instance renews it at every drain

@@ -1,0 +1,199 @@
+package org.secondshift.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.secondshift.slack.HourLogOverHttpTest.body;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.secondshift.sandbox.PostedMessage;
+import org.secondshift.slack.blocks.CaptainView;
+import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.Interactions;
+import org.secondshift.testing.RunningBot;
+import org.secondshift.testing.Vendor;
+
+/**
+ * When Slack refuses a plan's channel posts for good, whoever set the plan up hears of it by direct
+ * message, once, until they set it up again.
+ */
+@ParameterizedClass
+@EnumSource(Vendor.class)
+class FailedPostsOverHttpTest {
+  @Parameter Vendor vendor;
+
+  private static final String ADA = "U0ADA";
+  private static final String GRACE = "U0GRACE";
+  private static final String OPS = "C0OPS";
+  private static final String SETUP =
+      "captain setup <@U0ADA|ada> <@U0GRACE|grace> every 12h at 09:00 tz Europe/Berlin";
+  private static final Instant MONDAY_8_BERLIN = Instant.parse("2026-11-23T07:00:00Z");
+  private static final Instant FIRST = Instant.parse("2026-11-23T08:00:00Z");
+  private static final Instant SECOND = Instant.parse("2026-11-23T20:00:00Z");
+
+  /** Monday 09:00 in Berlin, when the weekly summary set up below is due. */
+  private static final Instant NEXT_MONDAY_9 = Instant.parse("2026-11-30T08:00:00Z");
+
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  @TempDir Path dir;
+  private RunningBot running;
+
+  @BeforeEach
+  void start() throws Exception {
+    running = RunningBot.http(dir, MONDAY_8_BERLIN, vendor);
+    running.slack.addUser(ADA, "ada", "Europe/Berlin");
+    running.slack.addUser(GRACE, "grace", "Europe/Berlin");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    running.close();
+  }
+
+  @Test
+  void aHandoffTheBotCanNoLongerPostTellsWhoSetTheRotationUpOnce() {
+    assertThat(command(ADA, SETUP)).contains("set up");
+    drain();
+    running.slack.remove(OPS, running.slack.botUserId());
+
+    running.clock.set(FIRST);
+    assertThat(running.bot.parts().rotations().performDue(FIRST)).isEqualTo(1);
+    drain();
+    running.clock.set(SECOND);
+    assertThat(running.bot.parts().rotations().performDue(SECOND)).isEqualTo(1);
+    drain();
+
+    assertThat(
+            running.count(
+                "SELECT COUNT(*) FROM outbox WHERE kind = 'handoff'"
+                    + " AND failed_at IS NOT NULL AND last_error = 'not_in_channel'"))
+        .isEqualTo(2);
+    assertThat(onlyWarning(ADA))
+        .contains("captain rotation", "<#C0OPS>", "no longer a member", "/invite @Second Shift");
+    assertThat(warnings(GRACE)).isEmpty();
+  }
+
+  @Test
+  void replacingTheRotationTellsItsNewSetterAgain() {
+    command(ADA, SETUP);
+    drain();
+    running.slack.remove(OPS, running.slack.botUserId());
+    running.clock.set(FIRST);
+    running.bot.parts().rotations().performDue(FIRST);
+    drain();
+    assertThat(warnings(ADA)).hasSize(1);
+
+    running.slack.invite(OPS, running.slack.botUserId());
+    replaceAs(GRACE, SETUP);
+    drain();
+    running.slack.remove(OPS, running.slack.botUserId());
+    // The replacing rotation starts at the next 09:00 it names: Tuesday's.
+    Instant next = SECOND.plus(Duration.ofHours(12));
+    running.clock.set(next);
+    assertThat(running.bot.parts().rotations().performDue(next)).isEqualTo(1);
+    drain();
+
+    assertThat(onlyWarning(GRACE)).contains("captain rotation", "<#C0OPS>");
+    assertThat(warnings(ADA)).hasSize(1);
+  }
+
+  /** {@code user} sets up a rotation where one exists, and confirms the replacement. */
+  private void replaceAs(String user, String setup) {
+    JsonObject body = body(running.requests.command(Envelopes.TEAM, user, OPS, setup));
+    assertThat(body.get("text").getAsString()).contains("already has a captain rotation");
+    String value = Interactions.buttonValue(body, 2);
+    var shown =
+        running.slack.showEphemeral(
+            OPS, user, body.get("text").getAsString(), body.get("blocks").toString());
+    String url = running.slack.responseUrl(OPS, user, shown.ts());
+    String click =
+        Interactions.buttonClick(
+            user, OPS, shown.ts(), CaptainView.REPLACE_ACTION, value, true, url);
+    assertThat(running.requests.form(Map.of("payload", click)).statusCode()).isEqualTo(200);
+    running.slack.awaitResponses(1, WAIT);
+    assertThat(running.slack.ephemerals(OPS, user).get(0).text()).contains("replaced");
+  }
+
+  @Test
+  void aWeeklySummaryTheBotCanNoLongerPostTellsItsSetterOnceUntilSetUpAgain() throws Exception {
+    assertThat(command(ADA, "summary weekly on mon 09:00")).doesNotContain("Invite me");
+    running.slack.remove(OPS, running.slack.botUserId());
+
+    summaryDueAt(NEXT_MONDAY_9.plusSeconds(60));
+    summaryDueAt(NEXT_MONDAY_9.plus(Duration.ofDays(7)).plusSeconds(60));
+    assertThat(
+            running.count(
+                "SELECT COUNT(*) FROM outbox WHERE kind = 'summary'"
+                    + " AND failed_at IS NOT NULL"))
+        .isEqualTo(2);
+    assertThat(onlyWarning(ADA)).contains("weekly summary", "<#C0OPS>", "/shift summary weekly on");
+
+    running.slack.invite(OPS, running.slack.botUserId());
+    assertThat(command(GRACE, "summary weekly on mon 09:00")).doesNotContain("Invite me");
+    running.slack.remove(OPS, running.slack.botUserId());
+    summaryDueAt(NEXT_MONDAY_9.plus(Duration.ofDays(14)).plusSeconds(60));
+
+    assertThat(warnings(ADA)).hasSize(1);
+    assertThat(warnings(GRACE)).singleElement();
+  }
+
+  /** Brings the bot back at {@code at}: it catches up the summary due then, and sends it. */
+  private void summaryDueAt(Instant at) throws Exception {
+    running.clock.set(at);
+    running.restart();
+    drain();
+  }
+
+  private String command(String user, String text) {
+    return body(running.requests.command(Envelopes.TEAM, user, OPS, text))
+        .get("text")
+        .getAsString();
+  }
+
+  /** The text of the one warning {@code user} got. */
+  private String onlyWarning(String user) {
+    assertThat(warnings(user)).hasSize(1);
+    return warnings(user).get(0).text();
+  }
+
+  private List<PostedMessage> warnings(String user) {
+    return running.slack.messages("D" + user).stream()
+        .filter(m -> m.text().contains("I could not post"))
+        .toList();
+  }
+
+  /**
+   * Lets the outbox send or give up on every row, moving the clock a second at a time because it
+   * paces each channel by the bot's clock.
+   */
+  private void drain() {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (pending() > 0) {
+      assertThat(System.nanoTime()).as("outbox drained in time").isLessThan(deadline);
+      running.bot.parts().outbox().wake();
+      try {
+        running.slack.awaitCalls(
+            "chat.postMessage",
+            running.slack.calls("chat.postMessage").size() + 1,
+            Duration.ofMillis(300));
+      } catch (IllegalStateException notYet) {
+        running.clock.advance(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  private long pending() {
+    return running.count("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL");
+  }
+}
