@@ -37,6 +37,7 @@ public final class PersonalData {
           "DELETE FROM shift_pin WHERE team_id = :teamId AND user_id = :userId",
           "DELETE FROM rotation_member WHERE team_id = :teamId AND user_id = :userId",
           "UPDATE rotation SET last_captain = NULL WHERE team_id = :teamId AND last_captain = :userId",
+          "UPDATE rotation SET set_up_by = NULL WHERE team_id = :teamId AND set_up_by = :userId",
           // Messages to them, and any queued or sent message that names them.
           "DELETE FROM outbox WHERE team_id = :teamId AND (channel_id = :userId OR sent_channel = :userId"
               + " OR text LIKE :pattern OR blocks_json LIKE :pattern OR ref LIKE :pattern)");

@@ -19,7 +19,7 @@ public final class PostFailures {
         "SELECT set_up_by FROM rotation WHERE team_id = :teamId AND channel_id = :channelId"),
     SUMMARY(
         "UPDATE summary_schedule SET problem_told_at = :now WHERE team_id = :teamId"
-            + " AND channel_id = :channelId AND problem_told_at IS NULL",
+            + " AND channel_id = :channelId AND problem_told_at IS NULL AND created_by <> ''",
         "SELECT created_by FROM summary_schedule WHERE team_id = :teamId AND channel_id = :channelId");
 
     private final String claimTelling;
