@@ -246,6 +246,29 @@ class RestPolicyTest {
         .isEqualTo("DND");
   }
 
+  @Test
+  void notKnowingWhetherDoNotDisturbIsOnHoldsADueNudgeAndARecoveryNudge() {
+    Someone who =
+        Someone.in("Europe/Berlin").worked("2026-11-24T08:00:00Z", "2026-11-24T11:00:00Z");
+    Lookups unknown =
+        new Lookups() {
+          @Override
+          public Dnd dnd() {
+            return Dnd.UNKNOWN;
+          }
+
+          @Override
+          public List<OnDuty> onDuty() {
+            return List.of();
+          }
+        };
+
+    assertThat(outcome(POLICY.decide(who.at("2026-11-24T11:00:00Z"), unknown)))
+        .isEqualTo("DND_UNKNOWN");
+    assertThat(outcome(POLICY.recovery(who.at("2026-11-24T11:00:00Z"), "C0OPS", unknown)))
+        .isEqualTo("DND_UNKNOWN");
+  }
+
   @ParameterizedTest(name = "last nudge {0} min ago: {1}")
   @CsvSource({"30, COOLDOWN", "89, COOLDOWN", "90, LONG_STRETCH", "120, LONG_STRETCH"})
   void oneNudgePerNinetyMinutes(long minutesAgo, String expected) {
