@@ -15,6 +15,7 @@ import org.secondshift.activity.ActivityRecorder;
 import org.secondshift.captain.HourLogRest;
 import org.secondshift.captain.Planner;
 import org.secondshift.captain.Rotations;
+import org.secondshift.captain.SetupQuestions;
 import org.secondshift.captain.Watch;
 import org.secondshift.config.Settings;
 import org.secondshift.hours.HourLog;
@@ -75,6 +76,7 @@ import org.secondshift.slack.outbox.SendLimits;
 import org.secondshift.store.Database;
 import org.secondshift.store.NudgeStore;
 import org.secondshift.store.OutboxStore;
+import org.secondshift.store.PendingSetupStore;
 import org.secondshift.store.PersonStore;
 import org.secondshift.store.PersonalData;
 import org.secondshift.store.RestStore;
@@ -181,6 +183,7 @@ final class Features {
             handoffTriggers);
     jobRotations.set(rotations);
 
+    SetupQuestions questions = new SetupQuestions(new PendingSetupStore(db), rotations);
     PersonalData personalData = new PersonalData(db);
     PersonalSettings personal =
         new StoredSettings(restStore, settings.rest(), summaries, people, zones::forgetChoices);
@@ -207,7 +210,7 @@ final class Features {
                 new StartCommand(reports),
                 new StopCommand(reports),
                 new RestCommand(new RestSetup(restStore, settings.rest(), zones, clock)),
-                new CaptainCommand(rotations, zones, access, clock),
+                new CaptainCommand(rotations, questions, zones, access, clock),
                 new NoteCommand(rotations, clock),
                 new SummaryCommand(
                     summaries, summaryTriggers, poster, zones, figures, access, clock),
@@ -230,7 +233,7 @@ final class Features {
                         new ForgetMeListener(
                             personalData, outboxStore, outbox::wake, answers, clock),
                     CaptainView.REPLACE_ACTION,
-                        new RotationReplaceListener(rotations, zones, answers, clock),
+                        new RotationReplaceListener(questions, answers, clock),
                     CaptainView.KEEP_ACTION, new RotationKeepListener(answers),
                     HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, background)),
                 Map.of(
