@@ -17,6 +17,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.sandbox.PostedMessage;
+import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.schedule.HandoffJob;
 import org.secondshift.schedule.HandoffTriggers;
 import org.secondshift.schedule.Schedules;
@@ -330,6 +331,26 @@ class CaptainOverHttpTest {
     running.clock.advance(Duration.ofHours(1));
     running.requests.command(Envelopes.TEAM, GRACE, OPS, again);
     assertThat(running.count("SELECT COUNT(*) FROM pending_setup")).isEqualTo(1);
+  }
+
+  @Test
+  void fiftyShiftsOfATwoHundredFiftyPersonRotationStayWithinSlacksLimits() {
+    StringBuilder roster = new StringBuilder();
+    for (int i = 0; i < 250; i++) {
+      String id = "U07ABCD%03d".formatted(i);
+      running.slack.addUser(id, "person.number%03d".formatted(i), "Europe/Berlin");
+      roster.append("<@").append(id).append("> ");
+    }
+    assertThat(reply(ADA, "captain setup " + roster + "every 2h at 09:00 tz Europe/Berlin"))
+        .contains("set up");
+
+    var response = running.requests.command(Envelopes.TEAM, LIN, OPS, "captain schedule 50");
+    JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
+    String blocks = body.get("blocks").toString();
+    assertThat(SlackStandIn.blocksProblem(blocks, false)).isEmpty();
+    assertThat(running.slack.showEphemeral(OPS, LIN, body.get("text").getAsString(), blocks).text())
+        .contains("The next 50 shifts");
+    assertThat(blocks).contains("U07ABCD049").contains("and more");
   }
 
   private static String replaceValue(JsonObject body) {

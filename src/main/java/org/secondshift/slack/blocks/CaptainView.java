@@ -105,7 +105,7 @@ public final class CaptainView {
     return reply(
         "*The next " + o.ahead().size() + " shifts* (" + r.zone().getId() + ")",
         shiftLines(o.ahead(), r.zone()),
-        "Roster: " + mentions(r.roster()));
+        "Roster: " + Sections.clip(mentions(r.roster())));
   }
 
   /**
