@@ -38,6 +38,7 @@ public final class Bot implements AutoCloseable {
 
   private final Database db;
   private final ExecutorService background;
+  private final ExecutorService modals;
   private final HttpServer http;
   private final SocketModeApp socket;
   private final Features features;
@@ -46,11 +47,13 @@ public final class Bot implements AutoCloseable {
   private Bot(
       Database db,
       ExecutorService background,
+      ExecutorService modals,
       HttpServer http,
       SocketModeApp socket,
       Features features) {
     this.db = db;
     this.background = background;
+    this.modals = modals;
     this.http = http;
     this.socket = socket;
     this.features = features;
@@ -85,12 +88,14 @@ public final class Bot implements AutoCloseable {
     }
     Database db = Database.open(settings.database());
     ExecutorService background = Executors.newFixedThreadPool(2, daemon("background"));
+    // Opening a modal must beat its trigger's three seconds, so it never queues behind other work.
+    ExecutorService modals = Executors.newFixedThreadPool(2, daemon("modals"));
     Features features = null;
     HttpServer http = null;
     SocketModeApp socket = null;
     try {
       Slack slack = SlackApp.client(settings);
-      features = new Features(settings, clock, db, background, slack);
+      features = new Features(settings, clock, db, background, modals, slack);
       SlackEventsServlet events =
           settings.mode() == Mode.HTTP
               ? new SlackEventsServlet(
@@ -107,7 +112,7 @@ public final class Bot implements AutoCloseable {
                 SOCKET_LISTENERS);
         socket.startAsync();
       }
-      Bot bot = new Bot(db, background, http, socket, features);
+      Bot bot = new Bot(db, background, modals, http, socket, features);
       prepare.accept(bot);
       features.startBackgroundWork(clock);
       return bot;
@@ -115,6 +120,7 @@ public final class Bot implements AutoCloseable {
       // Whatever had started stops again, so a failed start leaves no thread keeping us alive.
       stopQuietly(e, socket, http, features);
       background.shutdownNow();
+      modals.shutdownNow();
       db.close();
       throw e;
     }
@@ -191,7 +197,9 @@ public final class Bot implements AutoCloseable {
     features.schedules.close();
     features.outbox.close();
     background.shutdown();
+    modals.shutdown();
     background.awaitTermination(5, TimeUnit.SECONDS);
+    modals.awaitTermination(5, TimeUnit.SECONDS);
     db.close();
   }
 

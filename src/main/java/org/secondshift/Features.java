@@ -111,7 +111,13 @@ final class Features {
   private final SummaryPoster poster;
   private final Settings settings;
 
-  Features(Settings settings, Clock clock, Database db, ExecutorService background, Slack slack) {
+  Features(
+      Settings settings,
+      Clock clock,
+      Database db,
+      ExecutorService background,
+      ExecutorService modals,
+      Slack slack) {
     this.settings = settings;
     MethodsClient methods = slack.methods(settings.botToken());
     ChannelAccess access =
@@ -235,7 +241,7 @@ final class Features {
                     CaptainView.REPLACE_ACTION,
                         new RotationReplaceListener(questions, answers, clock),
                     CaptainView.KEEP_ACTION, new RotationKeepListener(answers),
-                    HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, background)),
+                    HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, modals)),
                 Map.of(
                     NudgeButtonListener.ACTIONS,
                     new NudgeButtonListener(new NudgeAnswers(nudgeStore, outbox::wake, clock))),

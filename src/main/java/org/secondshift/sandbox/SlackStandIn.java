@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -170,6 +171,11 @@ public final class SlackStandIn implements AutoCloseable {
   /** From now on every Web API call with {@code token} is refused as Slack does: invalid_auth. */
   public void refuseToken(String token) {
     refusedTokens.refuse(token);
+  }
+
+  /** Leaves calls of {@code method} unanswered until {@code release} opens, as a slow Slack. */
+  public void hold(String method, CountDownLatch release) {
+    faults.hold(method, release);
   }
 
   public void failNext(String method, int times, String error) {
