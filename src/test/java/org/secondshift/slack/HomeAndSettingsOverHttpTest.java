@@ -57,6 +57,22 @@ class HomeAndSettingsOverHttpTest {
         .isEqualTo(200);
   }
 
+  private void clickSettings() {
+    var click =
+        running.requests.form(
+            Map.of(
+                "payload",
+                Interactions.buttonClick(
+                    ADA,
+                    "D0HOME",
+                    "1795000000.000100",
+                    HomeView.OPEN_SETTINGS,
+                    "open",
+                    false,
+                    running.slack.responseUrl("D0HOME", ADA, null))));
+    assertThat(click.statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> submit(String from, String to, String limit, String zone) {
     return running.requests.form(
         Map.of(
@@ -94,19 +110,7 @@ class HomeAndSettingsOverHttpTest {
 
   @Test
   void theSettingsButtonOpensTheModalWithTheCurrentChoices() {
-    var click =
-        running.requests.form(
-            Map.of(
-                "payload",
-                Interactions.buttonClick(
-                    ADA,
-                    "D0HOME",
-                    "1795000000.000100",
-                    HomeView.OPEN_SETTINGS,
-                    "open",
-                    false,
-                    running.slack.responseUrl("D0HOME", ADA, null))));
-    assertThat(click.statusCode()).isEqualTo(200);
+    clickSettings();
     var open = running.slack.awaitCalls("views.open", 1, WAIT).get(0);
     assertThat(open.params().get("trigger_id")).isEqualTo("1.2.3");
     assertThat(open.params().get("view"))
@@ -124,19 +128,7 @@ class HomeAndSettingsOverHttpTest {
       for (int i = 0; i < 3; i++) {
         openHome();
       }
-      var click =
-          running.requests.form(
-              Map.of(
-                  "payload",
-                  Interactions.buttonClick(
-                      ADA,
-                      "D0HOME",
-                      "1795000000.000100",
-                      HomeView.OPEN_SETTINGS,
-                      "open",
-                      false,
-                      running.slack.responseUrl("D0HOME", ADA, null))));
-      assertThat(click.statusCode()).isEqualTo(200);
+      clickSettings();
 
       assertThat(running.slack.awaitCalls("views.open", 1, Duration.ofSeconds(2)))
           .singleElement()
