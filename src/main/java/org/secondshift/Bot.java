@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ public final class Bot implements AutoCloseable {
 
   private final Database db;
   private final ExecutorService background;
+  private final ExecutorService modals;
   private final HttpServer http;
   private final SocketModeApp socket;
   private final Features features;
@@ -46,11 +48,13 @@ public final class Bot implements AutoCloseable {
   private Bot(
       Database db,
       ExecutorService background,
+      ExecutorService modals,
       HttpServer http,
       SocketModeApp socket,
       Features features) {
     this.db = db;
     this.background = background;
+    this.modals = modals;
     this.http = http;
     this.socket = socket;
     this.features = features;
@@ -88,12 +92,14 @@ public final class Bot implements AutoCloseable {
         new ScheduledThreadPoolExecutor(2, daemon("background"));
     // Checks planned for a moment later are moot once the bot stops.
     background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    // Opening a modal must beat its trigger's three seconds, so it never queues behind other work.
+    ExecutorService modals = Executors.newFixedThreadPool(2, daemon("modals"));
     Features features = null;
     HttpServer http = null;
     SocketModeApp socket = null;
     try {
       Slack slack = SlackApp.client(settings);
-      features = new Features(settings, clock, db, background, slack);
+      features = new Features(settings, clock, db, background, modals, slack);
       SlackEventsServlet events =
           settings.mode() == Mode.HTTP
               ? new SlackEventsServlet(
@@ -110,11 +116,12 @@ public final class Bot implements AutoCloseable {
                 SOCKET_LISTENERS);
         socket.startAsync();
       }
-      return new Bot(db, background, http, socket, features);
+      return new Bot(db, background, modals, http, socket, features);
     } catch (Exception e) {
       // Whatever had started stops again, so a failed start leaves no thread keeping us alive.
       stopQuietly(e, socket, http, features);
       background.shutdownNow();
+      modals.shutdownNow();
       db.close();
       throw e;
     }
@@ -188,7 +195,9 @@ public final class Bot implements AutoCloseable {
     features.schedules.close();
     features.outbox.close();
     background.shutdown();
+    modals.shutdown();
     background.awaitTermination(5, TimeUnit.SECONDS);
+    modals.awaitTermination(5, TimeUnit.SECONDS);
     db.close();
   }
 

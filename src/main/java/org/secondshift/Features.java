@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.secondshift.activity.ActivityRecorder;
 import org.secondshift.captain.HourLogRest;
 import org.secondshift.captain.Planner;
 import org.secondshift.captain.Rotations;
+import org.secondshift.captain.SetupQuestions;
 import org.secondshift.captain.Watch;
 import org.secondshift.config.Settings;
 import org.secondshift.hours.HourLog;
@@ -75,6 +77,7 @@ import org.secondshift.slack.outbox.TellTheSetter;
 import org.secondshift.store.Database;
 import org.secondshift.store.NudgeStore;
 import org.secondshift.store.OutboxStore;
+import org.secondshift.store.PendingSetupStore;
 import org.secondshift.store.PersonStore;
 import org.secondshift.store.PersonalData;
 import org.secondshift.store.PointerStore;
@@ -116,6 +119,7 @@ final class Features {
       Clock clock,
       Database db,
       ScheduledExecutorService background,
+      ExecutorService modals,
       Slack slack) {
     this.settings = settings;
     MethodsClient methods = slack.methods(settings.botToken());
@@ -187,6 +191,7 @@ final class Features {
             handoffs,
             handoffTriggers);
 
+    SetupQuestions questions = new SetupQuestions(new PendingSetupStore(db), rotations);
     PersonalData personalData = new PersonalData(db);
     PersonalSettings personal =
         new StoredSettings(restStore, settings.rest(), summaries, people, zones::forgetChoices);
@@ -213,7 +218,7 @@ final class Features {
                 new StartCommand(reports),
                 new StopCommand(reports),
                 new RestCommand(new RestSetup(restStore, settings.rest(), zones, clock)),
-                new CaptainCommand(rotations, zones, access, clock),
+                new CaptainCommand(rotations, questions, zones, access, clock),
                 new NoteCommand(rotations, clock),
                 new SummaryCommand(
                     summaries, summaryTriggers, poster, zones, figures, access, clock),
@@ -237,9 +242,9 @@ final class Features {
                         new ForgetMeListener(
                             personalData, outboxStore, outbox::wake, answers, clock),
                     CaptainView.REPLACE_ACTION,
-                        new RotationReplaceListener(rotations, zones, answers, clock),
+                        new RotationReplaceListener(questions, answers, clock),
                     CaptainView.KEEP_ACTION, new RotationKeepListener(answers),
-                    HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, background)),
+                    HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, modals)),
                 Map.of(
                     NudgeButtonListener.ACTIONS,
                     new NudgeButtonListener(new NudgeAnswers(nudgeStore, outbox::wake, clock))),

@@ -1,7 +1,12 @@
 package org.secondshift.captain;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /**
  * How long one shift lasts, counted on the rotation's local clock: whole hours that divide a day,
@@ -48,5 +53,21 @@ public record Cadence(int hours, int days) {
   /** The usual real length of a shift (an hour more or less across a DST change). */
   public Duration nominal() {
     return hours > 0 ? Duration.ofHours(hours) : Duration.ofDays(days);
+  }
+
+  /**
+   * The local start of the shift in force at {@code now}, on the grid of shifts through {@code at}
+   * each day in {@code zone}: the last boundary at or before {@code now}.
+   */
+  public LocalDateTime shiftAt(LocalTime at, ZoneId zone, Instant now) {
+    LocalDateTime next = LocalDate.ofInstant(now, zone).atTime(at);
+    while (!ZonedDateTime.of(next, zone).toInstant().isAfter(now)) {
+      next = next.plusDays(1);
+    }
+    LocalDateTime start = after(next, -1);
+    while (ZonedDateTime.of(start, zone).toInstant().isAfter(now)) {
+      start = after(start, -1);
+    }
+    return start;
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Replies only one person sees, and the {@code response_url}s Slack hands out with them: a URL
@@ -38,6 +39,15 @@ final class Ephemerals {
   }
 
   synchronized Ephemeral show(String channel, String user, String text, String blocksJson) {
+    problem(blocksJson)
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(
+                  "Slack would refuse this answer ("
+                      + SlackRules.RESPONSE_BLOCKS_ERROR
+                      + "): "
+                      + p);
+            });
     Instant now = clock.instant();
     lastMicros = Math.max(lastMicros + 1, now.getEpochSecond() * 1_000_000 + now.getNano() / 1000);
     String ts = "%d.%06d".formatted(lastMicros / 1_000_000, lastMicros % 1_000_000);
@@ -108,6 +118,9 @@ final class Ephemerals {
     } catch (JsonParseException e) {
       return HttpReply.text(400, "invalid_payload");
     }
+    if (json.has("blocks") && problem(json.get("blocks").toString()).isPresent()) {
+      return HttpReply.text(400, SlackRules.RESPONSE_BLOCKS_ERROR);
+    }
     urls.put(id, url.used());
     if (flag(json, "delete_original")) {
       shown.removeIf(e -> matches(e, url));
@@ -124,6 +137,16 @@ final class Ephemerals {
           json.has("blocks") ? json.get("blocks").toString() : null);
     }
     return HttpReply.text(200, "ok");
+  }
+
+  private static Optional<String> problem(String blocksJson) {
+    if (blocksJson == null || blocksJson.isBlank()) {
+      return Optional.empty();
+    }
+    JsonElement parsed = JsonParser.parseString(blocksJson);
+    return parsed.isJsonArray()
+        ? SlackRules.blocksProblem(parsed.getAsJsonArray(), SlackRules.MESSAGE_BLOCKS_MAX)
+        : Optional.empty();
   }
 
   private static boolean matches(Ephemeral e, Url url) {

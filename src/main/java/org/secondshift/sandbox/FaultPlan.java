@@ -5,6 +5,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Failures queued per Web API method, consumed one per call in the order they were queued. */
 final class FaultPlan {
@@ -25,6 +27,28 @@ final class FaultPlan {
   }
 
   private final Map<String, Deque<Fault>> queued = new HashMap<>();
+  private final Map<String, CountDownLatch> holds = new HashMap<>();
+
+  /** Calls of {@code method} get no answer until {@code release} opens, as a slow Slack. */
+  public synchronized void hold(String method, CountDownLatch release) {
+    holds.put(method, release);
+  }
+
+  /** Waits (at most a minute) while {@code method} is held. */
+  void awaitRelease(String method) {
+    CountDownLatch release;
+    synchronized (this) {
+      release = holds.get(method);
+    }
+    if (release == null) {
+      return;
+    }
+    try {
+      release.await(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
   public synchronized void rateLimitNext(String method, int times, int retryAfterSeconds) {
     if (retryAfterSeconds < 1) {

@@ -11,6 +11,21 @@ import java.util.Optional;
  * answer.
  */
 final class Interactions {
+  /** Shows a command's answer, or Slack's error when its blocks break Slack's limits. */
+  private void showAnswer(String channel, SandboxUser user, String command, JsonObject reply) {
+    String blocks = reply.has("blocks") ? reply.get("blocks").toString() : null;
+    if (blocks != null && SlackStandIn.blocksProblem(blocks, false).isPresent()) {
+      workspace.addEphemeral(
+          channel,
+          user.id(),
+          command + " failed with the error \"" + SlackRules.RESPONSE_BLOCKS_ERROR + "\"",
+          null);
+      return;
+    }
+    workspace.addEphemeral(
+        channel, user.id(), reply.has("text") ? reply.get("text").getAsString() : "", blocks);
+  }
+
   private final Workspace workspace;
   private final SlackPayloads payloads;
   private final SlackDelivery delivery;
@@ -69,13 +84,7 @@ final class Interactions {
     json(answer.body())
         .filter(JsonElement::isJsonObject)
         .map(JsonElement::getAsJsonObject)
-        .ifPresent(
-            reply ->
-                workspace.addEphemeral(
-                    channel,
-                    user.id(),
-                    reply.has("text") ? reply.get("text").getAsString() : "",
-                    reply.has("blocks") ? reply.get("blocks").toString() : null));
+        .ifPresent(reply -> showAnswer(channel, user, command, reply));
     return out;
   }
 

@@ -198,6 +198,22 @@ final class SlackRules {
   static final int SECTION_TEXT_MAX = 3000;
 
   /**
+   * Any text object (in a context block too): at most 3,000 characters
+   * (https://api.slack.com/reference/block-kit/composition-objects#text). A context block holds at
+   * most 10 elements (https://api.slack.com/reference/block-kit/blocks#context).
+   */
+  static final int TEXT_OBJECT_MAX = 3000;
+
+  static final int CONTEXT_ELEMENTS_MAX = 10;
+
+  /**
+   * A message sent through a {@code response_url} or as a slash command's answer is a message, so
+   * the message limits below apply and Slack refuses the whole answer past them
+   * (https://api.slack.com/interactivity/handling#message_responses).
+   */
+  static final String RESPONSE_BLOCKS_ERROR = "invalid_blocks";
+
+  /**
    * A button's value: at most 2,000 characters, its text at most 75
    * (https://api.slack.com/reference/block-kit/block-elements#button).
    */
@@ -251,6 +267,18 @@ final class SlackRules {
         o.has("type") && o.get("type").isJsonPrimitive() ? o.get("type").getAsString() : "";
     if (type.equals("section") && textLength(o) > SECTION_TEXT_MAX) {
       return Optional.of("section text over " + SECTION_TEXT_MAX + " characters");
+    }
+    if ((type.equals("mrkdwn") || type.equals("plain_text"))
+        && o.has("text")
+        && o.get("text").isJsonPrimitive()
+        && o.get("text").getAsString().length() > TEXT_OBJECT_MAX) {
+      return Optional.of("text object over " + TEXT_OBJECT_MAX + " characters");
+    }
+    if (type.equals("context")
+        && o.has("elements")
+        && o.get("elements").isJsonArray()
+        && o.getAsJsonArray("elements").size() > CONTEXT_ELEMENTS_MAX) {
+      return Optional.of("context with more than " + CONTEXT_ELEMENTS_MAX + " elements");
     }
     if (type.equals("button")) {
       if (textLength(o) > BUTTON_TEXT_MAX) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -183,6 +184,11 @@ public final class SlackStandIn implements AutoCloseable {
   /** Forgets the failures and rate limits still queued for {@code method}. */
   public void clearFaults(String method) {
     faults.clear(method);
+  }
+
+  /** Leaves calls of {@code method} unanswered until {@code release} opens, as a slow Slack. */
+  public void hold(String method, CountDownLatch release) {
+    faults.hold(method, release);
   }
 
   public void failNext(String method, int times, String error) {

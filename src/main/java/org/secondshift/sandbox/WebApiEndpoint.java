@@ -49,6 +49,7 @@ final class WebApiEndpoint {
     String token =
         Optional.ofNullable(RequestParser.bearerToken(authorization)).orElse(params.get("token"));
     ApiCall call = new ApiCall(method, params, token == null || token.isBlank() ? null : token);
+    faults.awaitRelease(method);
     Optional<FaultPlan.Fault> fault = faults.take(method);
     if (fault.isPresent() && fault.get().isRateLimit()) {
       log.record(new RecordedCall(method, params, call.token(), at, true));

@@ -36,6 +36,7 @@ public final class PersonalData {
           "DELETE FROM shift WHERE team_id = :teamId AND (planned_user = :userId OR captain_user = :userId)",
           "DELETE FROM shift_pin WHERE team_id = :teamId AND user_id = :userId",
           "DELETE FROM rotation_member WHERE team_id = :teamId AND user_id = :userId",
+          "DELETE FROM pending_setup WHERE team_id = :teamId AND (user_id = :userId OR roster LIKE :pattern)",
           "UPDATE rotation SET last_captain = NULL WHERE team_id = :teamId AND last_captain = :userId",
           "UPDATE rotation SET set_up_by = NULL WHERE team_id = :teamId AND set_up_by = :userId",
           // Messages to them, and any queued or sent message that names them.

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.sandbox.PostedMessage;
+import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.schedule.HandoffJob;
 import org.secondshift.schedule.HandoffTriggers;
 import org.secondshift.schedule.Schedules;
@@ -228,35 +229,139 @@ class CaptainOverHttpTest {
             "captain setup <@U0LIN> <@U0GRACE> daily at 10:00 tz Europe/Berlin");
     JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
     assertThat(body.get("text").getAsString()).contains("already has a captain rotation");
-    String value = Interactions.buttonValue(body, 2);
+    String value = replaceValue(body);
+    assertThat(value).hasSizeLessThan(40).doesNotContain("U0LIN");
     assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U0LIN'"))
         .isZero();
 
     settle(OPS, 1);
     running.clock.advance(Duration.ofSeconds(2));
     String url = question(GRACE, body);
-    for (int click = 0; click < 2; click++) {
-      assertThat(running.requests.form(Map.of("payload", replaceClick(value, url))).statusCode())
-          .isEqualTo(200);
-      if (click == 0) {
-        running.slack.awaitResponses(1, WAIT);
-        assertThat(running.slack.ephemerals(OPS, GRACE))
-            .singleElement()
-            .satisfies(
-                e ->
-                    assertThat(e.text())
-                        .contains("Captain rotation replaced")
-                        .contains("<@U0LIN>"));
-        assertThat(running.slack.ephemerals(OPS, GRACE).get(0).blocksJson())
-            .doesNotContain("captain_replace");
-      }
-    }
+    assertThat(running.requests.form(Map.of("payload", replaceClick(value, url))).statusCode())
+        .isEqualTo(200);
+    running.slack.awaitResponses(1, WAIT);
+    assertThat(running.slack.ephemerals(OPS, GRACE))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.text()).contains("Captain rotation replaced").contains("<@U0LIN>"));
+    assertThat(running.slack.ephemerals(OPS, GRACE).get(0).blocksJson())
+        .doesNotContain("captain_replace");
+
+    assertThat(running.requests.form(Map.of("payload", replaceClick(value, url))).statusCode())
+        .isEqualTo(200);
+    running.slack.awaitResponses(2, WAIT);
+    assertThat(running.slack.ephemerals(OPS, GRACE))
+        .singleElement()
+        .satisfies(
+            e -> assertThat(e.text()).contains("already replaced").doesNotContain("meanwhile"));
 
     assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U0LIN'"))
         .isEqualTo(1);
     assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'captain-plan'"))
         .isEqualTo(2);
     assertThat(settle(OPS, 2).get(1).text()).contains("<@U0GRACE> replaced the captain rotation");
+  }
+
+  @Test
+  void aSeventyPersonReplaceCarriesOnlyAShortIdAndWorks() {
+    reply(ADA, SETUP);
+    StringBuilder roster = new StringBuilder();
+    for (int i = 0; i < 70; i++) {
+      String id = "U07ABCD%03d".formatted(i);
+      running.slack.addUser(id, "person.number%03d".formatted(i), "Europe/Berlin");
+      roster.append("<@").append(id).append("|person.number%03d> ".formatted(i));
+    }
+    String command = "captain setup " + roster + "every 12h at 09:00 tz Europe/Berlin";
+    assertThat(command).hasSizeGreaterThan(2000);
+    JsonObject body =
+        JsonParser.parseString(running.requests.command(Envelopes.TEAM, GRACE, OPS, command).body())
+            .getAsJsonObject();
+    String value = replaceValue(body);
+    assertThat(value).hasSizeLessThan(40);
+
+    String url = question(GRACE, body);
+    assertThat(running.requests.form(Map.of("payload", replaceClick(value, url))).statusCode())
+        .isEqualTo(200);
+    running.slack.awaitResponses(1, WAIT);
+    assertThat(running.slack.ephemerals(OPS, GRACE).get(0).text())
+        .contains("Captain rotation replaced");
+    assertThat(running.count("SELECT COUNT(*) FROM rotation_member")).isEqualTo(70);
+    assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U07ABCD069'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aReplaceClickedAfterHalfAnHourSaysTheQuestionExpiredAndChangesNothing() {
+    reply(ADA, SETUP);
+    JsonObject body =
+        JsonParser.parseString(
+                running
+                    .requests
+                    .command(
+                        Envelopes.TEAM,
+                        GRACE,
+                        OPS,
+                        "captain setup <@U0LIN> <@U0GRACE> daily at 10:00 tz Europe/Berlin")
+                    .body())
+            .getAsJsonObject();
+    String value = replaceValue(body);
+    var shown =
+        running.slack.showEphemeral(
+            OPS, GRACE, body.get("text").getAsString(), body.get("blocks").toString());
+    running.clock.advance(Duration.ofMinutes(31));
+    // Each click brings a fresh response_url, so the answer still reaches the person.
+    String url = running.slack.responseUrl(OPS, GRACE, shown.ts());
+    assertThat(running.requests.form(Map.of("payload", replaceClick(value, url))).statusCode())
+        .isEqualTo(200);
+
+    running.slack.awaitResponses(1, WAIT);
+    assertThat(running.slack.ephemerals(OPS, GRACE))
+        .singleElement()
+        .satisfies(e -> assertThat(e.text()).contains("expired").contains("again"));
+    assertThat(running.count("SELECT COUNT(*) FROM rotation_member WHERE user_id = 'U0LIN'"))
+        .isZero();
+  }
+
+  @Test
+  void oldQuestionsAreDeletedWhenTheNextOneIsAsked() {
+    reply(ADA, SETUP);
+    String again = "captain setup <@U0LIN> <@U0GRACE> daily at 10:00 tz Europe/Berlin";
+    running.requests.command(Envelopes.TEAM, GRACE, OPS, again);
+    assertThat(running.count("SELECT COUNT(*) FROM pending_setup")).isEqualTo(1);
+    running.clock.advance(Duration.ofHours(1));
+    running.requests.command(Envelopes.TEAM, GRACE, OPS, again);
+    assertThat(running.count("SELECT COUNT(*) FROM pending_setup")).isEqualTo(1);
+  }
+
+  @Test
+  void fiftyShiftsOfATwoHundredFiftyPersonRotationStayWithinSlacksLimits() {
+    StringBuilder roster = new StringBuilder();
+    for (int i = 0; i < 250; i++) {
+      String id = "U07ABCD%03d".formatted(i);
+      running.slack.addUser(id, "person.number%03d".formatted(i), "Europe/Berlin");
+      roster.append("<@").append(id).append("> ");
+    }
+    assertThat(reply(ADA, "captain setup " + roster + "every 2h at 09:00 tz Europe/Berlin"))
+        .contains("set up");
+
+    var response = running.requests.command(Envelopes.TEAM, LIN, OPS, "captain schedule 50");
+    JsonObject body = JsonParser.parseString(response.body()).getAsJsonObject();
+    String blocks = body.get("blocks").toString();
+    assertThat(SlackStandIn.blocksProblem(blocks, false)).isEmpty();
+    assertThat(running.slack.showEphemeral(OPS, LIN, body.get("text").getAsString(), blocks).text())
+        .contains("The next 50 shifts");
+    assertThat(blocks).contains("U07ABCD049").contains("and more");
+  }
+
+  private static String replaceValue(JsonObject body) {
+    return body.getAsJsonArray("blocks")
+        .get(body.getAsJsonArray("blocks").size() - 1)
+        .getAsJsonObject()
+        .getAsJsonArray("elements")
+        .get(0)
+        .getAsJsonObject()
+        .get("value")
+        .getAsString();
   }
 
   @Test

@@ -93,6 +93,10 @@ class DataRightsOverHttpTest {
                 .get("text")
                 .getAsString())
         .doesNotStartWith(":warning:");
+    // Two setups waiting for a Replace click: one by them, one naming them.
+    shift(ADA, "captain setup <@U0BO> <@U0ADA> daily at 10:00");
+    shift("U0BO", "captain setup <@U0BO> <@U0ADA> weekly at 08:00");
+    assertThat(running.count("SELECT COUNT(*) FROM pending_setup")).isEqualTo(2);
     shift("U0BO", "note <@U0ADA> asked to watch the loss curve");
     running.bot.parts().rotations().performDue(MORNING.plus(Duration.ofHours(2)));
     JsonObject ask = shift(ADA, "forget-me");

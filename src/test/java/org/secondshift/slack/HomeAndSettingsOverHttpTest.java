@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,22 @@ class HomeAndSettingsOverHttpTest {
         .isEqualTo(200);
   }
 
+  private void clickSettings() {
+    var click =
+        running.requests.form(
+            Map.of(
+                "payload",
+                Interactions.buttonClick(
+                    ADA,
+                    "D0HOME",
+                    "1795000000.000100",
+                    HomeView.OPEN_SETTINGS,
+                    "open",
+                    false,
+                    running.slack.responseUrl("D0HOME", ADA, null))));
+    assertThat(click.statusCode()).isEqualTo(200);
+  }
+
   private HttpResponse<String> submit(String from, String to, String limit, String zone) {
     return running.requests.form(
         Map.of(
@@ -93,25 +110,33 @@ class HomeAndSettingsOverHttpTest {
 
   @Test
   void theSettingsButtonOpensTheModalWithTheCurrentChoices() {
-    var click =
-        running.requests.form(
-            Map.of(
-                "payload",
-                Interactions.buttonClick(
-                    ADA,
-                    "D0HOME",
-                    "1795000000.000100",
-                    HomeView.OPEN_SETTINGS,
-                    "open",
-                    false,
-                    running.slack.responseUrl("D0HOME", ADA, null))));
-    assertThat(click.statusCode()).isEqualTo(200);
+    clickSettings();
     var open = running.slack.awaitCalls("views.open", 1, WAIT).get(0);
     assertThat(open.params().get("trigger_id")).isEqualTo("1.2.3");
     assertThat(open.params().get("view"))
         .contains(SettingsModal.CALLBACK_ID)
         .contains("22:00")
         .contains("07:00");
+  }
+
+  @Test
+  void theModalOpensPromptlyWhileTheBackgroundThreadsAreBusy() {
+    CountDownLatch release = new CountDownLatch(1);
+    running.slack.hold("views.publish", release);
+    try {
+      // Three Home refreshes stuck in a slow views.publish: more than the background threads.
+      for (int i = 0; i < 3; i++) {
+        openHome();
+      }
+      clickSettings();
+
+      assertThat(running.slack.awaitCalls("views.open", 1, Duration.ofSeconds(2)))
+          .singleElement()
+          .satisfies(c -> assertThat(c.params().get("view")).contains(SettingsModal.CALLBACK_ID));
+      assertThat(running.slack.calls("views.publish")).isEmpty();
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test

@@ -199,7 +199,7 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(head))));
     if (!body.isBlank()) {
-      blocks.add(section(s -> s.text(markdownText(body))));
+      blocks.addAll(Sections.of(body));
     }
     blocks.add(context(c -> c.elements(List.of(markdownText(foot)))));
     return gson.toJson(blocks);

@@ -105,10 +105,14 @@ public final class CaptainView {
     return reply(
         "*The next " + o.ahead().size() + " shifts* (" + r.zone().getId() + ")",
         shiftLines(o.ahead(), r.zone()),
-        "Roster: " + mentions(r.roster()));
+        "Roster: " + Sections.clip(mentions(r.roster())));
   }
 
-  public static Reply setup(SetupResult result, ZoneId zone, String argsForConfirmation) {
+  /**
+   * What a setup answers; {@code questionId} names the kept setup that the Replace button applies
+   * when the channel already has a rotation.
+   */
+  public static Reply setup(SetupResult result, ZoneId zone, String questionId) {
     String plan = shiftLines(result.plan(), zone);
     return switch (result.outcome()) {
       case CREATED ->
@@ -119,13 +123,12 @@ public final class CaptainView {
               plan,
               zone.getId());
       case ALREADY_CHANGED -> Reply.text("The rotation changed meanwhile; nothing was replaced.");
-      case NEEDS_CONFIRMATION -> confirm(result.existingId(), plan, argsForConfirmation);
+      case NEEDS_CONFIRMATION -> confirm(plan, questionId);
     };
   }
 
-  private static Reply confirm(long existingId, String plan, String args) {
+  private static Reply confirm(String plan, String value) {
     String text = "This channel already has a captain rotation. Replace it with this one?";
-    String value = existingId + "|" + args;
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(section(s -> s.text(markdownText(text))));
     blocks.addAll(Sections.of(plan));
@@ -146,6 +149,17 @@ public final class CaptainView {
                                     .text(plainText("Keep the current one"))
                                     .value(value))))));
     return new Reply(text, blocks);
+  }
+
+  /** What replaces the question when an earlier click on Replace already applied it. */
+  public static Reply alreadyReplaced() {
+    return Reply.text("The rotation was already replaced with this one; nothing more to do.");
+  }
+
+  /** What replaces the question when it was clicked after its life ran out. */
+  public static Reply questionExpired() {
+    return Reply.text(
+        "This question expired; run `/shift captain setup …` again to replace the rotation.");
   }
 
   /** What replaces the Replace / Keep question when the person keeps the current rotation. */

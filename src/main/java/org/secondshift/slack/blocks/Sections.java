@@ -35,6 +35,20 @@ public final class Sections {
     return blocks;
   }
 
+  /**
+   * {@code text} cut to fit one text object (a context element, a section), at the last comma or
+   * line before the limit, saying how much was left out.
+   */
+  public static String clip(String text) {
+    if (text.length() <= MAX_TEXT) {
+      return text;
+    }
+    String room = text.substring(0, MAX_TEXT - 20);
+    int cut = Math.max(room.lastIndexOf(", "), room.lastIndexOf('\n'));
+    String kept = cut > 0 ? room.substring(0, cut) : room;
+    return kept + " … and more";
+  }
+
   private static LayoutBlock section(String text) {
     return com.slack.api.model.block.Blocks.section(s -> s.text(markdownText(text)));
   }

@@ -6,9 +6,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.secondshift.captain.PendingSetup;
 import org.secondshift.captain.Refusal;
 import org.secondshift.captain.Rotations;
-import org.secondshift.captain.SetupResult;
+import org.secondshift.captain.SetupQuestions;
 import org.secondshift.hours.ZoneLookup;
 import org.secondshift.slack.ChannelAccess;
 import org.secondshift.slack.blocks.CaptainView;
@@ -20,12 +21,19 @@ public final class CaptainCommand implements Subcommand {
   static final int MAX_SCHEDULE = 50;
 
   private final Rotations rotations;
+  private final SetupQuestions questions;
   private final ZoneLookup zones;
   private final ChannelAccess access;
   private final Clock clock;
 
-  public CaptainCommand(Rotations rotations, ZoneLookup zones, ChannelAccess access, Clock clock) {
+  public CaptainCommand(
+      Rotations rotations,
+      SetupQuestions questions,
+      ZoneLookup zones,
+      ChannelAccess access,
+      Clock clock) {
     this.rotations = rotations;
+    this.questions = questions;
     this.zones = zones;
     this.access = access;
     this.clock = clock;
@@ -106,18 +114,19 @@ public final class CaptainCommand implements Subcommand {
       return refused.get();
     }
     ZoneId zone = args.zone().orElseGet(() -> zones.zoneOf(inv.teamId(), inv.userId()));
-    SetupResult result =
-        rotations.setup(
-            inv.teamId(),
-            inv.channelId(),
-            inv.userId(),
-            args.roster(),
-            args.cadence(),
-            args.at(),
-            zone,
-            now,
-            -1);
-    return CaptainView.setup(result, zone, String.join(" ", words));
+    SetupQuestions.Proposed proposed =
+        questions.propose(
+            new PendingSetup(
+                inv.teamId(),
+                inv.channelId(),
+                inv.userId(),
+                args.roster(),
+                args.cadence(),
+                args.at(),
+                zone,
+                -1,
+                now));
+    return CaptainView.setup(proposed.result(), zone, proposed.questionId());
   }
 
   private Reply cover(Invocation inv, List<String> words, Instant now) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import org.secondshift.hours.DayHours;
 import org.secondshift.slack.blocks.DurationText;
+import org.secondshift.slack.blocks.Sections;
 
 /** The Home tab: this week at a glance, the running session, rest, rotations, nudges, settings. */
 public final class HomeView {
@@ -62,24 +63,19 @@ public final class HomeView {
                                     .map(HomeView::daysAgo)
                                     .orElse("not in the last two weeks — plan one"))))));
     blocks.add(divider());
-    blocks.add(
-        section(
-            s ->
-                s.text(
-                    markdownText(
-                        "*Your next captain shifts*\n"
-                            + (d.nextShifts().isEmpty()
-                                ? "You are in no rotation."
-                                : String.join("\n", d.nextShifts()))))));
-    blocks.add(
-        section(
-            s ->
-                s.text(
-                    markdownText(
-                        "*Recent nudges*\n"
-                            + (d.recentNudges().isEmpty()
-                                ? "None lately."
-                                : String.join("\n", d.recentNudges()))))));
+    // One line per rotation and per nudge: many of them become several sections.
+    blocks.addAll(
+        Sections.of(
+            "*Your next captain shifts*\n"
+                + (d.nextShifts().isEmpty()
+                    ? "You are in no rotation."
+                    : String.join("\n", d.nextShifts()))));
+    blocks.addAll(
+        Sections.of(
+            "*Recent nudges*\n"
+                + (d.recentNudges().isEmpty()
+                    ? "None lately."
+                    : String.join("\n", d.recentNudges()))));
     blocks.add(divider());
     blocks.add(section(s -> s.text(markdownText(settingsLine(d.choices())))));
     blocks.add(

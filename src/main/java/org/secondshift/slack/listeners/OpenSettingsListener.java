@@ -11,15 +11,19 @@ import org.secondshift.slack.home.SettingsModal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Settings button on Home: open the modal (its trigger lasts three seconds, so at once). */
+/**
+ * The Settings button on Home: opens the modal at once, because its trigger lasts three seconds;
+ * the call runs on an executor of its own, so work queued on the shared background threads cannot
+ * delay it past that.
+ */
 public final class OpenSettingsListener implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(OpenSettingsListener.class);
   private final PersonalSettings settings;
-  private final Executor background;
+  private final Executor modals;
 
-  public OpenSettingsListener(PersonalSettings settings, Executor background) {
+  public OpenSettingsListener(PersonalSettings settings, Executor modals) {
     this.settings = settings;
-    this.background = background;
+    this.modals = modals;
   }
 
   @Override
@@ -28,7 +32,7 @@ public final class OpenSettingsListener implements BlockActionHandler {
     String user = req.getPayload().getUser().getId();
     String trigger = req.getPayload().getTriggerId();
     var choices = settings.of(team, user);
-    background.execute(
+    modals.execute(
         () -> {
           try {
             var r =
