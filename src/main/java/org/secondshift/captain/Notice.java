@@ -17,11 +17,13 @@ public sealed interface Notice {
       String channelId,
       String setUpBy,
       Rotation rotation,
+      Assignment current,
       List<Assignment> shifts,
       boolean replaced)
       implements Notice {
     public Plan {
       Objects.requireNonNull(rotation, "rotation");
+      Objects.requireNonNull(current, "current");
       shifts = List.copyOf(shifts);
     }
   }

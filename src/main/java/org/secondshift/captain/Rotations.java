@@ -2,11 +2,8 @@ package org.secondshift.captain;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -44,8 +41,10 @@ public final class Rotations implements Watch {
   }
 
   /**
-   * Sets up the channel's rotation with the first handoff at the next {@code at} in {@code zone}.
-   * An existing rotation is replaced only when {@code confirmedReplaceOf} names it.
+   * Sets up the channel's rotation on the grid of shifts through {@code at} in {@code zone}. The
+   * shift in force now starts at once: the first in line holds the watch from {@code now} until the
+   * next boundary, so a rotation set up mid-shift leaves no gap. An existing rotation is replaced
+   * only when {@code confirmedReplaceOf} names it.
    */
   public SetupResult setup(
       String teamId,
@@ -57,10 +56,15 @@ public final class Rotations implements Watch {
       ZoneId zone,
       Instant now,
       long confirmedReplaceOf) {
-    Rotation fresh =
-        Rotation.create(teamId, channelId, roster, cadence, firstAt(at, zone, now), zone);
-    List<Assignment> plan =
-        planner.upcoming(fresh, Map.of(), Math.max(3, Math.min(7, roster.size())));
+    Rotation grid =
+        Rotation.create(teamId, channelId, roster, cadence, cadence.shiftAt(at, zone, now), zone);
+    Assignment current = planner.assign(grid, grid.line(), Map.of(), 0, null).startingAt(now);
+    Rotation fresh = grid.advancedTo(1, current.lineAfter(), current.captain());
+    List<Assignment> ahead =
+        planner.upcoming(fresh, Map.of(), Math.max(3, Math.min(7, roster.size())) - 1);
+    List<Assignment> plan = new ArrayList<>();
+    plan.add(current);
+    plan.addAll(ahead);
     SetupResult result =
         step(
                 teamId,
@@ -80,7 +84,10 @@ public final class Rotations implements Watch {
                   boolean replaced = existing.isPresent();
                   Change change =
                       Change.of(fresh)
-                          .notifying(new Notice.Plan(teamId, channelId, by, fresh, plan, replaced));
+                          .withStarted(List.of(current))
+                          .notifying(
+                              new Notice.Plan(
+                                  teamId, channelId, by, fresh, current, ahead, replaced));
                   List<Ended> ended = new ArrayList<>();
                   if (replaced) {
                     change = change.replacing().endingCurrentAt(now);
@@ -488,13 +495,6 @@ public final class Rotations implements Watch {
 
   private static RotationState existing(Optional<RotationState> maybe) {
     return maybe.orElseThrow(() -> new Refusal(Why.NO_ROTATION));
-  }
-
-  /** The next time the local clock shows {@code at}, strictly after {@code now}. */
-  static LocalDateTime firstAt(LocalTime at, ZoneId zone, Instant now) {
-    LocalDate today = LocalDate.ofInstant(now, zone);
-    LocalDateTime first = today.atTime(at);
-    return ZonedDateTime.of(first, zone).toInstant().isAfter(now) ? first : first.plusDays(1);
   }
 
   private static List<String> plus(List<String> list, String member) {

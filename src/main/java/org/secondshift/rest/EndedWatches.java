@@ -1,5 +1,6 @@
 package org.secondshift.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +15,17 @@ public interface EndedWatches {
   /** Notes every watch that ended before {@code before} as looked at: too late for a nudge. */
   int expire(Instant before, Instant at);
 
-  /** One ended watch: whose, in which channel's rotation, and when it ended. */
+  /** One ended watch: whose, in which channel's rotation, and when it began and ended. */
   record EndedWatch(
-      long shiftId, String teamId, String channelId, String captainId, Instant endedAt) {}
+      long shiftId,
+      String teamId,
+      String channelId,
+      String captainId,
+      Instant startedAt,
+      Instant endedAt) {
+    /** How long the captain held it. */
+    public Duration length() {
+      return Duration.between(startedAt, endedAt);
+    }
+  }
 }

@@ -16,6 +16,12 @@ public final class RecoveryNudges implements HandoffListener {
   /** A watch that ended longer ago than this gets no recovery nudge any more. */
   static final Duration TOO_LATE = Duration.ofHours(6);
 
+  /**
+   * A watch shorter than this earns no recovery nudge: an hour held between a mid-shift setup and
+   * the first handoff is no reason to tell anyone to sleep in.
+   */
+  static final Duration SHORTEST_WATCH = Duration.ofHours(2);
+
   private static final int BATCH = 100;
 
   private final Nudges nudges;
@@ -51,6 +57,12 @@ public final class RecoveryNudges implements HandoffListener {
         return looked;
       }
       for (EndedWatches.EndedWatch w : batch) {
+        if (w.length().compareTo(SHORTEST_WATCH) < 0) {
+          if (watches.markChecked(w.shiftId(), now)) {
+            looked++;
+          }
+          continue;
+        }
         Verdict v = nudges.recover(w.teamId(), w.captainId(), w.channelId(), w.endedAt());
         if (v instanceof Verdict.Hold h && h.reason() == Verdict.Reason.DND_UNKNOWN) {
           waiting.add(w.shiftId());

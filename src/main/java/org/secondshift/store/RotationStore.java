@@ -85,7 +85,7 @@ public final class RotationStore implements RotationLedger, EndedWatches {
       "UPDATE shift SET duty_session_id = :sessionId WHERE id = :id";
   // A watch is over at ended_at when it was cut short, and at ends_at when it ran as planned.
   private static final String ENDED_UNCHECKED =
-      "SELECT id, team_id, channel_id, captain_user, COALESCE(ended_at, ends_at) AS over_at"
+      "SELECT id, team_id, channel_id, captain_user, started_at, COALESCE(ended_at, ends_at) AS over_at"
           + " FROM shift WHERE recovery_checked_at IS NULL AND COALESCE(ended_at, ends_at) > started_at"
           + " AND COALESCE(ended_at, ends_at) > :from AND COALESCE(ended_at, ends_at) <= :to"
           + " ORDER BY over_at, id LIMIT :limit";
@@ -469,6 +469,7 @@ public final class RotationStore implements RotationLedger, EndedWatches {
                             rs.getString("team_id"),
                             rs.getString("channel_id"),
                             rs.getString("captain_user"),
+                            Instant.ofEpochMilli(rs.getLong("started_at")),
                             Instant.ofEpochMilli(rs.getLong("over_at"))))
                 .list());
   }

@@ -40,7 +40,10 @@ class CaptainOverHttpTest {
   private static final String SETUP =
       "captain setup <@U0ADA|ada> <@U0GRACE|grace> every 12h at 09:00 tz Europe/Berlin";
 
-  /** 08:00 in Berlin; the first handoff is at 09:00 (08:00 UTC), the next at 21:00 (20:00 UTC). */
+  /**
+   * 08:00 in Berlin, inside the 21:00–09:00 shift: whoever is first in line holds the watch from
+   * setup until the first handoff at 09:00 (08:00 UTC); the next is at 21:00 (20:00 UTC).
+   */
   private static final Instant MONDAY_8_BERLIN = Instant.parse("2026-11-23T07:00:00Z");
 
   private static final Instant FIRST = Instant.parse("2026-11-23T08:00:00Z");
@@ -102,30 +105,53 @@ class CaptainOverHttpTest {
                 assertThat(p.text())
                     .contains("<@U0ADA> set up the captain rotation")
                     .contains("Europe/Berlin")
-                    .contains("Mon 23 Nov 09:00")
-                    .contains("Mon 23 Nov 21:00 – Tue 24 Nov 09:00  <@U0GRACE>"));
-    assertThat(reply(LIN, "captain")).contains("Nobody holds the watch").contains("<@U0ADA>");
+                    .contains("<@U0ADA> holds the watch now, until Mon 23 Nov 09:00")
+                    .contains("Mon 23 Nov 09:00 – Mon 23 Nov 21:00  <@U0GRACE>")
+                    .contains("Mon 23 Nov 21:00 – Tue 24 Nov 09:00  <@U0ADA>"));
+    assertThat(reply(LIN, "captain"))
+        .contains("<@U0ADA> holds the watch since Mon 23 Nov 08:00 until Mon 23 Nov 09:00")
+        .doesNotContain("Nobody");
+  }
+
+  @Test
+  void aRotationSetUpMidShiftPutsTheFirstPersonOnWatchAtOnceUntilTheNextBoundary() {
+    running.clock.set(Instant.parse("2026-11-23T09:00:00Z")); // 10:00 in Berlin
+    assertThat(reply(ADA, SETUP)).contains("set up");
+
+    assertThat(settle(OPS, 1).get(0).text())
+        .contains("<@U0ADA> holds the watch now, until Mon 23 Nov 21:00")
+        .contains("Mon 23 Nov 21:00 – Tue 24 Nov 09:00  <@U0GRACE>");
+    assertThat(reply(LIN, "captain"))
+        .contains("<@U0ADA> holds the watch since Mon 23 Nov 10:00 until Mon 23 Nov 21:00");
   }
 
   @Test
   void theHandoffAtTheBoundaryPostsOnceAndSendsBothDirectMessages() {
     reply(ADA, SETUP);
     assertThat(reply(LIN, "note eval run 42 diverged at step 3k")).contains("next captain");
+    settle(OPS, 1);
     running.clock.set(FIRST);
     assertThat(running.bot.parts().rotations().performDue(FIRST)).isEqualTo(1);
     assertThat(running.bot.parts().rotations().performDue(FIRST)).isZero();
-    assertThat(settle("DU0ADA", 1))
+    assertThat(settle("DU0GRACE", 1))
         .singleElement()
         .satisfies(
             m ->
                 assertThat(m.text())
                     .contains("You hold the watch")
                     .contains("eval run 42 diverged"));
+    // Ada held the watch when the note was left, so she read it at once; then she went off duty.
+    assertThat(settle("DU0ADA", 2))
+        .satisfies(
+            dms -> {
+              assertThat(dms.get(0).text()).contains("left a handoff note");
+              assertThat(dms.get(1).text()).contains("off duty");
+            });
 
     running.clock.set(SECOND.minus(Duration.ofMinutes(29)));
     running.bot.parts().rotations().performDue(running.clock.instant());
-    assertThat(settle("DU0GRACE", 1))
-        .singleElement()
+    assertThat(settle("DU0ADA", 3))
+        .last()
         .satisfies(m -> assertThat(m.text()).contains("In 29 minutes, at"));
 
     running.clock.set(SECOND.plusMillis(300));
@@ -135,22 +161,24 @@ class CaptainOverHttpTest {
     List<PostedMessage> channel = settle(OPS, 3);
     assertThat(channel).hasSize(3);
     assertThat(channel.get(1).text())
-        .contains("<@U0ADA> now holds the watch until Mon 23 Nov 21:00");
+        .contains("<@U0GRACE> now holds the watch until Mon 23 Nov 21:00")
+        .contains("<@U0ADA> is off duty");
     assertThat(channel.get(2).text())
-        .contains("<@U0GRACE> now holds the watch until Tue 24 Nov 09:00")
-        .contains("<@U0ADA> is off duty")
+        .contains("<@U0ADA> now holds the watch until Tue 24 Nov 09:00")
+        .contains("<@U0GRACE> is off duty")
         .doesNotContain("diverged");
-    assertThat(settle("DU0GRACE", 2))
-        .hasSize(2)
+    assertThat(settle("DU0ADA", 4))
+        .hasSize(4)
         .last()
         .satisfies(
             m -> assertThat(m.text()).contains("You hold the watch").doesNotContain("diverged"));
-    assertThat(settle("DU0ADA", 2))
+    assertThat(settle("DU0GRACE", 2))
         .hasSize(2)
         .last()
         .satisfies(m -> assertThat(m.text()).contains("off duty"));
-    assertThat(running.count("SELECT COUNT(*) FROM work_session WHERE source = 2")).isEqualTo(2);
-    assertThat(reply(LIN, "captain")).contains("<@U0GRACE> holds the watch since Mon 23 Nov 21:00");
+    // Ada's hour from setup, Grace's twelve, and Ada's watch begun at 21:00: one duty log each.
+    assertThat(running.count("SELECT COUNT(*) FROM work_session WHERE source = 2")).isEqualTo(3);
+    assertThat(reply(LIN, "captain")).contains("<@U0ADA> holds the watch since Mon 23 Nov 21:00");
   }
 
   @Test
@@ -171,16 +199,19 @@ class CaptainOverHttpTest {
     assertThat(running.bot.parts().rotations().performDue(running.clock.instant())).isZero();
     settle("DU0ADA", 2);
 
+    settle("DU0GRACE", 2);
+
     List<PostedMessage> channel = running.slack.messages(OPS);
     assertThat(channel).hasSize(3);
     assertThat(channel.get(2).text())
-        .contains("<@U0GRACE> now holds the watch")
+        .contains("<@U0ADA> now holds the watch")
         .contains("was due at Mon 23 Nov 21:00")
         .contains("made late, at Mon 23 Nov 22:35");
-    assertThat(running.count("SELECT COUNT(*) FROM shift")).isEqualTo(2);
+    // The shift Ada took at setup, Grace's from 09:00, and Ada's again from the late handoff.
+    assertThat(running.count("SELECT COUNT(*) FROM shift")).isEqualTo(3);
     assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'handoff'")).isEqualTo(2);
     assertThat(running.slack.messages("DU0ADA")).hasSize(2);
-    assertThat(running.slack.messages("DU0GRACE")).hasSize(1);
+    assertThat(running.slack.messages("DU0GRACE")).hasSize(2);
   }
 
   @Test
@@ -207,14 +238,15 @@ class CaptainOverHttpTest {
 
   @Test
   void swapCoverAndSkipMoveOnlyTheShiftsNamed() {
+    // Ada holds the watch from setup until 09:00; then Grace, Lin and Ada in turn.
     reply(ADA, "captain setup <@U0ADA> <@U0GRACE> <@U0LIN> daily at 09:00 tz Europe/Berlin");
     assertThat(reply(ADA, "captain swap <@U0LIN>")).contains("Swapped");
     assertThat(reply(ADA, "captain schedule 3"))
-        .containsSubsequence("<@U0LIN>", "<@U0GRACE>", "<@U0ADA>");
+        .containsSubsequence("<@U0GRACE>", "<@U0ADA>", "<@U0LIN>");
     assertThat(reply(GRACE, "captain cover <@U0ADA> for <@U0GRACE>"))
         .contains("<@U0ADA> covers for <@U0GRACE>");
-    assertThat(reply(LIN, "captain skip")).contains("<@U0ADA> is skipped");
-    assertThat(reply(LIN, "captain handoff")).contains("Nobody holds the watch");
+    assertThat(reply(LIN, "captain skip")).contains("<@U0GRACE> is skipped");
+    assertThat(reply(LIN, "captain handoff")).contains("Only the captain on duty (<@U0ADA>)");
     assertThat(running.count("SELECT COUNT(*) FROM shift_pin")).isEqualTo(3);
   }
 
@@ -443,11 +475,12 @@ class CaptainOverHttpTest {
           Map.of(
               HandoffJob.class,
               () -> new HandoffJob(running.bot.parts().rotations(), running.clock)));
-      running.slack.awaitCalls("chat.postMessage", 3, WAIT);
+      settle(OPS, 2);
     }
-    assertThat(running.count("SELECT COUNT(*) FROM shift WHERE announced_at IS NOT NULL"))
-        .isEqualTo(1);
-    assertThat(running.slack.messages(OPS).get(1).text()).contains("<@U0ADA> now holds the watch");
+    assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'handoff'")).isEqualTo(1);
+    assertThat(running.slack.messages(OPS)).hasSize(2);
+    assertThat(running.slack.messages(OPS).get(1).text())
+        .contains("<@U0GRACE> now holds the watch");
   }
 
   private String replaceClick(String value, String responseUrl) {

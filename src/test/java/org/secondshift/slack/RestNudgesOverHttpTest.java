@@ -253,7 +253,10 @@ class RestNudgesOverHttpTest {
     assertThat(single(running.slack.messages(DM)).text()).contains("3 h 1 min without a break");
   }
 
-  /** Ada holds a daily watch in C0OPS from Monday 10:00; Grace takes it over on Tuesday. */
+  /**
+   * Ada takes the daily watch in C0OPS when she sets it up, on Monday at 09:00; Grace takes it over
+   * on Tuesday at 09:00.
+   */
   private void adaHandsOverToGraceOnTuesday() {
     running.slack.addUser("U0GRACE", "grace", "Europe/Berlin");
     HttpResponse<String> setup =
@@ -261,9 +264,9 @@ class RestNudgesOverHttpTest {
             Envelopes.TEAM,
             ADA,
             "C0OPS",
-            "captain setup <@U0ADA|ada> <@U0GRACE|grace> daily at 10:00 tz Europe/Berlin");
+            "captain setup <@U0ADA|ada> <@U0GRACE|grace> daily at 09:00 tz Europe/Berlin");
     assertThat(setup.statusCode()).isEqualTo(200);
-    running.clock.set(Instant.parse("2026-11-24T09:01:00Z"));
+    running.clock.set(Instant.parse("2026-11-24T08:01:00Z"));
     running.bot.parts().rotations().performDue(running.clock.instant());
     assertThat(running.bot.parts().nudges().awaitIdle(WAIT)).isTrue();
   }
@@ -284,6 +287,25 @@ class RestNudgesOverHttpTest {
     assertThat(
             running.count(
                 "SELECT COUNT(*) FROM nudge WHERE kind = 'recovery' AND channel_id = 'C0OPS'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void theHourHeldFromSetupToTheFirstHandoffEarnsNoRecoveryNudge() {
+    running.slack.addUser("U0GRACE", "grace", "Europe/Berlin");
+    running.requests.command(
+        Envelopes.TEAM,
+        ADA,
+        "C0OPS",
+        "captain setup <@U0ADA|ada> <@U0GRACE|grace> daily at 10:00 tz Europe/Berlin");
+    running.clock.set(Instant.parse("2026-11-23T09:00:30Z"));
+    assertThat(running.bot.parts().rotations().performDue(running.clock.instant())).isEqualTo(1);
+    assertThat(running.bot.parts().nudges().awaitIdle(WAIT)).isTrue();
+
+    assertThat(running.bot.parts().recoveries().catchUp(running.clock.instant())).isZero();
+    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE kind = 'recovery'")).isZero();
+    assertThat(running.count("SELECT COUNT(*) FROM shift WHERE recovery_checked_at IS NULL"))
+        .as("only Grace's watch, still running, is left to look at")
         .isEqualTo(1);
   }
 

@@ -1,6 +1,5 @@
 package org.secondshift.sandbox.seed;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -10,14 +9,10 @@ import org.secondshift.captain.Rotations;
 
 /**
  * The seed's {@code rotations}: each one set up through the same service as {@code /shift captain
- * setup}, as it would have been one shift before the next handoff, and its first handoff performed
- * then, so that the first member holds the watch when the sandbox starts and the next handoff is
- * left to the bot's own trigger, a few minutes later.
+ * setup}, as it would have been one shift before the next handoff, when its first member took the
+ * watch at once; the next handoff is left to the bot's own trigger, a few minutes later.
  */
 public final class RotationApplier implements SectionApplier<RotationSeed> {
-  // Set up a moment before the first handoff, so that handoff is the next one at its local time.
-  private static final Duration SET_UP_BEFORE = Duration.ofMinutes(1);
-
   @Override
   public void apply(List<RotationSeed> seeds, SeedContext context) {
     Rotations rotations = context.parts().rotations();
@@ -34,9 +29,9 @@ public final class RotationApplier implements SectionApplier<RotationSeed> {
           r.cadence(),
           first.toLocalTime(),
           zone,
-          firstAt.minus(SET_UP_BEFORE),
+          // Set up at the boundary itself: the first member takes that shift at once.
+          firstAt,
           -1);
-      rotations.performDue(firstAt);
     }
   }
 

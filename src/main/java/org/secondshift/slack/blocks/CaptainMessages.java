@@ -87,7 +87,10 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
             + ", handoffs at local time in "
             + p.rotation().zone().getId()
             + ".";
-    String body = CaptainView.shiftLines(p.shifts(), p.rotation().zone());
+    String body =
+        CaptainView.onWatchNow(p.current(), p.rotation().zone())
+            + "\n"
+            + CaptainView.shiftLines(p.shifts(), p.rotation().zone());
     return post(
         p.teamId(),
         OutboxKind.CAPTAIN_PLAN,
@@ -97,7 +100,7 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
             head,
             body,
             "`/shift captain` shows who holds the watch · `/shift note` leaves a handoff note"),
-        "plan:" + p.channelId() + ":" + p.rotation().boundary(0).toEpochMilli());
+        "plan:" + p.channelId() + ":" + p.current().start().toEpochMilli());
   }
 
   private List<OutboxMessage> handoff(Notice.Handoff h) {

@@ -46,6 +46,22 @@ public final class CaptainView {
     return every + " from " + r.firstHandoff().toLocalTime();
   }
 
+  /** Who took the watch when the rotation was set up, and until when. */
+  public static String onWatchNow(Assignment current, ZoneId zone) {
+    return "<@"
+        + current.captain()
+        + "> holds the watch now, until "
+        + time(current.end(), zone)
+        + (current.moved()
+            ? "  _(for <@"
+                + current.planned()
+                + ">: "
+                + CaptainMessages.reason(current.reason(), current.planned())
+                + ")_"
+            : "")
+        + ".";
+  }
+
   /** One line per shift: when, who, and why it moved. */
   public static String shiftLines(List<Assignment> shifts, ZoneId zone) {
     return shifts.stream()
