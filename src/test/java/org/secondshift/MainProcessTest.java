@@ -146,7 +146,7 @@ class MainProcessTest {
                   db.toString()));
       try {
         awaitLine(bot, "Second Shift is up");
-        SlackRequests requests = new SlackRequests(port, "secret", clock);
+        SlackRequests requests = new SlackRequests(port, "secret", clock, slack);
         Envelopes envelopes = new Envelopes();
         Instant start = clock.instant().minus(Duration.ofHours(2));
         int acked = 0;

@@ -23,6 +23,10 @@ record HttpReply(int status, String contentType, byte[] body, Map<String, String
     return new HttpReply(status, TEXT, utf8(body), Map.of());
   }
 
+  String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

@@ -134,7 +134,7 @@ public final class Sandbox implements AutoCloseable {
       }
       generation++;
       Workspace workspace = new Workspace(standIn, seed, clock, generation);
-      SlackPayloads payloads = new SlackPayloads(clock);
+      SlackPayloads payloads = new SlackPayloads(clock, standIn::mintTrigger);
       Interactions interactions =
           new Interactions(workspace, payloads, new SlackDelivery(signingSecret, clock));
       Map<String, HttpServlet> servlets =

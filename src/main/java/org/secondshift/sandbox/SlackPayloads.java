@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -15,20 +16,17 @@ import java.util.stream.Collectors;
  */
 final class SlackPayloads {
   private final Clock clock;
+  private final Function<String, String> triggers;
   private final AtomicLong sequence = new AtomicLong();
 
-  SlackPayloads(Clock clock) {
+  /**
+   * {@code triggers} hands out a trigger id for a person's click or command, as {@link
+   * SlackStandIn#mintTrigger} does, so that the modal it opens is the person's and opens only
+   * within Slack's window.
+   */
+  SlackPayloads(Clock clock, Function<String, String> triggers) {
     this.clock = clock;
-  }
-
-  /** A fresh trigger id that says whose click it was, so the modal it opens finds its person. */
-  String triggerId(String userId) {
-    return sequence.incrementAndGet() + "." + userId + ".sandbox";
-  }
-
-  static String userOfTrigger(String triggerId) {
-    String[] parts = triggerId.split("\\.");
-    return parts.length == 3 ? parts[1] : null;
+    this.triggers = triggers;
   }
 
   /** An Events API {@code event_callback} around {@code event}. */
@@ -103,7 +101,7 @@ final class SlackPayloads {
     form.put("api_app_id", TeamDirectory.APP_ID);
     form.put("is_enterprise_install", "false");
     form.put("response_url", responseUrl);
-    form.put("trigger_id", triggerId(user.id()));
+    form.put("trigger_id", triggers.apply(user.id()));
     return form(form);
   }
 
@@ -163,7 +161,7 @@ final class SlackPayloads {
     payload.add("user", who);
     payload.addProperty("api_app_id", TeamDirectory.APP_ID);
     payload.addProperty("token", "sandbox-verification-token");
-    payload.addProperty("trigger_id", triggerId(user.id()));
+    payload.addProperty("trigger_id", triggers.apply(user.id()));
     payload.addProperty("is_enterprise_install", false);
     return payload;
   }

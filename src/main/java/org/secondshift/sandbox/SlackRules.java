@@ -192,6 +192,34 @@ final class SlackRules {
   }
 
   /**
+   * A {@code trigger_id} comes with a click or a slash command and lets the app open one view for
+   * that person: it works for three seconds after Slack sent it, and once. {@code views.open}
+   * refuses an id Slack never handed out with {@code invalid_trigger_id}, one already spent on an
+   * earlier call with {@code exchanged_trigger_id}, and one older than three seconds with {@code
+   * expired_trigger_id}. The window is wall time, however long the app took to get there. Follows
+   * https://api.slack.com/interactivity/handling#modal_responses,
+   * https://api.slack.com/docs/triggers (three seconds, one use) and
+   * https://api.slack.com/methods/views.open#errors (the three error names).
+   */
+  static final Duration TRIGGER_LIFETIME = Duration.ofSeconds(3);
+
+  /**
+   * Slack's refusal of a trigger: {@code issued} whether Slack handed it out, {@code exchanged}
+   * whether a call already used it, {@code age} how long ago it was handed out.
+   */
+  static Optional<String> triggerError(boolean issued, boolean exchanged, Duration age) {
+    if (!issued) {
+      return Optional.of("invalid_trigger_id");
+    }
+    if (exchanged) {
+      return Optional.of("exchanged_trigger_id");
+    }
+    return age.compareTo(TRIGGER_LIFETIME) < 0
+        ? Optional.empty()
+        : Optional.of("expired_trigger_id");
+  }
+
+  /**
    * A section's text: at most 3,000 characters
    * (https://api.slack.com/reference/block-kit/blocks#section).
    */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -25,6 +26,7 @@ public final class SlackStandIn implements AutoCloseable {
   private final Set<String> revokedTokens = ConcurrentHashMap.newKeySet();
   private final MessageStore messages;
   private final ViewStore views;
+  private final TriggerIds triggers;
   private final FileStore files;
   private final FaultPlan faults;
   private final CallLog log;
@@ -33,7 +35,11 @@ public final class SlackStandIn implements AutoCloseable {
   private final SlackRules.RefusedTokens refusedTokens = new SlackRules.RefusedTokens();
 
   private SlackStandIn(
-      Clock clock, Server http, ServerConnector connector, SocketModeServer socket) {
+      Clock clock,
+      LongSupplier nanoTime,
+      Server http,
+      ServerConnector connector,
+      SocketModeServer socket) {
     this.http = http;
     this.httpPort = connector.getLocalPort();
     this.socket = socket;
@@ -41,6 +47,7 @@ public final class SlackStandIn implements AutoCloseable {
     this.channels = new ChannelDirectory();
     this.messages = new MessageStore(clock);
     this.views = new ViewStore();
+    this.triggers = new TriggerIds(nanoTime);
     this.files = new FileStore();
     this.faults = new FaultPlan();
     this.log = new CallLog();
@@ -48,7 +55,8 @@ public final class SlackStandIn implements AutoCloseable {
     this.ephemerals = new Ephemerals(clock);
     String socketUrl = "ws://" + HOST + ":" + socket.boundPort() + "/link";
     WebApi api =
-        new WebApi(clock, directory, channels, messages, views, files, baseUrl(), socketUrl);
+        new WebApi(
+            clock, directory, channels, messages, views, triggers, files, baseUrl(), socketUrl);
     http.setHandler(
         new HttpFrontDoor(
             new WebApiEndpoint(
@@ -62,8 +70,18 @@ public final class SlackStandIn implements AutoCloseable {
 
   /**
    * Starts on {@code httpPort} (0 picks a free port); the Socket Mode port is always free-picked.
+   * Trigger ids age in real time, read from {@link System#nanoTime()}.
    */
   public static SlackStandIn start(Clock clock, int httpPort) {
+    return start(clock, httpPort, System::nanoTime);
+  }
+
+  /**
+   * As {@link #start(Clock, int)}, with trigger ids aging as {@code nanoTime} tells: Slack's three
+   * seconds for a trigger are wall time, which {@code clock} (the workspace's calendar, often held
+   * still in tests) does not measure.
+   */
+  public static SlackStandIn start(Clock clock, int httpPort, LongSupplier nanoTime) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("slack-stand-in");
     Server http = new Server(threads);
@@ -75,7 +93,7 @@ public final class SlackStandIn implements AutoCloseable {
     try {
       // Bind first: the upload URLs the Web API hands out must carry the real port.
       connector.open();
-      SlackStandIn standIn = new SlackStandIn(clock, http, connector, socket);
+      SlackStandIn standIn = new SlackStandIn(clock, nanoTime, http, connector, socket);
       http.start();
       return standIn;
     } catch (Exception e) {
@@ -227,6 +245,14 @@ public final class SlackStandIn implements AutoCloseable {
   /** The members of the workspace (the bot excluded), by name. */
   public List<SandboxUser> people() {
     return directory.people();
+  }
+
+  /**
+   * A trigger id as Slack sends with a click or a slash command by {@code userId}: {@code
+   * views.open} takes it once, within three seconds from now.
+   */
+  public String mintTrigger(String userId) {
+    return triggers.mint(userId);
   }
 
   /** Modals opened with {@code views.open}, oldest first. */

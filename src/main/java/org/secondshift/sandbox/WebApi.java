@@ -23,6 +23,7 @@ final class WebApi {
   private final ChannelDirectory channels;
   private final MessageStore messages;
   private final ViewStore views;
+  private final TriggerIds triggers;
   private final FileStore files;
   private final String httpBaseUrl;
   private final String socketUrl;
@@ -35,6 +36,7 @@ final class WebApi {
       ChannelDirectory channels,
       MessageStore messages,
       ViewStore views,
+      TriggerIds triggers,
       FileStore files,
       String httpBaseUrl,
       String socketUrl) {
@@ -43,6 +45,7 @@ final class WebApi {
     this.channels = channels;
     this.messages = messages;
     this.views = views;
+    this.triggers = triggers;
     this.files = files;
     this.httpBaseUrl = httpBaseUrl;
     this.socketUrl = socketUrl;
@@ -265,13 +268,18 @@ final class WebApi {
 
   private JsonObject viewsOpen(ApiCall call) {
     Optional<JsonObject> view = parseObject(call.param("view"));
-    if (call.param("trigger_id") == null && call.param("interactivity_pointer") == null) {
+    String trigger =
+        call.param("trigger_id") != null
+            ? call.param("trigger_id")
+            : call.param("interactivity_pointer");
+    if (trigger == null || view.isEmpty()) {
       return error("invalid_arguments");
     }
-    String trigger = call.param("trigger_id");
-    return view.map(v -> views.open(v, trigger))
-        .map(WebApi::withView)
-        .orElseGet(() -> error("invalid_arguments"));
+    Optional<String> refused = triggers.exchange(trigger);
+    if (refused.isPresent()) {
+      return error(refused.get());
+    }
+    return withView(views.open(view.get(), trigger));
   }
 
   private JsonObject viewsUpdate(ApiCall call) {

@@ -52,18 +52,21 @@ final class WebApiEndpoint {
     faults.awaitRelease(method);
     Optional<FaultPlan.Fault> fault = faults.take(method);
     if (fault.isPresent() && fault.get().isRateLimit()) {
-      log.record(new RecordedCall(method, params, call.token(), at, true));
-      return HttpReply.rateLimited(fault.get().retryAfterSeconds());
+      return recorded(call, at, true, HttpReply.rateLimited(fault.get().retryAfterSeconds()));
     }
     java.util.OptionalLong wait = limits.admit(method, params.get("channel"));
     if (wait.isPresent()) {
-      log.record(new RecordedCall(method, params, call.token(), at, true));
-      return HttpReply.rateLimited((int) wait.getAsLong());
+      return recorded(call, at, true, HttpReply.rateLimited((int) wait.getAsLong()));
     }
     // Record after answering so that a waiting test sees the workspace already changed.
     JsonObject answer = fault.map(f -> WebApi.error(f.error())).orElseGet(() -> answer(call));
-    HttpReply reply = HttpReply.json(answer);
-    log.record(new RecordedCall(method, params, call.token(), at));
+    return recorded(call, at, false, HttpReply.json(answer));
+  }
+
+  private HttpReply recorded(ApiCall call, Instant at, boolean rateLimited, HttpReply reply) {
+    log.record(
+        new RecordedCall(
+            call.method(), call.params(), call.token(), at, rateLimited, reply.bodyText()));
     return reply;
   }
 

@@ -58,7 +58,7 @@ final class Workspace {
     List<OpenedView> opened = slack.openedViews();
     for (int i = opened.size() - 1; i >= 0; i--) {
       OpenedView v = opened.get(i);
-      if (userId.equals(SlackPayloads.userOfTrigger(v.triggerId()))
+      if (userId.equals(TriggerIds.userOfTrigger(v.triggerId()))
           && !closedViews.contains(v.viewId())) {
         return slack.view(v.viewId());
       }

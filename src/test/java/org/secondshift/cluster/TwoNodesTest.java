@@ -87,8 +87,8 @@ class TwoNodesTest {
           BotProcess b = BotProcess.start(env(slack, shared))) {
         a.awaitUp();
         b.awaitUp();
-        SlackRequests toA = new SlackRequests(a.port(), SECRET, clock);
-        SlackRequests toB = new SlackRequests(b.port(), SECRET, clock);
+        SlackRequests toA = new SlackRequests(a.port(), SECRET, clock, slack);
+        SlackRequests toB = new SlackRequests(b.port(), SECRET, clock, slack);
 
         // Events for one person land on either node, some on both (Slack's retries).
         Envelopes envelopes = new Envelopes();

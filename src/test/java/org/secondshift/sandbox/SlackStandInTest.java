@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +35,18 @@ class SlackStandInTest {
   private static final Instant NOW = Instant.parse("2024-07-01T12:00:00Z");
   private static final Duration WAIT = Duration.ofSeconds(5);
 
+  /** The stand-in's elapsed time, in nanoseconds, moved by hand. */
+  private final AtomicLong nanos = new AtomicLong();
+
   private SlackStandIn standIn;
   private Slack slack;
   private MethodsClient methods;
 
   @BeforeEach
   void startStandIn() {
-    standIn = RunningBot.withTestChannels(SlackStandIn.start(Clock.fixed(NOW, ZoneOffset.UTC)));
+    standIn =
+        RunningBot.withTestChannels(
+            SlackStandIn.start(Clock.fixed(NOW, ZoneOffset.UTC), 0, nanos::get));
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(standIn.apiUrl());
     // Stats would add an auth.test call per token to the recording.
@@ -81,7 +87,8 @@ class SlackStandInTest {
                 .chatPostMessage(r -> r.channel("C1").text("t").blocksAsString(longValue))
                 .getError())
         .isEqualTo("invalid_blocks");
-    assertThat(methods.viewsOpen(r -> r.triggerId("1.U1.x").viewAsString(many)).getError())
+    String trigger = standIn.mintTrigger("U1");
+    assertThat(methods.viewsOpen(r -> r.triggerId(trigger).viewAsString(many)).getError())
         .isEqualTo("invalid_arguments");
     assertThat(
             methods
@@ -345,10 +352,11 @@ class SlackStandInTest {
 
   @Test
   void opensAndUpdatesModalViews() throws Exception {
+    String trigger = standIn.mintTrigger("U1");
     var opened =
         methods.viewsOpen(
             r ->
-                r.triggerId("t1")
+                r.triggerId(trigger)
                     .viewAsString(
                         "{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"A\"},\"blocks\":[]}"));
     var updated =
@@ -360,6 +368,49 @@ class SlackStandInTest {
 
     assertThat(updated.getView().getId()).isEqualTo(opened.getView().getId());
     assertThat(updated.getView().getTitle().getText()).isEqualTo("B");
+  }
+
+  private static final String MODAL =
+      "{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"A\"},\"blocks\":[]}";
+
+  private String openWith(String trigger) throws Exception {
+    var opened = methods.viewsOpen(r -> r.triggerId(trigger).viewAsString(MODAL));
+    return opened.isOk() ? "ok" : opened.getError();
+  }
+
+  @Test
+  void refusesATriggerItNeverHandedOutAsInvalid() throws Exception {
+    assertThat(openWith("1.2.3")).isEqualTo("invalid_trigger_id");
+    assertThat(openWith("12345.98765.abcd2358fdea")).isEqualTo("invalid_trigger_id");
+    assertThat(standIn.openedViews()).isEmpty();
+  }
+
+  @Test
+  void takesATriggerOnceAndRefusesItThenAsExchanged() throws Exception {
+    String trigger = standIn.mintTrigger("U1");
+
+    assertThat(openWith(trigger)).isEqualTo("ok");
+    assertThat(openWith(trigger)).isEqualTo("exchanged_trigger_id");
+    assertThat(standIn.openedViews())
+        .singleElement()
+        .satisfies(v -> assertThat(v.triggerId()).isEqualTo(trigger));
+  }
+
+  @Test
+  void takesATriggerWithinThreeSecondsOfMintingAndRefusesItAfterAsExpired() throws Exception {
+    // The workspace clock stays at NOW throughout: triggers age in elapsed time only.
+    String late = standIn.mintTrigger("U1");
+    String inTime = standIn.mintTrigger("U2");
+    nanos.addAndGet(Duration.ofMillis(2999).toNanos());
+    assertThat(openWith(inTime)).isEqualTo("ok");
+
+    nanos.addAndGet(Duration.ofMillis(1).toNanos());
+    assertThat(openWith(late)).isEqualTo("expired_trigger_id");
+    // Refused, not spent: it stays expired rather than turning exchanged.
+    assertThat(openWith(late)).isEqualTo("expired_trigger_id");
+    assertThat(standIn.calls("views.open"))
+        .extracting(c -> c.answeredError().orElse("ok"))
+        .containsExactly("ok", "expired_trigger_id", "expired_trigger_id");
   }
 
   @Test

@@ -6,10 +6,13 @@ import static org.secondshift.testing.RunningSandbox.json;
 import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.secondshift.slack.home.HomeView;
+import org.secondshift.slack.home.SettingsModal;
 import org.secondshift.testing.RunningSandbox;
 
 /** The workspace page's JSON API over real HTTP, against the real bot on the seeded sandbox. */
@@ -184,8 +187,42 @@ class WorkspaceApiTest {
   }
 
   @Test
+  void clickingSettingsInHomeOpensTheSettingsModalForTheClicker() {
+    SlackStandIn slack = running.sandbox.slack();
+    int published = slack.calls("views.publish").size();
+    json(running.post("sandbox/api/home", "{\"user\":\"U0LENA\"}"));
+    slack.awaitCalls("views.publish", published + 1, Duration.ofSeconds(10));
+    String homeId =
+        json(running.get("sandbox/api/home?user=U0LENA"))
+            .getAsJsonObject("view")
+            .get("id")
+            .getAsString();
+    int before = slack.calls("views.open").size();
+
+    JsonObject button = new JsonObject();
+    button.addProperty("type", "button");
+    button.addProperty("action_id", HomeView.OPEN_SETTINGS);
+    button.addProperty("value", "open");
+    JsonObject click = new JsonObject();
+    click.addProperty("user", "U0LENA");
+    click.addProperty("viewId", homeId);
+    click.addProperty("blockId", "b");
+    click.add("element", button);
+    JsonObject answer = json(running.post("sandbox/api/action", click.toString()));
+
+    assertThat(answer.get("status").getAsInt()).isEqualTo(200);
+    // The click's trigger was minted by the stand-in as the sandbox sent it, so Slack's rule lets
+    // the modal open.
+    RecordedCall open =
+        slack.awaitCalls("views.open", before + 1, Duration.ofSeconds(10)).get(before);
+    assertThat(open.answeredError()).isEmpty();
+    assertThat(running.get("sandbox/api/modal?user=U0LENA").body())
+        .contains(SettingsModal.CALLBACK_ID);
+  }
+
+  @Test
   void aModalTheBotOpensIsShownToTheClickerAndSubmittingSendsItsState() {
-    String trigger = "77.U0AMARA.sandbox";
+    String trigger = running.sandbox.slack().mintTrigger("U0AMARA");
     JsonObject opened =
         running.slackApi(
             "views.open",

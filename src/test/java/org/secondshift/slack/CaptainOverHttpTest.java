@@ -410,6 +410,7 @@ class CaptainOverHttpTest {
                 "payload",
                 Interactions.buttonClick(
                     GRACE,
+                    running.slack.mintTrigger(GRACE),
                     OPS,
                     running.slack.ephemerals(OPS, GRACE).get(0).ts(),
                     CaptainView.KEEP_ACTION,
@@ -502,7 +503,7 @@ class CaptainOverHttpTest {
     container.addProperty("channel_id", OPS);
     container.addProperty("is_ephemeral", true);
     p.add("container", container);
-    p.addProperty("trigger_id", "1.2.3");
+    p.addProperty("trigger_id", running.slack.mintTrigger(GRACE));
     JsonObject channel = new JsonObject();
     channel.addProperty("id", OPS);
     channel.addProperty("name", "ops");

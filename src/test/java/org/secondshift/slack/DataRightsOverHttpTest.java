@@ -116,6 +116,7 @@ class DataRightsOverHttpTest {
                   "payload",
                   Interactions.buttonClick(
                       ADA,
+                      running.slack.mintTrigger(ADA),
                       "C0TEAM",
                       question.ts(),
                       "forget_me_confirm",

@@ -119,7 +119,14 @@ class FailedPostsOverHttpTest {
     String url = running.slack.responseUrl(OPS, user, shown.ts());
     String click =
         Interactions.buttonClick(
-            user, OPS, shown.ts(), CaptainView.REPLACE_ACTION, value, true, url);
+            user,
+            running.slack.mintTrigger(user),
+            OPS,
+            shown.ts(),
+            CaptainView.REPLACE_ACTION,
+            value,
+            true,
+            url);
     assertThat(running.requests.form(Map.of("payload", click)).statusCode()).isEqualTo(200);
     running.slack.awaitResponses(1, WAIT);
     assertThat(running.slack.ephemerals(OPS, user).get(0).text()).contains("replaced");

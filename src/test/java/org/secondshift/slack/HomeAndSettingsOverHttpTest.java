@@ -57,13 +57,21 @@ class HomeAndSettingsOverHttpTest {
         .isEqualTo(200);
   }
 
-  private void clickSettings() {
+  /** Clicks Settings with a trigger the stand-in just minted; returns that trigger. */
+  private String clickSettings() {
+    String trigger = running.slack.mintTrigger(ADA);
+    clickSettings(trigger);
+    return trigger;
+  }
+
+  private void clickSettings(String trigger) {
     var click =
         running.requests.form(
             Map.of(
                 "payload",
                 Interactions.buttonClick(
                     ADA,
+                    trigger,
                     "D0HOME",
                     "1795000000.000100",
                     HomeView.OPEN_SETTINGS,
@@ -79,6 +87,7 @@ class HomeAndSettingsOverHttpTest {
             "payload",
             Interactions.settingsSubmission(
                 ADA,
+                running.slack.mintTrigger(ADA),
                 SettingsModal.CALLBACK_ID,
                 Map.of(
                     SettingsModal.QUIET_FROM,
@@ -110,9 +119,10 @@ class HomeAndSettingsOverHttpTest {
 
   @Test
   void theSettingsButtonOpensTheModalWithTheCurrentChoices() {
-    clickSettings();
+    String trigger = clickSettings();
     var open = running.slack.awaitCalls("views.open", 1, WAIT).get(0);
-    assertThat(open.params().get("trigger_id")).isEqualTo("1.2.3");
+    assertThat(open.params().get("trigger_id")).isEqualTo(trigger);
+    assertThat(open.answeredOk()).isTrue();
     assertThat(open.params().get("view"))
         .contains(SettingsModal.CALLBACK_ID)
         .contains("22:00")
@@ -132,11 +142,31 @@ class HomeAndSettingsOverHttpTest {
 
       assertThat(running.slack.awaitCalls("views.open", 1, Duration.ofSeconds(2)))
           .singleElement()
-          .satisfies(c -> assertThat(c.params().get("view")).contains(SettingsModal.CALLBACK_ID));
+          .satisfies(c -> assertThat(c.params().get("view")).contains(SettingsModal.CALLBACK_ID))
+          // The stand-in holds the trigger to Slack's three seconds of real time: the modal opened
+          // in time, not merely the call was made.
+          .satisfies(c -> assertThat(c.answeredError()).isEmpty())
+          .satisfies(c -> assertThat(c.answeredOk()).isTrue());
       assertThat(running.slack.calls("views.publish")).isEmpty();
     } finally {
       release.countDown();
     }
+  }
+
+  @Test
+  void aClickWhoseTriggerRanOutOpensNothingAndTheNextClickDoes() {
+    String trigger = running.slack.mintTrigger(ADA);
+    // As if the click had waited somewhere past Slack's three seconds.
+    running.ticker.advance(Duration.ofSeconds(4));
+    clickSettings(trigger);
+
+    assertThat(running.slack.awaitCalls("views.open", 1, WAIT))
+        .singleElement()
+        .satisfies(c -> assertThat(c.answeredError()).hasValue("expired_trigger_id"));
+    assertThat(running.slack.openedViews()).isEmpty();
+    // A fresh click still opens the modal.
+    clickSettings();
+    assertThat(running.slack.awaitCalls("views.open", 2, WAIT).get(1).answeredOk()).isTrue();
   }
 
   @Test

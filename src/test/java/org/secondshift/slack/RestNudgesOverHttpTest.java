@@ -425,7 +425,7 @@ class RestNudgesOverHttpTest {
                 + "\",\"channel_id\":\""
                 + DM
                 + "\",\"is_ephemeral\":false}"));
-    p.addProperty("trigger_id", "1.2.3");
+    p.addProperty("trigger_id", running.slack.mintTrigger(ADA));
     p.add("team", JsonParser.parseString("{\"id\":\"T0SANDBOX\",\"domain\":\"sandbox\"}"));
     p.add("channel", JsonParser.parseString("{\"id\":\"" + DM + "\",\"name\":\"directmessage\"}"));
     JsonObject message = new JsonObject();

@@ -68,7 +68,7 @@ class SocketModeTest {
     command.addProperty("command", "/shift");
     command.addProperty("text", "hours");
     command.addProperty("response_url", "https://hooks.example.invalid/1");
-    command.addProperty("trigger_id", "1.2.3");
+    command.addProperty("trigger_id", slack.mintTrigger("U0ADA"));
 
     String id = slack.sendSocketEnvelope("slash_commands", command);
 

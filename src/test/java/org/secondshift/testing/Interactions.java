@@ -20,9 +20,13 @@ public final class Interactions {
         .getAsString();
   }
 
-  /** A button click in a message, by {@code userId}, with a stand-in's {@code responseUrl}. */
+  /**
+   * A button click in a message, by {@code userId}, with a stand-in's {@code responseUrl} and the
+   * {@code triggerId} it minted for the click ({@code SlackStandIn.mintTrigger}).
+   */
   public static String buttonClick(
       String userId,
+      String triggerId,
       String channelId,
       String messageTs,
       String actionId,
@@ -41,7 +45,7 @@ public final class Interactions {
     container.addProperty("channel_id", channelId);
     container.addProperty("is_ephemeral", ephemeral);
     p.add("container", container);
-    p.addProperty("trigger_id", "1.2.3");
+    p.addProperty("trigger_id", triggerId);
     p.add("channel", id(channelId));
     p.addProperty("response_url", responseUrl);
     JsonObject action = new JsonObject();
@@ -62,9 +66,13 @@ public final class Interactions {
     return o;
   }
 
-  /** A view_submission of the settings modal with the given text values and on/off choices. */
+  /**
+   * A view_submission of the settings modal with the given text values and on/off choices, by
+   * {@code userId}, carrying a {@code triggerId} the stand-in minted, as Slack's submissions do.
+   */
   public static String settingsSubmission(
       String userId,
+      String triggerId,
       String callbackId,
       java.util.Map<String, String> texts,
       java.util.Map<String, String> selects) {
@@ -107,7 +115,7 @@ public final class Interactions {
     p.add("user", id(userId));
     p.addProperty("api_app_id", "A0SANDBOX");
     p.addProperty("token", "legacy-unused");
-    p.addProperty("trigger_id", "1.2.3");
+    p.addProperty("trigger_id", triggerId);
     p.add("view", view);
     return p.toString();
   }

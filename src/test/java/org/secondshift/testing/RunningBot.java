@@ -23,6 +23,10 @@ public final class RunningBot implements AutoCloseable {
       List.of("C1", "C2", "C3", "C9", "C0OPS", "C0TEAM", "C0GENERAL", "C0TRAIN", "C0EVALS");
 
   public final SettableClock clock;
+
+  /** How the stand-in's trigger ids age: real time, which a test may move ahead. */
+  public final Ticker ticker;
+
   public final SlackStandIn slack;
 
   /** The SQLite file, or null on PostgreSQL. */
@@ -32,29 +36,33 @@ public final class RunningBot implements AutoCloseable {
   public Bot bot;
   public SlackRequests requests;
 
-  private RunningBot(SettableClock clock, SlackStandIn slack, DatabaseLocation location, Bot bot) {
+  private RunningBot(
+      SettableClock clock, Ticker ticker, SlackStandIn slack, DatabaseLocation location, Bot bot) {
     this.clock = clock;
+    this.ticker = ticker;
     this.slack = slack;
     this.location = location;
     this.database = location.sqliteFile().orElse(null);
     this.bot = bot;
-    this.requests = new SlackRequests(bot.port(), SECRET, clock);
+    this.requests = new SlackRequests(bot.port(), SECRET, clock, slack);
   }
 
   /** HTTP mode at {@code now}, with users added to the stand-in by the caller afterwards. */
   public static RunningBot http(Path dir, Instant now) throws Exception {
-    SettableClock clock = new SettableClock(now);
-    SlackStandIn slack = withTestChannels(SlackStandIn.start(clock));
-    DatabaseLocation db = DatabaseLocation.sqlite(dir.resolve("bot.db"));
-    return new RunningBot(clock, slack, db, Bot.start(settings(Mode.HTTP, slack, db), clock));
+    return start(now, DatabaseLocation.sqlite(dir.resolve("bot.db")));
   }
 
   /** As {@link #http(Path, Instant)}, on a fresh database of {@code vendor}. */
   public static RunningBot http(Path dir, Instant now, Vendor vendor) throws Exception {
+    return start(now, vendor.fresh(dir));
+  }
+
+  private static RunningBot start(Instant now, DatabaseLocation db) throws Exception {
     SettableClock clock = new SettableClock(now);
-    SlackStandIn slack = withTestChannels(SlackStandIn.start(clock));
-    DatabaseLocation db = vendor.fresh(dir);
-    return new RunningBot(clock, slack, db, Bot.start(settings(Mode.HTTP, slack, db), clock));
+    Ticker ticker = new Ticker();
+    SlackStandIn slack = withTestChannels(SlackStandIn.start(clock, 0, ticker));
+    return new RunningBot(
+        clock, ticker, slack, db, Bot.start(settings(Mode.HTTP, slack, db), clock));
   }
 
   public static Settings settings(Mode mode, SlackStandIn slack, Path db) {
@@ -99,7 +107,7 @@ public final class RunningBot implements AutoCloseable {
   public RunningBot restartWithToken(String botToken) throws Exception {
     bot.close();
     bot = Bot.start(settings(Mode.HTTP, slack, location, botToken), clock);
-    requests = new SlackRequests(bot.port(), SECRET, clock);
+    requests = new SlackRequests(bot.port(), SECRET, clock, slack);
     return this;
   }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.slack.RequestGuard;
 
 /** Sends requests to the bot the way Slack does: over HTTP, signed with the signing secret. */
@@ -20,26 +21,31 @@ public final class SlackRequests {
   private final URI endpoint;
   private final RequestGuard signer;
   private final Clock clock;
+  private final SlackStandIn slack;
   private final Duration timeout;
 
-  public SlackRequests(int port, String signingSecret, Clock clock) {
+  /** Requests from {@code slack}'s workspace: its trigger ids go with commands. */
+  public SlackRequests(int port, String signingSecret, Clock clock, SlackStandIn slack) {
     this(
         URI.create("http://127.0.0.1:" + port + "/slack/events"),
         new RequestGuard(signingSecret, clock),
         clock,
+        slack,
         null);
   }
 
-  private SlackRequests(URI endpoint, RequestGuard signer, Clock clock, Duration timeout) {
+  private SlackRequests(
+      URI endpoint, RequestGuard signer, Clock clock, SlackStandIn slack, Duration timeout) {
     this.endpoint = endpoint;
     this.signer = signer;
     this.clock = clock;
+    this.slack = slack;
     this.timeout = timeout;
   }
 
   /** The same requests, each failing unless answered within {@code timeout}. */
   public SlackRequests within(Duration timeout) {
-    return new SlackRequests(endpoint, signer, clock, timeout);
+    return new SlackRequests(endpoint, signer, clock, slack, timeout);
   }
 
   public HttpResponse<String> json(String body) {
@@ -73,7 +79,7 @@ public final class SlackRequests {
     form.put("text", text);
     form.put("api_app_id", "A0SANDBOX");
     form.put("response_url", "https://hooks.example.invalid/commands/1");
-    form.put("trigger_id", "1.2.3");
+    form.put("trigger_id", slack.mintTrigger(userId));
     return form(form);
   }
 

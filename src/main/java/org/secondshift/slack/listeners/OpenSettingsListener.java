@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpenSettingsListener implements BlockActionHandler {
   private static final Logger log = LoggerFactory.getLogger(OpenSettingsListener.class);
+
+  /** Slack's answer when the trigger's three seconds ran out before views.open reached it. */
+  private static final String EXPIRED_TRIGGER = "expired_trigger_id";
+
   private final PersonalSettings settings;
   private final Executor modals;
 
@@ -37,7 +41,14 @@ public final class OpenSettingsListener implements BlockActionHandler {
           try {
             var r =
                 ctx.client().viewsOpen(v -> v.triggerId(trigger).view(SettingsModal.of(choices)));
-            if (!r.isOk()) {
+            if (EXPIRED_TRIGGER.equals(r.getError())) {
+              // Nothing can reopen it: only a new click brings a new trigger. A Home click has no
+              // response_url to tell the person so, hence the log.
+              log.warn(
+                  "views.open for user {} came after the click's trigger expired; the modal did"
+                      + " not open and the person has to click Settings again",
+                  LogText.cap(user));
+            } else if (!r.isOk()) {
               log.warn("views.open for user {} failed: {}", LogText.cap(user), r.getError());
             }
           } catch (Exception e) {
