@@ -131,10 +131,9 @@ class WorkspacePageBrowserTest {
     // From here on the test clock moves, a second per look, so the outbox's per-channel pacing lets
     // the seeded story through.
     browser.findElement(By.id("nav-C0TRAIN")).click();
-    WebElement handoff = waitForBotMessage("now holds the watch");
-    assertThat(handoff.findElement(By.cssSelector(".mention")).getText())
-        .isEqualTo("@Lena Fischer");
-    assertThat(waitForBotMessage("set up the captain rotation").getText()).contains("every 12 h");
+    WebElement plan = waitForBotMessage("holds the watch now");
+    assertThat(plan.findElement(By.cssSelector(".mention")).getText()).isEqualTo("@Lena Fischer");
+    assertThat(plan.getText()).contains("set up the captain rotation").contains("every 12 h");
 
     browser.findElement(By.id("nav-C0EVALS")).click();
     assertThat(waitForBotMessage("the week before").getText()).contains("Second Shift");

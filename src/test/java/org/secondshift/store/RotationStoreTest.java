@@ -84,15 +84,21 @@ class RotationStoreTest {
 
   @Test
   void notesAreHandedOverOnceAndForgottenAWeekLater() {
+    // U1 holds the watch from setup: the note reaches them at once, and U2 at the 09:00 handoff.
     rotations.note("T1", "C1", "U3", "watch the loss curve of run 7", START);
     rotations.performDue(FIRST);
-    assertThat(count("SELECT COUNT(*) FROM handoff_note WHERE handed_to = 'U1'")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM handoff_note WHERE handed_to = 'U2'")).isEqualTo(1);
     rotations.performDue(SECOND);
-    assertThat(count("SELECT COUNT(*) FROM outbox WHERE text LIKE '%loss curve%'")).isEqualTo(1);
-    assertThat(
-            count(
-                "SELECT COUNT(*) FROM outbox WHERE text LIKE '%loss curve%' AND channel_id = 'U1'"))
-        .isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM outbox WHERE text LIKE '%loss curve%'")).isEqualTo(2);
+    for (String reader : List.of("U1", "U2")) {
+      assertThat(
+              count(
+                  "SELECT COUNT(*) FROM outbox WHERE text LIKE '%loss curve%' AND channel_id = '"
+                      + reader
+                      + "'"))
+          .as(reader)
+          .isEqualTo(1);
+    }
 
     outbox
         .claimDue(SECOND, 100, Duration.ofMinutes(1), "test")
@@ -106,14 +112,16 @@ class RotationStoreTest {
 
   @Test
   void theOutgoingCaptainIsToldTheirShiftEnded() {
+    // U1 took the watch at setup, an hour before the first handoff.
     rotations.performDue(FIRST);
-    assertThat(ended).isEmpty();
+    assertThat(ended).containsExactly("U1@" + FIRST);
     rotations.performDue(SECOND);
-    assertThat(ended).containsExactly("U1@" + SECOND);
+    assertThat(ended).containsExactly("U1@" + FIRST, "U2@" + SECOND);
     rotations.pause("T1", "C1", "U1", SECOND.plusSeconds(60));
-    assertThat(ended).containsExactly("U1@" + SECOND, "U2@" + SECOND.plusSeconds(60));
+    assertThat(ended)
+        .containsExactly("U1@" + FIRST, "U2@" + SECOND, "U1@" + SECOND.plusSeconds(60));
     assertThat(rotations.onDuty("T1", List.of("C1"), SECOND.plusSeconds(120))).isEmpty();
     assertThat(count("SELECT SUM(last_at - started_at) FROM work_session WHERE source = 2"))
-        .isEqualTo(Duration.ofHours(12).plusSeconds(60).toMillis());
+        .isEqualTo(Duration.ofHours(13).plusSeconds(60).toMillis());
   }
 }

@@ -9,8 +9,8 @@ import org.secondshift.captain.Rotations;
 
 /**
  * The seed's {@code rotations}: each one set up through the same service as {@code /shift captain
- * setup}, as it would have been one shift before the next handoff, when its first member took the
- * watch at once; the next handoff is left to the bot's own trigger, a few minutes later.
+ * setup}, at the start of the shift before the next handoff, so its first member holds the watch
+ * when the sandbox starts; the next handoff is left to the bot's own trigger, a few minutes later.
  */
 public final class RotationApplier implements SectionApplier<RotationSeed> {
   @Override
@@ -29,7 +29,6 @@ public final class RotationApplier implements SectionApplier<RotationSeed> {
           r.cadence(),
           first.toLocalTime(),
           zone,
-          // Set up at the boundary itself: the first member takes that shift at once.
           firstAt,
           -1);
     }
