@@ -88,8 +88,31 @@
     b.type = 'button';
     b.dataset.actionId = element.action_id || '';
     if (element.url && !isLocal(element.url)) b.title = element.url;
-    b.addEventListener('click', () => ctx.onAction && ctx.onAction(blockId, element, null, b));
+    b.addEventListener('click', () => {
+      const act = () => ctx.onAction && ctx.onAction(blockId, element, null, b);
+      if (element.confirm) askFirst(element.confirm, ctx.names, act); else act();
+    });
     return b;
+  }
+
+  // A button's confirm object: as in Slack, the click is sent only once the dialog is confirmed.
+  function askFirst(confirm, names, act) {
+    const dialog = el('dialog', 'bk-confirm');
+    const text = confirm.text || {};
+    const body = el('div', 'bk-confirm-text');
+    if (text.type === 'mrkdwn') body.innerHTML = mrkdwn(text.text || '', names); else body.textContent = text.text || '';
+    const deny = el('button', 'bk-button', confirm.deny ? confirm.deny.text : 'Cancel');
+    const yes = el('button', 'bk-button ' + (confirm.style === 'danger' ? 'danger' : 'primary'),
+      confirm.confirm ? confirm.confirm.text : 'Yes');
+    deny.type = yes.type = 'button';
+    deny.addEventListener('click', () => dialog.close());
+    yes.addEventListener('click', () => { dialog.close(); act(); });
+    dialog.addEventListener('close', () => dialog.remove());
+    const foot = el('div', 'bk-confirm-foot');
+    foot.append(deny, yes);
+    dialog.append(el('div', 'bk-confirm-title', confirm.title ? confirm.title.text : ''), body, foot);
+    document.body.appendChild(dialog);
+    dialog.showModal();
   }
 
   function select(element, blockId, ctx) {

@@ -161,6 +161,26 @@ class WorkspacePageBrowserTest {
     assertThat(running.sandbox.slack().calls("chat.update")).hasSize(1);
     assertThat(running.bot().parts().restPreferences().prefs("T0SANDBOX", "U0MAYA").snoozedUntil())
         .isPresent();
+
+    // Forget-me asks in Slack's confirmation dialog, and its question goes once it is answered.
+    browser.findElement(By.id("nav-C0GENERAL")).click();
+    new Select(browser.findElement(By.id("post-as"))).selectByValue("U0JAMIE");
+    type("/shift forget-me");
+    wait.until(d -> buttonIn(d, "Erase everything", "Yes, forget me")).click();
+    WebElement dialog =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.bk-confirm")));
+    assertThat(dialog.getText()).contains("This deletes all your data now").contains("Keep it");
+    dialog.findElements(By.cssSelector(".bk-button")).stream()
+        .filter(b -> b.getText().equals("Delete"))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    WebElement erased = waitForMessage("Your data is erased");
+    assertThat(erased.findElements(By.cssSelector(".bk-button"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector("#messages .message")))
+        .noneMatch(m -> m.getText().contains("Erase everything"));
+    assertThat(running.count("SELECT COUNT(*) FROM activity WHERE user_id = 'U0JAMIE'")).isZero();
     assertNoConsoleErrors();
   }
 
@@ -179,6 +199,19 @@ class WorkspacePageBrowserTest {
               .findFirst()
               .orElse(null);
         });
+  }
+
+  /** The button labelled {@code label} in the latest message that says {@code text}, if shown. */
+  private static WebElement buttonIn(org.openqa.selenium.WebDriver d, String text, String label) {
+    return d.findElements(By.cssSelector("#messages .message")).stream()
+        .filter(m -> m.getText().contains(text))
+        .reduce((first, second) -> second)
+        .flatMap(
+            m ->
+                m.findElements(By.cssSelector(".bk-button")).stream()
+                    .filter(b -> b.getText().equals(label))
+                    .findFirst())
+        .orElse(null);
   }
 
   private void screenshot(String name) throws Exception {
