@@ -151,11 +151,7 @@ class WorkspacePageBrowserTest {
     assertThat(new Select(browser.findElement(By.id("post-as"))).getFirstSelectedOption().getText())
         .startsWith("Maya Okafor");
     screenshot("sandbox.png");
-    nudge.findElements(By.cssSelector(".bk-button")).stream()
-        .filter(b -> b.getText().equals("Snooze 1 h"))
-        .findFirst()
-        .orElseThrow()
-        .click();
+    labelled(nudge, "Snooze 1 h").orElseThrow().click();
     WebElement snoozed = waitForBotMessage("Snoozed");
     assertThat(snoozed.getText()).contains("Snoozed until 16:").doesNotContain("Snooze 1 h");
     assertThat(running.sandbox.slack().calls("chat.update")).hasSize(1);
@@ -171,11 +167,7 @@ class WorkspacePageBrowserTest {
         wait.until(
             ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.bk-confirm")));
     assertThat(dialog.getText()).contains("This deletes all your data now").contains("Keep it");
-    dialog.findElements(By.cssSelector(".bk-button")).stream()
-        .filter(b -> b.getText().equals("Delete"))
-        .findFirst()
-        .orElseThrow()
-        .click();
+    labelled(dialog, "Delete").orElseThrow().click();
     WebElement erased = waitForMessage("Your data is erased");
     assertThat(erased.findElements(By.cssSelector(".bk-button"))).isEmpty();
     assertThat(browser.findElements(By.cssSelector("#messages .message")))
@@ -206,12 +198,14 @@ class WorkspacePageBrowserTest {
     return d.findElements(By.cssSelector("#messages .message")).stream()
         .filter(m -> m.getText().contains(text))
         .reduce((first, second) -> second)
-        .flatMap(
-            m ->
-                m.findElements(By.cssSelector(".bk-button")).stream()
-                    .filter(b -> b.getText().equals(label))
-                    .findFirst())
+        .flatMap(m -> labelled(m, label))
         .orElse(null);
+  }
+
+  private static java.util.Optional<WebElement> labelled(WebElement within, String label) {
+    return within.findElements(By.cssSelector(".bk-button")).stream()
+        .filter(b -> b.getText().equals(label))
+        .findFirst();
   }
 
   private void screenshot(String name) throws Exception {
