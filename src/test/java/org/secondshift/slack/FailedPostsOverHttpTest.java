@@ -85,6 +85,28 @@ class FailedPostsOverHttpTest {
   }
 
   @Test
+  void aHandoffSlackKeepsRefusingIsGivenUpAfterTheLastAttemptAndTellsTheSetterOnce() {
+    assertThat(command(ADA, SETUP)).contains("set up");
+    drain();
+    // Not a permanent error: each attempt fails, waits longer, and the tenth is the last.
+    running.slack.failNext("chat.postMessage", 1_000, "internal_error");
+    running.clock.set(FIRST);
+    assertThat(running.bot.parts().rotations().performDue(FIRST)).isEqualTo(1);
+    String givenUp =
+        "SELECT COUNT(*) FROM outbox WHERE kind = 'handoff' AND failed_at IS NOT NULL"
+            + " AND last_error = 'internal_error' AND attempts = 10";
+    // An hour is more than the longest wait between two attempts.
+    sendUntil(() -> running.count(givenUp) == 1, Duration.ofHours(1));
+    assertThat(warnings(ADA)).isEmpty();
+
+    running.slack.clearFaults("chat.postMessage");
+    sendUntil(() -> !warnings(ADA).isEmpty(), Duration.ofMinutes(1));
+    assertThat(onlyWarning(ADA))
+        .contains("<#C0OPS>", "Slack kept refusing it (internal_error)", "/shift captain setup");
+    assertThat(warnings(GRACE)).isEmpty();
+  }
+
+  @Test
   void replacingTheRotationTellsItsNewSetterAgain() {
     command(ADA, SETUP);
     drain();
@@ -184,10 +206,14 @@ class FailedPostsOverHttpTest {
    * Lets the outbox send or give up on every row, moving the clock a second at a time because it
    * paces each channel by the bot's clock.
    */
-  private void drain() {
+  /**
+   * Lets the outbox send until {@code done}, moving the clock by {@code step} whenever no send
+   * comes, so that retries that wait long come due.
+   */
+  private void sendUntil(java.util.function.BooleanSupplier done, Duration step) {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while (pending() > 0) {
-      assertThat(System.nanoTime()).as("outbox drained in time").isLessThan(deadline);
+    while (!done.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("sent in time").isLessThan(deadline);
       running.bot.parts().outbox().wake();
       try {
         running.slack.awaitCalls(
@@ -195,9 +221,13 @@ class FailedPostsOverHttpTest {
             running.slack.calls("chat.postMessage").size() + 1,
             Duration.ofMillis(300));
       } catch (IllegalStateException notYet) {
-        running.clock.advance(Duration.ofSeconds(1));
+        running.clock.advance(step);
       }
     }
+  }
+
+  private void drain() {
+    sendUntil(() -> pending() == 0, Duration.ofSeconds(1));
   }
 
   private long pending() {
