@@ -310,6 +310,28 @@ class RestNudgesOverHttpTest {
   }
 
   @Test
+  void aRecoveryNudgeWaitsWhileSlackCannotSayWhetherDndIsOn() {
+    running.slack.failNext("dnd.info", 1000, "internal_error");
+    adaHandsOverToGraceOnTuesday();
+    assertThat(running.slack.calls("dnd.info")).isNotEmpty();
+    assertThat(recoveryNudges()).isEmpty();
+    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE kind = 'recovery'")).isZero();
+    String adasWatchUnchecked =
+        "SELECT COUNT(*) FROM shift WHERE captain_user = 'U0ADA' AND recovery_checked_at IS NULL";
+    assertThat(running.count(adasWatchUnchecked)).isEqualTo(1);
+
+    running.slack.clearFaults("dnd.info");
+    running.clock.advance(Duration.ofMinutes(5));
+    assertThat(running.bot.parts().recoveries().catchUp(running.clock.instant())).isEqualTo(1);
+    assertThat(running.bot.parts().recoveries().catchUp(running.clock.instant())).isZero();
+    awaitRow(
+        "SELECT COUNT(*) FROM nudge n JOIN outbox o ON o.ref = 'nudge:' || n.id"
+            + " WHERE n.kind = 'recovery' AND o.sent_at IS NOT NULL");
+    assertThat(recoveryNudges()).hasSize(1);
+    assertThat(running.count(adasWatchUnchecked)).isZero();
+  }
+
+  @Test
   void aWatchEndedBeforeARestartIsLookedAtOnceWhateverLooksAgain() throws Exception {
     adaHandsOverToGraceOnTuesday();
     running.restart();
