@@ -27,7 +27,10 @@ public final class HttpServer implements AutoCloseable {
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
 
   /** Threads for requests being handled; waiting for a body needs none. */
-  static final int MAX_THREADS = 200;
+  public static final int MAX_THREADS = 200;
+
+  /** Threads the pool keeps even when idle. */
+  public static final int MIN_THREADS = 8;
 
   private final Server server;
   private final ServerConnector connector;
@@ -37,7 +40,7 @@ public final class HttpServer implements AutoCloseable {
   public HttpServer(
       int port, HttpServlet events, HttpServlet health, Map<String, HttpServlet> extra) {
     this.port = port;
-    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 8);
+    QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, MIN_THREADS);
     threads.setName("http");
     this.server = new Server(threads);
     HttpConfiguration http = new HttpConfiguration();

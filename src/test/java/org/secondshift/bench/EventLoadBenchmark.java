@@ -1,81 +1,84 @@
 package org.secondshift.bench;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.secondshift.Bot;
-import org.secondshift.config.Mode;
-import org.secondshift.config.Settings;
-import org.secondshift.sandbox.SlackStandIn;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.secondshift.config.EnvironmentSettings;
+import org.secondshift.sandbox.StandInMain;
+import org.secondshift.slack.AckBudget;
 import org.secondshift.slack.RequestGuard;
 import org.secondshift.store.DatabaseLocation;
 import org.secondshift.testing.DbPeek;
 import org.secondshift.testing.Envelopes;
-import org.secondshift.testing.RunningBot;
+import org.secondshift.testing.Vendor;
 
 /**
- * Load test of the Events API path: signed message events over keep-alive HTTP/1.1 against the real
- * bot (Jetty, guard, Bolt, SQLite) and against a bare Jetty endpoint that only checks the
- * signature, then a fixed-rate run, then a count of what reached the database.
+ * Load test of the Events API path, every part in a process of its own: the Slack stand-in, the
+ * real bot from its jar, and {@link BareEndpoint} as the reference; wrk sends signed message events
+ * to the reference and then to the bot with the same threads, connections and duration, then {@link
+ * FixedRateLoad} sends them at a fixed rate to both. Afterwards it counts what reached the bot's
+ * database and prints one table.
  *
- * <p>Run with {@code bin/bench [--events N] [--threads N] [--rate N] [--seconds N] [--warmup N]
- * [--client socket|jdk]}.
+ * <p>wrk cannot sign, so before each run this writes a file of freshly signed requests (one {@code
+ * timestamp TAB signature TAB body} line each, distinct {@code event_id}s) that {@code
+ * bench/events.lua} hands out. See {@code bin/bench} for the options.
  */
 public final class EventLoadBenchmark {
-  private static final String HOST = "127.0.0.1";
-  private static final String PATH = "/slack/events";
+  private static final String SECRET = "bench-signing-secret";
+  private static final String TOKEN = "xoxb-bench-token";
+  private static final Path JAR = Path.of("target", "second-shift.jar");
   private static final int USERS = 200;
   private static final int CHANNELS = 12;
   private static final Duration SPREAD = Duration.ofHours(6);
+  private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
-  /** No phase may run longer than this, whatever the figures. */
-  private static final Duration PHASE_LIMIT = Duration.ofSeconds(60);
+  /** Lines in each request file for the reference, which checks repeats as it checks the rest. */
+  private static final int REFERENCE_LINES = 50_000;
 
-  private static final int IO_TIMEOUT_MS = 10_000;
+  /** Warm-up lines per second of warm-up, before any rate is known. */
+  private static final int WARMUP_LINES_PER_SECOND = 5_000;
+
+  private static final String COUNT_ACTIVITY = "SELECT COUNT(*) FROM activity";
 
   private final Options options;
-  private final RequestGuard signer;
+  private final BenchProcesses processes;
+  private final DatabaseLocation db;
+  private final RequestGuard signer = new RequestGuard(SECRET, Clock.systemUTC());
   private final Envelopes envelopes = new Envelopes();
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
-  private final AtomicLong nextEventId = new AtomicLong();
+  private final Path script;
 
-  private EventLoadBenchmark(Options options) {
+  private EventLoadBenchmark(Options options, BenchProcesses processes, DatabaseLocation db)
+      throws IOException {
     this.options = options;
-    this.signer = new RequestGuard(RunningBot.SECRET, Clock.systemUTC());
+    this.processes = processes;
+    this.db = db;
+    this.script = processes.dir().resolve("events.lua");
+    try (InputStream lua = EventLoadBenchmark.class.getResourceAsStream("/bench/events.lua")) {
+      if (lua == null) {
+        throw new IllegalStateException("bench/events.lua is not on the classpath");
+      }
+      Files.copy(lua, script);
+    }
   }
 
   public static void main(String[] args) throws Exception {
@@ -84,640 +87,588 @@ public final class EventLoadBenchmark {
       options = Options.parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println(
-          "usage: bin/bench [--events N] [--threads N] [--rate N] [--seconds N]"
-              + " [--warmup N] [--client socket|jdk] [--database-url jdbc:postgresql://…]");
+      System.err.println(Options.USAGE);
       System.exit(2);
       return;
     }
-    System.exit(new EventLoadBenchmark(options).run());
+    if (!Files.isRegularFile(JAR)) {
+      System.err.println(JAR + " is missing: build it with mvn -DskipTests package");
+      System.exit(2);
+      return;
+    }
+    String given = System.getenv("BENCH_WORK_DIR");
+    Path dir =
+        given == null || given.isBlank()
+            ? Files.createTempDirectory("second-shift-bench")
+            : Path.of(given).toAbsolutePath();
+    int status;
+    DatabaseLocation db = null;
+    try {
+      db =
+          options.databaseUrl == null
+              ? DatabaseLocation.sqlite(dir.resolve("bench.db"))
+              : Vendor.freshPostgres(options.databaseUrl);
+      try (BenchProcesses processes = new BenchProcesses(dir)) {
+        status = new EventLoadBenchmark(options, processes, db).run();
+      }
+    } finally {
+      if (db != null && db.isPostgres()) {
+        drop(options.databaseUrl, db);
+      }
+      if (given == null || given.isBlank()) {
+        deleteQuietly(dir);
+      }
+    }
+    System.exit(status);
   }
 
   private int run() throws Exception {
-    Clock clock = Clock.systemUTC();
-    Path dir = Files.createTempDirectory("second-shift-bench");
-    DatabaseLocation dbFile =
-        options.databaseUrl == null
-            ? DatabaseLocation.sqlite(dir.resolve("bench.db"))
-            : DatabaseLocation.postgres(options.databaseUrl, null, null);
-    boolean ok = true;
-    try (SlackStandIn slack = SlackStandIn.start(clock)) {
-      for (int u = 0; u < USERS; u++) {
-        slack.addUser(
-            userId(u),
-            "person" + u,
-            u % 3 == 0 ? "Europe/Berlin" : u % 3 == 1 ? "America/New_York" : "Asia/Tokyo");
+    int botPort = BenchProcesses.freePort();
+    int referencePort = BenchProcesses.freePort();
+    String jar = JAR.toAbsolutePath().toString();
+    String testClasspath = System.getProperty("java.class.path");
+    Process standIn =
+        processes.start(
+            "stand-in",
+            processes.java(List.of(), BenchProcesses.main(jar, StandInMain.class, users())),
+            Map.of());
+    String apiUrl =
+        processes
+            .awaitLine("stand-in", standIn, "SLACK_API_URL=", START_LIMIT)
+            .replaceFirst(".*SLACK_API_URL=", "")
+            .trim();
+    Process reference =
+        processes.start(
+            "reference",
+            processes.java(
+                jvmOptions(), BenchProcesses.main(testClasspath, BareEndpoint.class, List.of())),
+            Map.of(
+                EnvironmentSettings.PORT,
+                Integer.toString(referencePort),
+                EnvironmentSettings.SIGNING_SECRET,
+                SECRET));
+    Process bot =
+        processes.start(
+            "bot",
+            processes.java(jvmOptions(), List.of("-jar", jar)),
+            botEnvironment(botPort, apiUrl));
+    processes.awaitHealthy("reference", reference, referencePort, START_LIMIT);
+    processes.awaitHealthy("bot", bot, botPort, START_LIMIT);
+    System.out.printf(
+        Locale.ROOT,
+        "second-shift event load: wrk -t%d -c%d -d%ds (after %d s warm-up), then %s;%n"
+            + "  bot pid %d on :%d (database %s), reference pid %d on :%d, stand-in pid %d at %s%n"
+            + "  files in %s%n",
+        options.threads,
+        options.connections,
+        options.seconds,
+        options.warmup,
+        options.rate > 0
+            ? options.rate + " requests/s for " + options.seconds + " s from FixedRateLoad"
+            : "no fixed-rate run",
+        bot.pid(),
+        botPort,
+        db,
+        reference.pid(),
+        referencePort,
+        standIn.pid(),
+        apiUrl,
+        processes.dir());
+
+    Wrk referenceRun = warmAndMeasure("reference", referencePort, REFERENCE_LINES);
+    Stored afterWarm = new Stored(DbPeek.count(db, COUNT_ACTIVITY), 0);
+    double botPace = WARMUP_LINES_PER_SECOND;
+    Delivered warmed = null;
+    if (options.warmup > 0) {
+      // In two parts, so that the second, with the JIT further along, tells the bot's pace.
+      int second = options.warmup / 2;
+      int first = options.warmup - second;
+      Wrk early = botWarmup("bot-warmup", "w", botPort, first);
+      warmed = early.delivered();
+      botPace = early.perSecond();
+      if (second > 0) {
+        Wrk late = botWarmup("bot-warmup-2", "x", botPort, second);
+        warmed = warmed.plus(late.delivered());
+        botPace = late.perSecond();
       }
-      Settings settings = RunningBot.settings(Mode.HTTP, slack, dbFile);
-      System.out.printf(
-          Locale.ROOT,
-          "second-shift event load: %d threads, %s client, %d events"
-              + " (+%d warm-up), %d/s for %d s; db %s%n",
-          options.threads,
-          options.client,
-          options.events,
-          options.warmup,
-          options.rate,
-          options.seconds,
-          dbFile);
-
-      Run botA;
-      Run bareA;
-      Run botB;
-      long botOk;
-      long stored;
-      try (Bot bot = Bot.start(settings, clock);
-          BareEndpoint bare = BareEndpoint.start(signer(clock))) {
-        Target botTarget = new Target("bot", bot.port());
-        Target bareTarget = new Target("bare", bare.port());
-
-        Run botWarm = closedLoop(botTarget, options.warmup);
-        botA = closedLoop(botTarget, options.events);
-        Run bareWarm = closedLoop(bareTarget, options.warmup);
-        bareA = closedLoop(bareTarget, options.events);
-        botB = openLoop(botTarget, options.rate, options.seconds);
-
-        botOk = botWarm.ok + botA.ok + botB.ok;
-        long botSent = botWarm.sent + botA.sent + botB.sent;
-        long failures =
-            botWarm.failures()
-                + botA.failures()
-                + botB.failures()
-                + bareWarm.failures()
-                + bareA.failures();
-        stored = DbPeek.count(dbFile, "SELECT COUNT(*) FROM activity");
-
-        System.out.println(botA.throughputLine("A bot "));
-        System.out.println(bareA.throughputLine("A bare"));
-        double ratio = botA.perSecond() / bareA.perSecond();
-        System.out.printf(Locale.ROOT, "A ratio bot/bare %.2f%n", ratio);
-        System.out.println(botB.rateLine("B bot "));
-        String storedVerdict = stored == botOk ? "OK" : "MISMATCH";
-        System.out.printf(
-            Locale.ROOT,
-            "stored: %d activity rows, %d events acknowledged 200 of %d sent"
-                + " to the bot -> %s%n",
-            stored,
-            botOk,
-            botSent,
-            storedVerdict);
-        if (failures > 0) {
-          System.out.printf(
-              Locale.ROOT,
-              "FAILURES: %d non-200 or failed requests (%s)%n",
-              failures,
-              String.join(
-                  "; ",
-                  List.of(
-                      botWarm.problems("bot warm-up"),
-                      botA.problems("bot A"),
-                      botB.problems("bot B"),
-                      bareWarm.problems("bare warm-up"),
-                      bareA.problems("bare A"))));
-          ok = false;
-        }
-        if (stored != botOk) {
-          ok = false;
-        }
-        if (botA.incomplete || bareA.incomplete || botB.incomplete) {
-          System.out.println("INCOMPLETE: a phase hit its time limit");
-          ok = false;
-        }
-        boolean targets = botA.perSecond() >= 2_000 && botB.p(0.99) <= 50 && ratio >= 0.5;
-        System.out.printf(
-            Locale.ROOT,
-            "targets (>=2000/s, rate p99<=50 ms, ratio>=0.5): %s%n",
-            targets ? "met" : "MISSED");
-        System.out.printf(
-            Locale.ROOT,
-            "RESULT events_per_s=%.0f p50_ms=%.2f p99_ms=%.2f ratio=%.2f"
-                + " rate_p99_ms=%.2f stored=%s%n",
-            botA.perSecond(),
-            botA.p(0.50),
-            botA.p(0.99),
-            ratio,
-            botB.p(0.99),
-            storedVerdict);
-      }
-    } finally {
-      deleteQuietly(dir);
+      afterWarm = settle(afterWarm, warmed);
     }
-    return ok ? 0 : 1;
-  }
+    // Three times the bot's pace, but no more than the reference managed: the bot does all that
+    // the reference does and more, so it cannot go faster.
+    long botLines =
+        Math.max(
+            10_000,
+            Math.round(Math.min(3 * botPace, referenceRun.perSecond()) * options.seconds)
+                + options.connections);
+    Wrk botRun = wrk("bot", botPort, requests("bot", "m", botLines), options.seconds, true);
+    Stored afterRun = settle(afterWarm, botRun.delivered());
 
-  private static RequestGuard signer(Clock clock) {
-    return new RequestGuard(RunningBot.SECRET, clock);
-  }
-
-  // ---- load generation ----
-
-  /** Sends {@code count} events as fast as {@code threads} connections allow. */
-  private Run closedLoop(Target target, int count) throws InterruptedException {
-    Run run = new Run(count);
-    AtomicInteger next = new AtomicInteger();
-    long deadline = System.nanoTime() + PHASE_LIMIT.toNanos();
-    List<Thread> threads = new ArrayList<>();
-    run.begin();
-    for (int t = 0; t < options.threads; t++) {
-      threads.add(
-          started(
-              "load-" + t,
-              () -> {
-                try (Client client = newClient(target)) {
-                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    if (System.nanoTime() > deadline) {
-                      run.incomplete = true;
-                      break;
-                    }
-                    long start = System.nanoTime();
-                    int status = send(client);
-                    run.record(i, status, System.nanoTime() - start);
-                  }
-                }
-              }));
+    Rate referenceFixed = null;
+    Rate botFixed = null;
+    Stored afterFixed = afterRun;
+    if (options.rate > 0) {
+      int lines = options.rate * (options.warmup + options.seconds);
+      referenceFixed =
+          fixedRate("reference-rate", referencePort, requests("reference-rate", "q", lines));
+      botFixed = fixedRate("bot-rate", botPort, requests("bot-rate", "r", lines));
+      afterFixed = settle(afterRun, botFixed.delivered());
     }
-    joinAll(threads);
-    run.end();
-    return run;
-  }
 
-  /**
-   * Open loop: event i is due at start + i/rate whatever happened before, and its latency counts
-   * from that due time, so a stall shows up in every event it delayed (no coordinated omission).
-   */
-  private Run openLoop(Target target, int rate, int seconds) throws InterruptedException {
-    int count = rate * seconds;
-    long interval = 1_000_000_000L / rate;
-    Run run = new Run(count);
-    AtomicInteger next = new AtomicInteger();
-    long start = System.nanoTime() + 50_000_000L;
-    long deadline = start + Duration.ofSeconds(seconds).toNanos() + PHASE_LIMIT.toNanos();
-    List<Thread> threads = new ArrayList<>();
-    run.begin();
-    for (int t = 0; t < options.threads; t++) {
-      threads.add(
-          started(
-              "rate-" + t,
-              () -> {
-                try (Client client = newClient(target)) {
-                  for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                    long due = start + i * interval;
-                    for (long wait = due - System.nanoTime();
-                        wait > 0;
-                        wait = due - System.nanoTime()) {
-                      LockSupport.parkNanos(wait);
-                    }
-                    if (System.nanoTime() > deadline) {
-                      run.incomplete = true;
-                      break;
-                    }
-                    int status = send(client);
-                    run.record(i, status, System.nanoTime() - due);
-                  }
-                }
-              }));
+    List<Check> checks = new ArrayList<>();
+    if (warmed != null) {
+      checks.add(new Check("wrk warm-up", warmed, afterWarm));
     }
-    joinAll(threads);
-    run.end();
-    return run;
-  }
-
-  private static Thread started(String name, Runnable work) {
-    Thread t = new Thread(work, name);
-    t.setDaemon(true);
-    t.start();
-    return t;
-  }
-
-  private static void joinAll(List<Thread> threads) throws InterruptedException {
-    long deadline = System.nanoTime() + PHASE_LIMIT.toNanos() + Duration.ofSeconds(30).toNanos();
-    for (Thread t : threads) {
-      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-      t.join(left);
-      if (t.isAlive()) {
-        throw new IllegalStateException("load thread " + t.getName() + " did not finish");
-      }
+    checks.add(new Check("wrk run", botRun.delivered(), afterRun));
+    if (botFixed != null) {
+      checks.add(new Check("fixed rate", botFixed.delivered(), afterFixed));
     }
+    return report(referenceRun, botRun, referenceFixed, botFixed, checks);
   }
 
-  /** One signed message event; returns the HTTP status, or -1 when the request failed. */
-  private int send(Client client) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    String eventId = "Ev" + runId + "x" + nextEventId.incrementAndGet();
-    String user = userId(random.nextInt(USERS));
-    String channel = String.format(Locale.ROOT, "C%07d", random.nextInt(CHANNELS));
-    Instant at = Instant.now().minusMillis(random.nextLong(SPREAD.toMillis()));
-    String body = envelopes.message(eventId, user, channel, at, null);
-    String timestamp = Long.toString(Instant.now().getEpochSecond());
-    String signature = signer.sign(timestamp, body);
-    try {
-      return client.post(timestamp, signature, body.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException | RuntimeException e) {
-      client.reset();
-      return -1;
+  // ---- the processes ----
+
+  private Map<String, String> botEnvironment(int port, String apiUrl) {
+    Map<String, String> env = new HashMap<>();
+    env.put(EnvironmentSettings.BOT_TOKEN, TOKEN);
+    env.put(EnvironmentSettings.SIGNING_SECRET, SECRET);
+    env.put(EnvironmentSettings.API_URL, apiUrl);
+    env.put(EnvironmentSettings.PORT, Integer.toString(port));
+    if (db.isPostgres()) {
+      env.put(EnvironmentSettings.DATABASE_URL, db.jdbcUrl());
+    } else {
+      env.put(EnvironmentSettings.DATABASE, db.sqliteFile().orElseThrow().toString());
     }
+    return env;
   }
 
-  private Client newClient(Target target) {
-    return options.client.equals("jdk") ? new JdkClient(target) : new SocketClient(target);
+  /** What BENCH_JAVA_OPTS asks of the two JVMs being measured, the bot and the reference. */
+  private static List<String> jvmOptions() {
+    String raw = System.getenv("BENCH_JAVA_OPTS");
+    return raw == null || raw.isBlank() ? List.of() : Arrays.asList(raw.trim().split("\\s+"));
+  }
+
+  private static List<String> users() {
+    List<String> args = new ArrayList<>();
+    args.add("0");
+    String[] zones = {"Europe/Berlin", "America/New_York", "Asia/Tokyo"};
+    for (int u = 0; u < USERS; u++) {
+      args.add(userId(u) + ":person" + u + ":" + zones[u % zones.length]);
+    }
+    return args;
   }
 
   private static String userId(int n) {
     return String.format(Locale.ROOT, "U%07d", n);
   }
 
-  // ---- verification ----
+  // ---- the request files ----
 
-  private static void deleteQuietly(Path dir) {
-    try (var files = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) files::iterator) {
-        Files.deleteIfExists(p);
+  /**
+   * Writes {@code count} message events signed now, with event ids unique to this run and {@code
+   * tag}, from random people in random channels at random times of the last hours.
+   */
+  private Path requests(String name, String tag, long count) throws IOException {
+    Path file = processes.dir().resolve(name + ".requests");
+    SplittableRandom random = new SplittableRandom(tag.hashCode());
+    Instant now = Instant.now();
+    String timestamp = Long.toString(now.getEpochSecond());
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (long i = 0; i < count; i++) {
+        String body =
+            envelopes.message(
+                "Ev" + runId + tag + i,
+                userId(random.nextInt(USERS)),
+                String.format(Locale.ROOT, "C%07d", random.nextInt(CHANNELS)),
+                now.minusMillis(random.nextLong(SPREAD.toMillis())),
+                null);
+        out.write(timestamp);
+        out.write('\t');
+        out.write(signer.sign(timestamp, body));
+        out.write('\t');
+        out.write(body);
+        out.write('\n');
       }
-      Files.deleteIfExists(dir);
-    } catch (IOException e) {
-      System.err.println("could not delete " + dir + ": " + e);
+    }
+    return file;
+  }
+
+  // ---- the load ----
+
+  private Wrk warmAndMeasure(String name, int port, int lines) throws Exception {
+    if (options.warmup > 0) {
+      wrk(name + "-warmup", port, requests(name + "-warmup", "v", lines), options.warmup, false);
+    }
+    return wrk(name, port, requests(name, "u", lines), options.seconds, true);
+  }
+
+  private Wrk botWarmup(String name, String tag, int port, int seconds) throws Exception {
+    Path requests = requests(name, tag, (long) WARMUP_LINES_PER_SECOND * seconds);
+    return wrk(name, port, requests, seconds, false);
+  }
+
+  private Wrk wrk(String name, int port, Path requests, int seconds, boolean show)
+      throws Exception {
+    List<String> command =
+        List.of(
+            "wrk",
+            "-t" + options.threads,
+            "-c" + options.connections,
+            "-d" + seconds + "s",
+            "--timeout",
+            "10s",
+            "--latency",
+            "-s",
+            script.toString(),
+            "http://127.0.0.1:" + port + "/slack/events",
+            "--",
+            requests.toString(),
+            Integer.toString(options.threads));
+    String output =
+        processes.runToEnd("wrk-" + name, command, Map.of(), Duration.ofSeconds(seconds + 120));
+    Files.delete(requests);
+    Wrk run = new Wrk(result(name, output));
+    if (show) {
+      System.out.printf(Locale.ROOT, "%n-- wrk against the %s --%n", name);
+      output
+          .lines()
+          .filter(l -> !l.startsWith("RESULT "))
+          .forEach(l -> System.out.println("  " + l));
+    } else {
+      System.out.printf(
+          Locale.ROOT,
+          "%n-- %s: %d requests in %d s, %.0f/s --%n",
+          name,
+          run.count("requests"),
+          seconds,
+          run.perSecond());
+    }
+    return run;
+  }
+
+  private Rate fixedRate(String name, int port, Path requests) throws Exception {
+    List<String> args =
+        Stream.of(
+                port, requests, options.rate, options.warmup, options.seconds, options.connections)
+            .map(String::valueOf)
+            .toList();
+    List<String> command =
+        processes.java(
+            List.of(),
+            BenchProcesses.main(System.getProperty("java.class.path"), FixedRateLoad.class, args));
+    String output =
+        processes.runToEnd(
+            name, command, Map.of(), Duration.ofSeconds(options.warmup + options.seconds + 120L));
+    Files.delete(requests);
+    Rate rate = new Rate(result(name, output));
+    System.out.printf(
+        Locale.ROOT,
+        "%n-- fixed rate against the %s: %s --%n",
+        name.replace("-rate", ""),
+        rate.summary());
+    return rate;
+  }
+
+  private Map<String, String> result(String name, String output) {
+    String line =
+        output
+            .lines()
+            .filter(l -> l.startsWith("RESULT "))
+            .reduce((a, b) -> b)
+            .orElseThrow(() -> new IllegalStateException(name + " printed no RESULT:\n" + output));
+    Map<String, String> values = new HashMap<>();
+    for (String pair : line.substring("RESULT ".length()).trim().split("\\s+")) {
+      String[] kv = pair.split("=", 2);
+      values.put(kv[0], kv.length > 1 ? kv[1] : "");
+    }
+    return values;
+  }
+
+  // ---- the database ----
+
+  /**
+   * Waits until the events of a run that could still reach the database have: at least the
+   * acknowledged ones are there, the bot's {@link AckBudget} has passed since the load stopped (a
+   * write not begun by then is given up), and the count holds still; or all that were sent are
+   * there. Gives up after a minute with what it found.
+   */
+  private Stored settle(Stored before, Delivered delivered) throws InterruptedException {
+    long stopped = System.nanoTime();
+    long earliest = stopped + AckBudget.BUDGET.plusMillis(500).toNanos();
+    long deadline = stopped + Duration.ofMinutes(1).toNanos();
+    long last = -1;
+    while (true) {
+      long total = DbPeek.count(db, COUNT_ACTIVITY);
+      long added = total - before.total();
+      long now = System.nanoTime();
+      boolean quiet = added >= delivered.acknowledged() && now >= earliest && total == last;
+      if (added >= delivered.sent() || quiet || now >= deadline) {
+        return new Stored(total, added);
+      }
+      last = total;
+      Thread.sleep(250);
     }
   }
 
-  // ---- results ----
+  private static void drop(String server, DatabaseLocation db) {
+    String url = db.jdbcUrl();
+    int slash = url.indexOf('/', "jdbc:postgresql://".length());
+    int query = url.indexOf('?', slash);
+    String name = query < 0 ? url.substring(slash + 1) : url.substring(slash + 1, query);
+    try (Connection c = DriverManager.getConnection(server);
+        Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + name);
+    } catch (SQLException e) {
+      System.err.println("could not drop the benchmark's database " + name + ": " + e.getMessage());
+    }
+  }
 
-  private record Target(String name, int port) {}
+  // ---- the report ----
 
-  /** Latencies and statuses of one phase. */
-  private static final class Run {
-    private final long[] latencies;
-    private final AtomicInteger recorded = new AtomicInteger();
-    private final AtomicLong okCount = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
-    private final AtomicLong otherStatus = new AtomicLong();
-    private volatile boolean incomplete;
-    private long began;
-    private long ended;
-    private long ok;
-    private long sent;
-    private long[] sorted;
+  private int report(
+      Wrk referenceRun, Wrk botRun, Rate referenceFixed, Rate botFixed, List<Check> checks) {
+    Table table = new Table();
+    table.section(
+        String.format(
+            Locale.ROOT,
+            "wrk -t%d -c%d -d%ds, signed message events (after %d s of warm-up)",
+            options.threads,
+            options.connections,
+            options.seconds,
+            options.warmup));
+    table.pace("requests/s", botRun, referenceRun);
+    table.count("requests", botRun.count("requests"), referenceRun.count("requests"));
+    table.count("non-2xx", botRun.count("non2xx"), referenceRun.count("non2xx"));
+    table.count("socket errors", botRun.socketErrors(), referenceRun.socketErrors());
+    table.count("repeated events", botRun.repeats(), referenceRun.repeats());
+    if (botFixed != null) {
+      table.section(
+          String.format(
+              Locale.ROOT,
+              "fixed rate %d/s for %d s over %d connections (FixedRateLoad, open loop)",
+              options.rate,
+              options.seconds,
+              options.connections));
+      table.pace("achieved/s", botFixed, referenceFixed);
+      table.count("non-2xx", botFixed.count("non2xx"), referenceFixed.count("non2xx"));
+      table.count("failed or unsent", botFixed.failures(), referenceFixed.failures());
+    }
+    table.section("bot database: activity rows each part added");
+    boolean stored = true;
+    for (Check check : checks) {
+      table.line(check.line());
+      stored &= check.ok();
+    }
+    System.out.println();
+    System.out.print(table.render());
 
-    Run(int count) {
-      this.latencies = new long[count];
+    System.out.println();
+    System.out.println(
+        "Acknowledged distinct: answered 2xx, less any repeats. Unanswered: handed to the load"
+            + " but not answered when it stopped; the bot may have stored those too.");
+    System.out.println(
+        botRun.repeats() == 0
+            ? "The bot got no event twice."
+            : String.format(
+                Locale.ROOT,
+                "NOTE: %d of the bot's requests repeated an event it had already stored: it"
+                    + " acknowledges those too, but only looks them up, so they are cheaper.",
+                botRun.repeats()));
+    System.out.println(
+        "The reference starts its file again when it runs out; it checks a repeat in full, as"
+            + " any other request.");
+    long problems =
+        botRun.count("non2xx")
+            + botRun.socketErrors()
+            + referenceRun.count("non2xx")
+            + referenceRun.socketErrors()
+            + (botFixed == null ? 0 : botFixed.failures() + botFixed.count("non2xx"))
+            + (referenceFixed == null
+                ? 0
+                : referenceFixed.failures() + referenceFixed.count("non2xx"));
+    double ratio = botRun.perSecond() / referenceRun.perSecond();
+    double fixedP99 = botFixed == null ? Double.NaN : botFixed.ms("p99_us");
+    boolean targets =
+        botRun.perSecond() >= 2_000 && (botFixed == null || fixedP99 <= 50) && ratio >= 0.5;
+    System.out.printf(
+        Locale.ROOT,
+        "targets (bot >= 2000/s, fixed-rate p99 <= 50 ms, ratio >= 0.5): %s%n",
+        targets ? "met" : "MISSED");
+    System.out.printf(
+        Locale.ROOT,
+        "RESULT bot_rps=%.0f reference_rps=%.0f ratio=%.2f bot_p50_ms=%.2f bot_p99_ms=%.2f"
+            + " rate_p99_ms=%.2f problems=%d stored=%s%n",
+        botRun.perSecond(),
+        referenceRun.perSecond(),
+        ratio,
+        botRun.ms("p50_us"),
+        botRun.ms("p99_us"),
+        fixedP99,
+        problems,
+        stored ? "OK" : "MISMATCH");
+    return problems == 0 && stored ? 0 : 1;
+  }
+
+  /** Acknowledged distinct events (at least this many must be stored) and distinct ones sent. */
+  private record Delivered(long acknowledged, long sent) {
+    Delivered plus(Delivered other) {
+      return new Delivered(acknowledged + other.acknowledged, sent + other.sent);
+    }
+  }
+
+  /** The activity count after a run, and what the run added. */
+  private record Stored(long total, long added) {}
+
+  private record Check(String part, Delivered delivered, Stored stored) {
+    boolean ok() {
+      return stored.added() >= delivered.acknowledged() && stored.added() <= delivered.sent();
     }
 
-    void begin() {
-      began = System.nanoTime();
+    String line() {
+      return String.format(
+          Locale.ROOT,
+          "%-12s %7d stored of %7d acknowledged distinct events (+%d unanswered) -> %s",
+          part,
+          stored.added(),
+          delivered.acknowledged(),
+          delivered.sent() - delivered.acknowledged(),
+          ok() ? "OK" : "MISMATCH");
+    }
+  }
+
+  /** The {@code key=value} pairs of a load process's RESULT line; times are in microseconds. */
+  private interface Reported {
+    Map<String, String> values();
+
+    default long count(String key) {
+      return Long.parseLong(values().get(key));
     }
 
-    void record(int index, int status, long nanos) {
-      latencies[index] = nanos;
-      recorded.incrementAndGet();
-      if (status == 200) {
-        okCount.incrementAndGet();
-      } else if (status < 0) {
-        failed.incrementAndGet();
-      } else {
-        otherStatus.incrementAndGet();
-      }
+    default double ms(String key) {
+      return count(key) / 1_000.0;
     }
 
-    void end() {
-      ended = System.nanoTime();
-      ok = okCount.get();
-      sent = recorded.get();
-      long[] done = new long[(int) sent];
-      int j = 0;
-      for (int i = 0; i < latencies.length && j < done.length; i++) {
-        if (latencies[i] > 0) {
-          done[j++] = latencies[i];
-        }
-      }
-      sorted = Arrays.copyOf(done, j);
-      Arrays.sort(sorted);
+    /** Requests answered per second of the measured part. */
+    double perSecond();
+  }
+
+  /** What events.lua's done() reported. */
+  private record Wrk(Map<String, String> values) implements Reported {
+    @Override
+    public double perSecond() {
+      return count("requests") / (count("duration_us") / 1e6);
+    }
+
+    long socketErrors() {
+      return count("connect") + count("read") + count("write") + count("timeout");
+    }
+
+    long repeats() {
+      return count("generated") - count("distinct");
+    }
+
+    /**
+     * Every answered 2xx is acknowledged; only as many as were repeats can be events sent before.
+     * Events written but not answered when wrk stopped may be stored too.
+     */
+    Delivered delivered() {
+      long answered = count("requests") - count("non2xx");
+      return new Delivered(Math.max(0, answered - repeats()), count("distinct"));
+    }
+  }
+
+  /** What FixedRateLoad reported. */
+  private record Rate(Map<String, String> values) implements Reported {
+    @Override
+    public double perSecond() {
+      return count("measured") / Math.max(1e-9, Double.parseDouble(values.get("seconds")));
     }
 
     long failures() {
-      return failed.get()
-          + otherStatus.get()
-          + (sent < latencies.length ? latencies.length - sent : 0);
+      return count("failed") + count("unsent");
     }
 
-    String problems(String phase) {
-      return phase
-          + ": "
-          + failed.get()
-          + " failed, "
-          + otherStatus.get()
-          + " non-200, "
-          + (latencies.length - sent)
-          + " not sent";
+    Delivered delivered() {
+      return new Delivered(count("ok"), count("sent"));
     }
 
-    double perSecond() {
-      return sent / ((ended - began) / 1e9);
-    }
-
-    /** Percentile in milliseconds, nearest rank. */
-    double p(double q) {
-      if (sorted.length == 0) {
-        return Double.NaN;
-      }
-      int rank = (int) Math.ceil(q * sorted.length);
-      return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))] / 1e6;
-    }
-
-    String throughputLine(String label) {
+    String summary() {
       return String.format(
           Locale.ROOT,
-          "%s %6d events in %5.2f s = %7.0f events/s;"
-              + " ack p50 %6.2f ms, p99 %6.2f ms, max %7.2f ms",
-          label,
-          sent,
-          (ended - began) / 1e9,
-          perSecond(),
-          p(0.50),
-          p(0.99),
-          p(1.0));
-    }
-
-    String rateLine(String label) {
-      return String.format(
-          Locale.ROOT,
-          "%s %6d events at %d/s over %5.2f s (open loop);"
-              + " p50 %6.2f ms, p99 %6.2f ms, max %7.2f ms",
-          label,
-          sent,
-          Math.round(latencies.length / ((ended - began) / 1e9)),
-          (ended - began) / 1e9,
-          p(0.50),
-          p(0.99),
-          p(1.0));
+          "%d sent, %d ok, p50 %.2f ms, p99 %.2f ms",
+          count("sent"),
+          count("ok"),
+          ms("p50_us"),
+          ms("p99_us"));
     }
   }
 
-  // ---- clients ----
+  /** Rows of bot, reference and their ratio, under section headings. */
+  private static final class Table {
+    private static final String ROW = "  %-18s %12s %12s %14s%n";
+    private final List<String> lines = new ArrayList<>();
 
-  /** One keep-alive connection's worth of sending, used by one thread. */
-  private interface Client extends AutoCloseable {
-    int post(String timestamp, String signature, byte[] body) throws IOException;
-
-    void reset();
-
-    @Override
-    void close();
-  }
-
-  /** Plain HTTP/1.1 over a socket: the cheapest client, so the server gets most of the CPU. */
-  private static final class SocketClient implements Client {
-    private final Target target;
-    private final byte[] head;
-    private Socket socket;
-    private OutputStream out;
-    private InputStream in;
-
-    SocketClient(Target target) {
-      this.target = target;
-      this.head =
-          ("POST "
-                  + PATH
-                  + " HTTP/1.1\r\nHost: "
-                  + HOST
-                  + ":"
-                  + target.port()
-                  + "\r\nContent-Type: application/json\r\nUser-Agent: second-shift-bench\r\n")
-              .getBytes(StandardCharsets.US_ASCII);
+    void section(String title) {
+      lines.add(title + "\n");
     }
 
-    @Override
-    public int post(String timestamp, String signature, byte[] body) throws IOException {
-      if (socket == null) {
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(IO_TIMEOUT_MS);
-        socket.connect(new InetSocketAddress(HOST, target.port()), IO_TIMEOUT_MS);
-        out = new BufferedOutputStream(socket.getOutputStream(), 8192);
-        in = new BufferedInputStream(socket.getInputStream(), 8192);
-      }
-      out.write(head);
-      out.write(
-          ("X-Slack-Request-Timestamp: "
-                  + timestamp
-                  + "\r\nX-Slack-Signature: "
-                  + signature
-                  + "\r\nContent-Length: "
-                  + body.length
-                  + "\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      return readResponse();
+    /** A line of its own within a section. */
+    void line(String text) {
+      lines.add("  " + text + "\n");
     }
 
-    private int readResponse() throws IOException {
-      String statusLine = line();
-      String[] parts = statusLine.split(" ", 3);
-      if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
-        throw new IOException("bad status line: " + statusLine);
-      }
-      int status = Integer.parseInt(parts[1]);
-      long length = -1;
-      boolean chunked = false;
-      boolean close = false;
-      for (int h = 0; h < 100; h++) {
-        String header = line();
-        if (header.isEmpty()) {
-          break;
-        }
-        int colon = header.indexOf(':');
-        if (colon < 0) {
-          continue;
-        }
-        String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        String value = header.substring(colon + 1).trim().toLowerCase(Locale.ROOT);
-        switch (name) {
-          case "content-length" -> length = Long.parseLong(value);
-          case "transfer-encoding" -> chunked = value.contains("chunked");
-          case "connection" -> close = value.contains("close");
-          default -> {}
-        }
-      }
-      if (chunked) {
-        for (int c = 0; c < 10_000; c++) {
-          int size = Integer.parseInt(line().split(";", 2)[0].trim(), 16);
-          if (size == 0) {
-            for (int t = 0; t < 100 && !line().isEmpty(); t++) {
-              // trailers
-            }
-            break;
-          }
-          skip(size);
-          line();
-        }
-      } else if (length > 0) {
-        skip(length);
-      } else if (length < 0) {
-        close = true; // body runs to end of stream; we do not need it
-      }
-      if (close) {
-        reset();
-      }
-      return status;
+    /** A row of counts, for which a ratio says nothing. */
+    void count(String label, long bot, long reference) {
+      lines.add(String.format(Locale.ROOT, ROW, label, bot, reference, ""));
     }
 
-    private String line() throws IOException {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream(64);
-      for (int n = 0; n < 16_384; n++) {
-        int b = in.read();
-        if (b < 0) {
-          throw new IOException("connection closed mid-response");
-        }
-        if (b == '\n') {
-          byte[] bytes = buf.toByteArray();
-          int len =
-              bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-          return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
-        }
-        buf.write(b);
-      }
-      throw new IOException("response line too long");
-    }
-
-    private void skip(long n) throws IOException {
-      long left = n;
-      for (int k = 0; k < 1_000_000 && left > 0; k++) {
-        long skipped = in.skip(left);
-        if (skipped <= 0) {
-          if (in.read() < 0) {
-            throw new IOException("connection closed mid-body");
-          }
-          skipped = 1;
-        }
-        left -= skipped;
+    /** Requests per second and latency percentiles of the same load on both. */
+    void pace(String label, Reported bot, Reported reference) {
+      row(label, bot.perSecond(), reference.perSecond(), "%.0f");
+      for (String p : List.of("p50", "p90", "p99")) {
+        row("latency " + p + " ms", bot.ms(p + "_us"), reference.ms(p + "_us"), "%.2f");
       }
     }
 
-    @Override
-    public void reset() {
-      if (socket != null) {
-        try {
-          socket.close();
-        } catch (IOException ignored) {
-          // closing anyway
-        }
-      }
-      socket = null;
+    void row(String label, double bot, double reference, String format) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              ROW,
+              label,
+              String.format(Locale.ROOT, format, bot),
+              String.format(Locale.ROOT, format, reference),
+              reference > 0 ? String.format(Locale.ROOT, "%.2f", bot / reference) : "-"));
     }
 
-    @Override
-    public void close() {
-      reset();
+    String render() {
+      return String.format(Locale.ROOT, ROW, "", "bot", "reference", "bot/reference")
+          + String.join("", lines);
     }
   }
 
-  /** The JDK's HttpClient pinned to HTTP/1.1; one client (and connection) per thread. */
-  private static final class JdkClient implements Client {
-    private final HttpClient http;
-    private final URI uri;
-
-    JdkClient(Target target) {
-      this.http =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofMillis(IO_TIMEOUT_MS))
-              .build();
-      this.uri = URI.create("http://" + HOST + ":" + target.port() + PATH);
-    }
-
-    @Override
-    public int post(String timestamp, String signature, byte[] body) throws IOException {
-      HttpRequest request =
-          HttpRequest.newBuilder(uri)
-              .timeout(Duration.ofMillis(IO_TIMEOUT_MS))
-              .header("Content-Type", "application/json")
-              .header("X-Slack-Request-Timestamp", timestamp)
-              .header("X-Slack-Signature", signature)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build();
-      try {
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
-    }
-
-    @Override
-    public void reset() {
-      // the client reconnects by itself
-    }
-
-    @Override
-    public void close() {
-      // HttpClient has no close() on Java 17; its threads are daemons and it is dropped here
-    }
-  }
-
-  // ---- the baseline ----
-
-  /** Jetty with nothing but the body read and the signature check: the floor for the bot. */
-  private static final class BareEndpoint implements AutoCloseable {
-    private final Server server;
-    private final ServerConnector connector;
-
-    private BareEndpoint(Server server, ServerConnector connector) {
-      this.server = server;
-      this.connector = connector;
-    }
-
-    static BareEndpoint start(RequestGuard guard) throws Exception {
-      // Same pool as the bot's HttpServer, so only what runs inside a request differs.
-      QueuedThreadPool threads = new QueuedThreadPool(64, 8);
-      threads.setName("bare");
-      Server server = new Server(threads);
-      ServerConnector connector = new ServerConnector(server);
-      connector.setHost(HOST);
-      connector.setPort(0);
-      server.addConnector(connector);
-      server.setHandler(
-          new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback)
-                throws Exception {
-              ByteBuffer content = Content.Source.asByteBuffer(request);
-              byte[] body = new byte[content.remaining()];
-              content.get(body);
-              Optional<RequestGuard.Rejection> rejection =
-                  guard.check(
-                      request.getHeaders().get("X-Slack-Request-Timestamp"),
-                      request.getHeaders().get("X-Slack-Signature"),
-                      request.getHeaders().get(HttpHeader.CONTENT_TYPE),
-                      body);
-              response.setStatus(rejection.map(RequestGuard.Rejection::status).orElse(200));
-              response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
-              response.write(true, null, callback);
-              return true;
-            }
-          });
-      server.start();
-      return new BareEndpoint(server, connector);
-    }
-
-    int port() {
-      return connector.getLocalPort();
-    }
-
-    @Override
-    public void close() throws Exception {
-      server.stop();
+    } catch (IOException e) {
+      System.err.println("could not delete " + dir + ": " + e);
     }
   }
 
   // ---- options ----
 
   private static final class Options {
+    static final String USAGE =
+        "usage: bin/bench [--seconds N] [--warmup N] [--threads N] [--connections N] [--rate N]"
+            + " [--database-url jdbc:postgresql://…]";
+
     String databaseUrl;
-    int events = 20_000;
-    int warmup = 2_000;
-    int threads = 32;
-    int rate = 500;
     int seconds = 10;
-    String client = "socket";
+    int warmup = 5;
+    int threads = 2;
+    int connections = 32;
+    int rate = 500;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -728,34 +679,37 @@ public final class EventLoadBenchmark {
         }
         String value = args[++i];
         switch (arg) {
-          case "--events" -> o.events = positive(arg, value, 10_000_000);
-          case "--warmup" -> o.warmup = positive(arg, value, 10_000_000);
-          case "--threads" -> o.threads = positive(arg, value, 1_024);
-          case "--rate" -> o.rate = positive(arg, value, 100_000);
-          case "--seconds" -> o.seconds = positive(arg, value, 600);
+          // Signed requests are good for five minutes; a run must end well within them.
+          case "--seconds" -> o.seconds = number(arg, value, 1, 240);
+          case "--warmup" -> o.warmup = number(arg, value, 0, 60);
+          case "--threads" -> o.threads = number(arg, value, 1, 64);
+          case "--connections" -> o.connections = number(arg, value, 1, 4_096);
+          case "--rate" -> o.rate = number(arg, value, 0, 100_000);
           case "--database-url" -> {
             if (!value.startsWith("jdbc:postgresql://")) {
               throw new IllegalArgumentException("--database-url takes jdbc:postgresql://…");
             }
             o.databaseUrl = value;
           }
-          case "--client" -> {
-            if (!value.equals("socket") && !value.equals("jdk")) {
-              throw new IllegalArgumentException("--client is socket or jdk");
-            }
-            o.client = value;
-          }
           default -> throw new IllegalArgumentException("unknown option " + arg);
         }
+      }
+      if (o.warmup + o.seconds > 240) {
+        // A fixed-rate request file lasts both; its last request must be within the five minutes.
+        throw new IllegalArgumentException("--warmup and --seconds may add up to 240 at most");
+      }
+      if (o.connections < o.threads || o.connections % o.threads != 0) {
+        throw new IllegalArgumentException(
+            "--connections must be a multiple of --threads (wrk splits them evenly)");
       }
       return o;
     }
 
-    private static int positive(String name, String value, int max) {
+    private static int number(String name, String value, int min, int max) {
       try {
         int n = Integer.parseInt(value);
-        if (n < 1 || n > max) {
-          throw new IllegalArgumentException(name + " must be between 1 and " + max);
+        if (n < min || n > max) {
+          throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
         }
         return n;
       } catch (NumberFormatException e) {

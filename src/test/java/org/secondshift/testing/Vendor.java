@@ -35,6 +35,14 @@ public enum Vendor {
               + " is not set: these tests need a PostgreSQL server. Run bin/test (or"
               + " bin/with-postgres mvn ...), which starts one.");
     }
+    return freshPostgres(server);
+  }
+
+  /**
+   * A new, empty database on the PostgreSQL server at {@code server} (a JDBC URL of a database
+   * there whose user may create databases); its URL keeps the server's parameters.
+   */
+  public static DatabaseLocation freshPostgres(String server) {
     String name = "t_" + UUID.randomUUID().toString().replace("-", "");
     try (Connection c = DriverManager.getConnection(server);
         Statement s = c.createStatement()) {
