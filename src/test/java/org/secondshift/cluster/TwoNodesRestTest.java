@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,9 +110,14 @@ class TwoNodesRestTest {
   @Test
   @Order(1)
   void activityOnBothNodesAndBothChecksBringOneNudgeAndItsClickIsKeptOnce() throws Exception {
-    // Lin's messages alternate between the nodes and the last two reach both (Slack's retries):
-    // each node checks Lin as they come, and the last ones make the nudge due on both at once.
-    workedThreeHoursTen(LIN, i -> i < 18 ? List.of(i % 2 == 0 ? toA : toB) : List.of(toA, toB));
+    // Lin's messages alternate between the nodes, and each node checks Lin as they come. The
+    // last two, one on each node, make the nudge due on both: both ask Slack whether Lin is in Do
+    // Not Disturb, and Slack answers them together, so both go on to record it at once.
+    CountDownLatch answer = new CountDownLatch(1);
+    slack.hold("dnd.info", answer);
+    workedThreeHoursTen(LIN, i -> i % 2 == 0 ? toA : toB);
+    slack.awaitHeld("dnd.info", 2, WAIT);
+    answer.countDown();
 
     awaitPostsIn(slack, LIN, 1, WAIT);
     RecordedCall post = postsTo(slack, LIN).get(0);
@@ -147,7 +154,7 @@ class TwoNodesRestTest {
     // down on the DM ...
     slack.rateLimitNext("chat.postMessage", 1, 10);
     int markA = a.printed();
-    workedThreeHoursTen(MAE, i -> List.of(toA));
+    workedThreeHoursTen(MAE, i -> toA);
     awaitPostsIn(slack, MAE, 1, WAIT);
     RecordedCall refused = postsTo(slack, MAE).get(0);
     assertThat(refused.rateLimited()).isTrue();
@@ -186,17 +193,22 @@ class TwoNodesRestTest {
   }
 
   /**
-   * Messages from {@code user} every ten minutes over the last 3 h 10 min, the {@code i}th to the
-   * nodes {@code to} names: a long stretch, due from the message ten minutes ago on.
+   * A day's work for {@code user}, the {@code i}th message to node {@code to.apply(i)}: one every
+   * ten minutes from 3 h 10 min ago to 20 min ago, which earns no nudge (they have stopped for
+   * longer than a break), then two, ten and nine minutes ago, each of which alone makes it a long
+   * stretch still running.
    */
-  private static void workedThreeHoursTen(String user, IntFunction<List<SlackRequests>> to) {
+  private static void workedThreeHoursTen(String user, IntFunction<SlackRequests> to) {
     Instant now = CLOCK.instant();
-    for (int i = 0; i < 20; i++) {
-      Instant at = now.minus(Duration.ofMinutes(190 - 10L * i));
-      String event = envelopes.message(user, "C0GENERAL", at);
-      for (SlackRequests node : to.apply(i)) {
-        assertThat(node.json(event).statusCode()).isEqualTo(200);
-      }
+    List<Instant> day = new ArrayList<>();
+    for (long ago = 190; ago >= 20; ago -= 10) {
+      day.add(now.minus(Duration.ofMinutes(ago)));
+    }
+    day.add(now.minus(Duration.ofMinutes(10)));
+    day.add(now.minus(Duration.ofMinutes(9)));
+    for (int i = 0; i < day.size(); i++) {
+      String event = envelopes.message(user, "C0GENERAL", day.get(i));
+      assertThat(to.apply(i).json(event).statusCode()).isEqualTo(200);
     }
   }
 
