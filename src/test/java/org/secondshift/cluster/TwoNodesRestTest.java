@@ -45,8 +45,8 @@ import org.secondshift.testing.Vendor;
  * reaches, whichever node's periodic check runs, and when the node holding the DM is killed.
  *
  * <p>The two cases share one pair of processes. Node A starts first, so its outbox holds the right
- * to send until it dies; each node has a bot token of its own, so the stand-in's calls say which
- * node made them.
+ * to send until it dies, which is why the case that kills it runs last; each node has a bot token
+ * of its own, so the stand-in's calls say which node made them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodesRestTest {
