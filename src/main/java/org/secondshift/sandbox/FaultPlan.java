@@ -1,5 +1,6 @@
 package org.secondshift.sandbox;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ final class FaultPlan {
 
   private final Map<String, Deque<Fault>> queued = new HashMap<>();
   private final Map<String, CountDownLatch> holds = new HashMap<>();
+  private final Map<String, Integer> waiting = new HashMap<>();
 
   /** Calls of {@code method} get no answer until {@code release} opens, as a slow Slack. */
   public synchronized void hold(String method, CountDownLatch release) {
@@ -39,15 +41,37 @@ final class FaultPlan {
     CountDownLatch release;
     synchronized (this) {
       release = holds.get(method);
-    }
-    if (release == null) {
-      return;
+      if (release == null) {
+        return;
+      }
+      waiting.merge(method, 1, Integer::sum);
+      notifyAll();
     }
     try {
       release.await(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      synchronized (this) {
+        waiting.merge(method, -1, Integer::sum);
+      }
     }
+  }
+
+  /**
+   * Waits until {@code count} calls of {@code method} wait on its hold at once; false on timeout.
+   */
+  synchronized boolean awaitHeld(String method, int count, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (waiting.getOrDefault(method, 0) < count) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
   }
 
   public synchronized void rateLimitNext(String method, int times, int retryAfterSeconds) {

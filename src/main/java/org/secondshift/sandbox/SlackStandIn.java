@@ -209,6 +209,22 @@ public final class SlackStandIn implements AutoCloseable {
     faults.hold(method, release);
   }
 
+  /**
+   * Blocks until {@code count} calls of {@code method} wait on its {@link #hold} at once; throws
+   * IllegalStateException on timeout.
+   */
+  public void awaitHeld(String method, int count, Duration timeout) {
+    try {
+      if (!faults.awaitHeld(method, count, timeout)) {
+        throw new IllegalStateException(
+            "Expected %d held %s call(s) within %s".formatted(count, method, timeout));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for held " + method + " calls", e);
+    }
+  }
+
   public void failNext(String method, int times, String error) {
     faults.failNext(method, times, error);
   }

@@ -1,6 +1,10 @@
 package org.secondshift.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.secondshift.cluster.Cluster.SECRET;
+import static org.secondshift.cluster.Cluster.awaitPostsIn;
+import static org.secondshift.cluster.Cluster.env;
+import static org.secondshift.cluster.Cluster.postsIn;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secondshift.activity.Activity;
@@ -36,44 +39,10 @@ import org.secondshift.testing.Vendor;
  * on the real clock (each process has its own), with one of them killed at the worst moment.
  */
 class TwoNodesTest {
-  private static final String SECRET = "two-node-secret";
   private static final SessionRules RULES =
       new SessionRules(Duration.ofMinutes(30), Duration.ofMinutes(10));
 
   @TempDir Path dir;
-
-  private static Map<String, String> env(SlackStandIn slack, DatabaseLocation db) {
-    return Map.of(
-        "SLACK_BOT_TOKEN",
-        "xoxb-two-nodes",
-        "SLACK_SIGNING_SECRET",
-        SECRET,
-        "SLACK_API_URL",
-        slack.apiUrl(),
-        "SECOND_SHIFT_DATABASE_URL",
-        db.jdbcUrl());
-  }
-
-  private static long postsIn(SlackStandIn slack, String channel) {
-    return slack.calls("chat.postMessage").stream()
-        .filter(c -> channel.equals(c.param("channel")))
-        .count();
-  }
-
-  /** Waits on the stand-in's calls until {@code channel} has had {@code count} posts. */
-  private static void awaitPostsIn(
-      SlackStandIn slack, String channel, long count, Duration timeout) {
-    Instant deadline = Clock.systemUTC().instant().plus(timeout);
-    while (postsIn(slack, channel) < count) {
-      Duration left = Duration.between(Clock.systemUTC().instant(), deadline);
-      assertThat(left.isNegative()).as("%d posts in %s in time", count, channel).isFalse();
-      try {
-        slack.awaitCalls("chat.postMessage", slack.calls("chat.postMessage").size() + 1, left);
-      } catch (IllegalStateException timedOut) {
-        // checked by the loop
-      }
-    }
-  }
 
   @Test
   void eventsSplitAcrossBothNodesGiveTheHoursOfOneAndAHandoffSurvivesTheOtherBeingKilled()

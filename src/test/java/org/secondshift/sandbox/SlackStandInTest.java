@@ -25,6 +25,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,6 +215,31 @@ class SlackStandInTest {
 
     assertThat(calls).hasSize(1);
     assertThat(standIn.messages("C2")).extracting(PostedMessage::text).containsExactly("later");
+  }
+
+  @Test
+  void aHeldMethodTellsHowManyCallsWaitOnItAndAnswersThemWhenReleased() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    standIn.hold("chat.postMessage", release);
+    ExecutorService callers = Executors.newFixedThreadPool(2);
+    try {
+      CompletableFuture<Void> first =
+          CompletableFuture.runAsync(() -> postQuietly("C1", "first"), callers);
+      CompletableFuture<Void> second =
+          CompletableFuture.runAsync(() -> postQuietly("C2", "second"), callers);
+
+      standIn.awaitHeld("chat.postMessage", 2, WAIT);
+      assertThat(standIn.calls("chat.postMessage")).isEmpty();
+      release.countDown();
+
+      CompletableFuture.allOf(first, second).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(standIn.calls("chat.postMessage")).hasSize(2);
+      assertThatThrownBy(() -> standIn.awaitHeld("chat.postMessage", 1, Duration.ofMillis(50)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("held chat.postMessage");
+    } finally {
+      callers.shutdownNow();
+    }
   }
 
   @Test

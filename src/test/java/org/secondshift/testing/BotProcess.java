@@ -6,16 +6,24 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.secondshift.Main;
 
 /**
  * The bot as a process of its own, started with {@code bin/run}'s main and killed as a test says.
  */
 public final class BotProcess implements AutoCloseable {
+  /** Notified whenever any bot process prints a line, for {@link #awaitOutput}. */
+  private static final Object PRINTED = new Object();
+
   private final Process process;
   private final int port;
   private final CopyOnWriteArrayList<String> lines = new CopyOnWriteArrayList<>();
@@ -29,17 +37,21 @@ public final class BotProcess implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts Main with exactly {@code env} (plus a free PORT unless given) as its settings. */
-  public static BotProcess start(Map<String, String> env) throws IOException {
+  /**
+   * Starts Main with exactly {@code env} (plus a free PORT unless given) as its settings, logging
+   * at info, and at debug for each of {@code debugLoggers} (class names).
+   */
+  public static BotProcess start(Map<String, String> env, String... debugLoggers)
+      throws IOException {
     int port = env.containsKey("PORT") ? Integer.parseInt(env.get("PORT")) : freePort();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-Dorg.slf4j.simpleLogger.log.org.secondshift=info",
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName());
+    List<String> command = new ArrayList<>(List.of(java));
+    command.add("-Dorg.slf4j.simpleLogger.log.org.secondshift=info");
+    for (String logger : debugLoggers) {
+      command.add("-Dorg.slf4j.simpleLogger.log." + logger + "=debug");
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment()
         .keySet()
         .removeIf(k -> k.startsWith("SLACK_") || k.startsWith("SECOND_SHIFT_") || k.equals("PORT"));
@@ -68,6 +80,37 @@ public final class BotProcess implements AutoCloseable {
     return String.join("\n", lines);
   }
 
+  /** How many lines the process printed so far; a mark for {@link #lineSince}. */
+  public int printed() {
+    return lines.size();
+  }
+
+  /** The first line printed at or after line {@code from} that contains {@code text}. */
+  public Optional<String> lineSince(int from, String text) {
+    List<String> all = List.copyOf(lines);
+    return all.subList(Math.min(from, all.size()), all.size()).stream()
+        .filter(line -> line.contains(text))
+        .findFirst();
+  }
+
+  /**
+   * Waits until {@code condition}, on what any bot process printed, holds: it is looked at again
+   * whenever one prints a line. Fails with {@code what} after {@code timeout}.
+   */
+  public static void awaitOutput(String what, Duration timeout, BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (PRINTED) {
+      while (!condition.getAsBoolean()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("waited " + timeout + " for " + what);
+        }
+        TimeUnit.NANOSECONDS.timedWait(PRINTED, left);
+      }
+    }
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed or released. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
@@ -80,6 +123,9 @@ public final class BotProcess implements AutoCloseable {
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = out.readLine(); line != null; line = out.readLine()) {
         lines.add(line);
+        synchronized (PRINTED) {
+          PRINTED.notifyAll();
+        }
         if (line.contains("Second Shift is up")) {
           up.complete(null);
         }
