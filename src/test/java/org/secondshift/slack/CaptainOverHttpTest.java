@@ -172,10 +172,14 @@ class CaptainOverHttpTest {
         .last()
         .satisfies(
             m -> assertThat(m.text()).contains("You hold the watch").doesNotContain("diverged"));
-    assertThat(settle("DU0GRACE", 2))
-        .hasSize(2)
-        .last()
-        .satisfies(m -> assertThat(m.text()).contains("off duty"));
+    // Grace's twelve hours end with the off-duty word and, in whichever order, the recovery nudge.
+    assertThat(settle("DU0GRACE", 3))
+        .hasSize(3)
+        .extracting(PostedMessage::text)
+        .satisfiesExactlyInAnyOrder(
+            t -> assertThat(t).contains("You hold the watch"),
+            t -> assertThat(t).contains("off duty"),
+            t -> assertThat(t).contains("Your watch in <#C0OPS> is over"));
     // Ada's hour from setup, Grace's twelve, and Ada's watch begun at 21:00: one duty log each.
     assertThat(running.count("SELECT COUNT(*) FROM work_session WHERE source = 2")).isEqualTo(3);
     assertThat(reply(LIN, "captain")).contains("<@U0ADA> holds the watch since Mon 23 Nov 21:00");
