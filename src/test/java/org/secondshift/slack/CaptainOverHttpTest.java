@@ -4,35 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.sandbox.PostedMessage;
 import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.schedule.HandoffJob;
 import org.secondshift.schedule.HandoffTriggers;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.slack.blocks.CaptainView;
+import org.secondshift.testing.BotOverHttp;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.Interactions;
-import org.secondshift.testing.RunningBot;
-import org.secondshift.testing.Vendor;
 
 /** The captain rotation through signed HTTP, the stand-in and a real SQLite file. */
-@ParameterizedClass
-@EnumSource(Vendor.class)
-class CaptainOverHttpTest {
-  @Parameter Vendor vendor;
-
+class CaptainOverHttpTest extends BotOverHttp.OnEachVendor {
   private static final String ADA = "U0ADA";
   private static final String GRACE = "U0GRACE";
   private static final String LIN = "U0LIN";
@@ -50,26 +38,8 @@ class CaptainOverHttpTest {
   private static final Instant SECOND = Instant.parse("2026-11-23T20:00:00Z");
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  @TempDir Path dir;
-  private RunningBot running;
-
-  @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, MONDAY_8_BERLIN, vendor);
-    for (String[] u : new String[][] {{ADA, "ada"}, {GRACE, "grace"}, {LIN, "lin"}}) {
-      running.slack.addUser(u[0], u[1], "Europe/Berlin");
-    }
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
-  }
-
-  private String reply(String user, String text) {
-    var response = running.requests.command(Envelopes.TEAM, user, OPS, text);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JsonParser.parseString(response.body()).getAsJsonObject().get("text").getAsString();
+  CaptainOverHttpTest() {
+    super(MONDAY_8_BERLIN, OPS, person(ADA, "ada"), person(GRACE, "grace"), person(LIN, "lin"));
   }
 
   /**

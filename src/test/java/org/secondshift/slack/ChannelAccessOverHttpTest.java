@@ -2,22 +2,18 @@ package org.secondshift.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.JsonParser;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.secondshift.testing.BotOverHttp;
 import org.secondshift.testing.Envelopes;
-import org.secondshift.testing.RunningBot;
 
 /**
  * {@code /shift captain setup} and {@code /shift summary} only where the bot can post, asked of the
  * stand-in's conversations.info over real HTTP.
  */
-class ChannelAccessOverHttpTest {
+class ChannelAccessOverHttpTest extends BotOverHttp {
   private static final Instant NOW = Instant.parse("2026-11-23T07:00:00Z");
   private static final String ADA = "U0ADA";
   private static final String RANDOM = "C0RANDOM";
@@ -25,27 +21,20 @@ class ChannelAccessOverHttpTest {
       "captain setup <@U0ADA|ada> <@U0GRACE|grace> every 12h at 09:00 tz Europe/Berlin";
   private static final String INVITE = "Invite me first: `/invite @Second Shift`";
 
-  @TempDir Path dir;
-  private RunningBot running;
+  ChannelAccessOverHttpTest() {
+    super(NOW, person(ADA, "ada"), person("U0GRACE", "grace"));
+  }
 
   @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, NOW);
-    running.slack.addUser(ADA, "ada", "Europe/Berlin");
-    running.slack.addUser("U0GRACE", "grace", "Europe/Berlin");
+  void aChannelWithoutTheBot() {
     running.slack.addChannel(RANDOM, "random");
     running.slack.invite(RANDOM, ADA);
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
-  }
-
   private String reply(String channel, String channelName, String text) {
-    var response = running.requests.command(Envelopes.TEAM, ADA, channel, channelName, text);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JsonParser.parseString(response.body()).getAsJsonObject().get("text").getAsString();
+    return body(running.requests.command(Envelopes.TEAM, ADA, channel, channelName, text))
+        .get("text")
+        .getAsString();
   }
 
   private long rows(String table) {

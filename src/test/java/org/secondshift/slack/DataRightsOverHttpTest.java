@@ -1,12 +1,10 @@
 package org.secondshift.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.secondshift.slack.HourLogOverHttpTest.body;
 
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,44 +14,30 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.secondshift.sandbox.Ephemeral;
-import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.BotOverHttp;
 import org.secondshift.testing.Interactions;
 import org.secondshift.testing.RunningBot;
 
 /** Export and erasure through real HTTP: a CSV by DM, and nothing left after forget-me. */
-class DataRightsOverHttpTest {
+class DataRightsOverHttpTest extends BotOverHttp {
   private static final String ADA = "U0ADA";
   private static final Instant MORNING = Instant.parse("2026-11-24T08:00:00Z");
 
-  @TempDir Path dir;
-  private RunningBot running;
-  private final Envelopes envelopes = new Envelopes();
+  DataRightsOverHttpTest() {
+    super(MORNING, "C0TEAM", person(ADA, "ada", "Asia/Kolkata"), person("U0BO", "bo"));
+  }
 
   @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, MORNING);
-    running.slack.addUser(ADA, "ada", "Asia/Kolkata");
-    running.slack.addUser("U0BO", "bo", "Europe/Berlin");
+  void twoHoursOfWorkEach() {
     for (int i = 0; i < 6; i++) {
       running.requests.json(
           envelopes.message(ADA, "C0TEAM", MORNING.plus(Duration.ofMinutes(20L * i))));
       running.requests.json(
           envelopes.message("U0BO", "C0TEAM", MORNING.plus(Duration.ofMinutes(20L * i))));
     }
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
-  }
-
-  private JsonObject shift(String user, String text) {
-    return body(running.requests.command(Envelopes.TEAM, user, "C0TEAM", text));
   }
 
   @Test

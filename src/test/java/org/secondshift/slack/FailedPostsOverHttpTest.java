@@ -1,37 +1,24 @@
 package org.secondshift.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.secondshift.slack.HourLogOverHttpTest.body;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.sandbox.PostedMessage;
 import org.secondshift.slack.blocks.CaptainView;
+import org.secondshift.testing.BotOverHttp;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.Interactions;
-import org.secondshift.testing.RunningBot;
-import org.secondshift.testing.Vendor;
 
 /**
  * When Slack refuses a plan's channel posts for good, whoever set the plan up hears of it by direct
  * message, once, until they set it up again.
  */
-@ParameterizedClass
-@EnumSource(Vendor.class)
-class FailedPostsOverHttpTest {
-  @Parameter Vendor vendor;
-
+class FailedPostsOverHttpTest extends BotOverHttp.OnEachVendor {
   private static final String ADA = "U0ADA";
   private static final String GRACE = "U0GRACE";
   private static final String OPS = "C0OPS";
@@ -46,24 +33,13 @@ class FailedPostsOverHttpTest {
 
   private static final Duration WAIT = Duration.ofSeconds(15);
 
-  @TempDir Path dir;
-  private RunningBot running;
-
-  @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, MONDAY_8_BERLIN, vendor);
-    running.slack.addUser(ADA, "ada", "Europe/Berlin");
-    running.slack.addUser(GRACE, "grace", "Europe/Berlin");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
+  FailedPostsOverHttpTest() {
+    super(MONDAY_8_BERLIN, OPS, person(ADA, "ada"), person(GRACE, "grace"));
   }
 
   @Test
   void aHandoffTheBotCanNoLongerPostTellsWhoSetTheRotationUpOnce() {
-    assertThat(command(ADA, SETUP)).contains("set up");
+    assertThat(reply(ADA, SETUP)).contains("set up");
     drain();
     running.slack.remove(OPS, running.slack.botUserId());
 
@@ -108,7 +84,7 @@ class FailedPostsOverHttpTest {
 
   @Test
   void replacingTheRotationTellsItsNewSetterAgain() {
-    command(ADA, SETUP);
+    reply(ADA, SETUP);
     drain();
     running.slack.remove(OPS, running.slack.botUserId());
     running.clock.set(FIRST);
@@ -156,7 +132,7 @@ class FailedPostsOverHttpTest {
 
   @Test
   void aWeeklySummaryTheBotCanNoLongerPostTellsItsSetterOnceUntilSetUpAgain() throws Exception {
-    assertThat(command(ADA, "summary weekly on mon 09:00")).doesNotContain("Invite me");
+    assertThat(reply(ADA, "summary weekly on mon 09:00")).doesNotContain("Invite me");
     running.slack.remove(OPS, running.slack.botUserId());
 
     summaryDueAt(NEXT_MONDAY_9.plusSeconds(60));
@@ -169,7 +145,7 @@ class FailedPostsOverHttpTest {
     assertThat(onlyWarning(ADA)).contains("weekly summary", "<#C0OPS>", "/shift summary weekly on");
 
     running.slack.invite(OPS, running.slack.botUserId());
-    assertThat(command(GRACE, "summary weekly on mon 09:00")).doesNotContain("Invite me");
+    assertThat(reply(GRACE, "summary weekly on mon 09:00")).doesNotContain("Invite me");
     running.slack.remove(OPS, running.slack.botUserId());
     summaryDueAt(NEXT_MONDAY_9.plus(Duration.ofDays(14)).plusSeconds(60));
 
@@ -182,12 +158,6 @@ class FailedPostsOverHttpTest {
     running.clock.set(at);
     running.restart();
     drain();
-  }
-
-  private String command(String user, String text) {
-    return body(running.requests.command(Envelopes.TEAM, user, OPS, text))
-        .get("text")
-        .getAsString();
   }
 
   /** The text of the one warning {@code user} got. */

@@ -5,44 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.secondshift.slack.home.HomeView;
 import org.secondshift.slack.home.SettingsModal;
+import org.secondshift.testing.BotOverHttp;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.Interactions;
-import org.secondshift.testing.RunningBot;
 
 /** Home on app_home_opened, the Settings modal, and its validation, through real HTTP. */
-class HomeAndSettingsOverHttpTest {
+class HomeAndSettingsOverHttpTest extends BotOverHttp {
   private static final String ADA = "U0ADA";
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  @TempDir Path dir;
-  private RunningBot running;
-  private final Envelopes envelopes = new Envelopes();
+  HomeAndSettingsOverHttpTest() {
+    super(NOW, "C0TEAM", person(ADA, "ada"));
+  }
 
   @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, NOW);
-    running.slack.addUser(ADA, "ada", "Europe/Berlin");
+  void anHourAndAHalfOfWork() {
     for (int i = 0; i < 5; i++) {
       running.requests.json(
           envelopes.message(ADA, "C0TEAM", NOW.minus(Duration.ofMinutes(100 - 20L * i))));
     }
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
   }
 
   private void openHome() {
@@ -204,10 +194,7 @@ class HomeAndSettingsOverHttpTest {
                     .contains("quiet hours 22:30–06:30")
                     .contains("daily limit 9 h")
                     .contains("sharing on"));
-    String hours =
-        HourLogOverHttpTest.body(running.requests.command(Envelopes.TEAM, ADA, "C0TEAM", "rest"))
-            .get("text")
-            .getAsString();
+    String hours = reply(ADA, "rest");
     assertThat(hours).contains("22:30");
   }
 }

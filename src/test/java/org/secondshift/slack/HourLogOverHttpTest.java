@@ -10,39 +10,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.secondshift.testing.BotOverHttp;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.RunningBot;
-import org.secondshift.testing.Vendor;
 
 /** A scripted conversation through real HTTP: messages, a retry, a forged request, /shift hours. */
-@ParameterizedClass
-@EnumSource(Vendor.class)
-class HourLogOverHttpTest {
-  @Parameter Vendor vendor;
-
+class HourLogOverHttpTest extends BotOverHttp.OnEachVendor {
   private static final String ADA = "U0ADA";
   private static final Instant MONDAY_9_BERLIN = Instant.parse("2026-11-23T08:00:00Z");
 
-  @TempDir Path dir;
-  private RunningBot running;
-  private final Envelopes envelopes = new Envelopes();
-
-  @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, MONDAY_9_BERLIN, vendor);
-    running.slack.addUser(ADA, "ada", "Europe/Berlin");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
+  HourLogOverHttpTest() {
+    super(MONDAY_9_BERLIN, person(ADA, "ada"));
   }
 
   @Test
@@ -54,7 +33,7 @@ class HourLogOverHttpTest {
     }
     running.clock.set(Instant.parse("2026-11-23T12:30:00Z"));
 
-    JsonObject reply = body(running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", "hours"));
+    JsonObject reply = shift(ADA, "hours");
 
     assertThat(reply.get("response_type").getAsString()).isEqualTo("ephemeral");
     assertThat(reply.get("text").getAsString()).contains("Total *3 h 10 min*");
@@ -173,7 +152,7 @@ class HourLogOverHttpTest {
     running.requests.json(envelopes.envelope(envelopes.eventId(), change, MONDAY_9_BERLIN));
     running.clock.set(Instant.parse("2026-11-24T06:00:00Z"));
 
-    JsonObject reply = body(running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", "hours"));
+    JsonObject reply = shift(ADA, "hours");
 
     // 23:30 UTC is 05:00 on Tuesday in Kolkata, not Monday night as in Berlin.
     assertThat(reply.get("blocks").toString())
@@ -220,7 +199,7 @@ class HourLogOverHttpTest {
       running.clock.set(at);
       assertThat(running.requests.json(envelopes.message(ADA, "C0GENERAL", at)).statusCode())
           .isEqualTo(200);
-      JsonObject reply = body(running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", "hours"));
+      JsonObject reply = shift(ADA, "hours");
       // Meanwhile the day is counted in the default zone.
       assertThat(reply.get("blocks").toString()).contains("2026-W48* · Z\"");
     }
@@ -228,7 +207,7 @@ class HourLogOverHttpTest {
     assertThat(running.slack.calls("users.info")).hasSize(1);
 
     running.clock.set(MONDAY_9_BERLIN.plus(Duration.ofMinutes(5)).plusSeconds(1));
-    body(running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", "hours"));
+    shift(ADA, "hours");
     assertThat(running.slack.calls("users.info")).hasSize(2);
   }
 
@@ -242,10 +221,5 @@ class HourLogOverHttpTest {
                 .build());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("ok");
-  }
-
-  static JsonObject body(HttpResponse<String> response) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JsonParser.parseString(response.body()).getAsJsonObject();
   }
 }

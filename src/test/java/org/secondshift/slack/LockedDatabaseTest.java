@@ -5,40 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.secondshift.testing.Envelopes;
-import org.secondshift.testing.RunningBot;
+import org.secondshift.testing.BotOverHttp;
 
 /** Another process holding SQLite's write lock makes the bot ask Slack to retry, in time. */
-class LockedDatabaseTest {
+class LockedDatabaseTest extends BotOverHttp {
   private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
 
   /** Slack's own limit for an answer. */
   private static final Duration SLACKS_PATIENCE = Duration.ofSeconds(3);
 
-  private RunningBot running;
-  private final Envelopes envelopes = new Envelopes();
-
-  @BeforeEach
-  void start(@TempDir Path dir) throws Exception {
-    running = RunningBot.http(dir, NOW);
-    running.slack.addUser("U0ADA", "ada", "Europe/Berlin");
-    running.slack.addUser("U0BEN", "ben", "Europe/Berlin");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
+  LockedDatabaseTest() {
+    super(NOW, person("U0ADA", "ada"), person("U0BEN", "ben"));
   }
 
   @Test

@@ -2,46 +2,22 @@ package org.secondshift.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.sandbox.PostedMessage;
-import org.secondshift.testing.Envelopes;
-import org.secondshift.testing.RunningBot;
-import org.secondshift.testing.Vendor;
+import org.secondshift.testing.BotOverHttp;
 
 /** Writing to the bot's Messages tab, signed over HTTP; the answer comes through the stand-in. */
-@ParameterizedClass
-@EnumSource(Vendor.class)
-class MessagesTabOverHttpTest {
-  @Parameter Vendor vendor;
-
+class MessagesTabOverHttpTest extends BotOverHttp.OnEachVendor {
   private static final String ADA = "U0ADA";
   private static final String ADAS_DM = "D0ADA";
   private static final String IN_A_DM = "{\"channel_type\":\"im\"}";
   private static final Instant MONDAY_9_BERLIN = Instant.parse("2026-11-23T08:00:00Z");
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  @TempDir Path dir;
-  private RunningBot running;
-  private final Envelopes envelopes = new Envelopes();
-
-  @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, MONDAY_9_BERLIN, vendor);
-    running.slack.addUser(ADA, "ada", "Europe/Berlin");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
+  MessagesTabOverHttpTest() {
+    super(MONDAY_9_BERLIN, person(ADA, "ada"));
   }
 
   @Test

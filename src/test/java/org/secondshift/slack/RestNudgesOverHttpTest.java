@@ -7,50 +7,28 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.secondshift.Bot;
 import org.secondshift.config.Mode;
 import org.secondshift.sandbox.PostedMessage;
+import org.secondshift.testing.BotOverHttp;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.RunningBot;
-import org.secondshift.testing.Vendor;
 
 /** Rest nudges end to end: signed events and clicks over HTTP in, DMs out through the stand-in. */
-@ParameterizedClass
-@EnumSource(Vendor.class)
-class RestNudgesOverHttpTest {
-  @Parameter Vendor vendor;
-
+class RestNudgesOverHttpTest extends BotOverHttp.OnEachVendor {
   private static final String ADA = "U0ADA";
   private static final String DM = "DU0ADA";
   private static final Instant MONDAY_9_BERLIN = Instant.parse("2026-11-23T08:00:00Z");
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  @TempDir Path dir;
-  private RunningBot running;
-  private final Envelopes envelopes = new Envelopes();
-
-  @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, MONDAY_9_BERLIN, vendor);
-    running.slack.addUser(ADA, "ada", "Europe/Berlin");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
+  RestNudgesOverHttpTest() {
+    super(MONDAY_9_BERLIN, person(ADA, "ada"));
   }
 
   @Test
@@ -346,18 +324,19 @@ class RestNudgesOverHttpTest {
 
   @Test
   void shiftRestShowsAndChangesSettings() {
-    assertThat(reply("rest"))
+    assertThat(reply(ADA, "rest"))
         .contains("*Rest nudges:* on")
         .contains("22:00\u201307:00 (workspace default)")
         .contains("10 h (workspace default)");
-    assertThat(reply("rest quiet 23:00-07:30")).contains("Quiet hours are now 23:00\u201307:30");
-    assertThat(reply("rest limit 9h"))
+    assertThat(reply(ADA, "rest quiet 23:00-07:30"))
+        .contains("Quiet hours are now 23:00\u201307:30");
+    assertThat(reply(ADA, "rest limit 9h"))
         .contains("*Daily limit:* 9 h")
         .doesNotContain("9 h (workspace");
-    assertThat(reply("rest snooze 2h")).contains("snoozed until 11:00");
-    assertThat(reply("rest pause until 2026-12-27")).contains("paused until Sun 27 Dec 2026");
-    assertThat(reply("rest off")).contains("*Rest nudges:* off");
-    assertThat(reply("rest on")).contains("*Rest nudges:* on");
+    assertThat(reply(ADA, "rest snooze 2h")).contains("snoozed until 11:00");
+    assertThat(reply(ADA, "rest pause until 2026-12-27")).contains("paused until Sun 27 Dec 2026");
+    assertThat(reply(ADA, "rest off")).contains("*Rest nudges:* off");
+    assertThat(reply(ADA, "rest on")).contains("*Rest nudges:* on");
     assertThat(
             running.count(
                 "SELECT COUNT(*) FROM rest_prefs WHERE quiet_from = '23:00' AND quiet_to = '07:30'"
@@ -382,7 +361,7 @@ class RestNudgesOverHttpTest {
             "rest pause",
             "rest off now",
             "rest banana")) {
-      String answer = reply(bad);
+      String answer = reply(ADA, bad);
       assertThat(answer).as(bad).contains(":warning:").contains("Usage: `/shift rest");
     }
     assertThat(running.count("SELECT COUNT(*) FROM rest_prefs")).isZero();
@@ -395,12 +374,6 @@ class RestNudgesOverHttpTest {
       assertThat(System.nanoTime()).as("waiting for " + sql).isLessThan(deadline);
       Thread.onSpinWait();
     }
-  }
-
-  private String reply(String text) {
-    HttpResponse<String> r = running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", text);
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return JsonParser.parseString(r.body()).getAsJsonObject().get("text").getAsString();
   }
 
   /** Messages from {@code from} every ten minutes for {@code length}, each at its own instant. */

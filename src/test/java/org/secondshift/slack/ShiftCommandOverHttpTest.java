@@ -1,43 +1,22 @@
 package org.secondshift.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.secondshift.slack.HourLogOverHttpTest.body;
 
 import com.google.gson.JsonObject;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.secondshift.testing.Envelopes;
-import org.secondshift.testing.RunningBot;
+import org.secondshift.testing.BotOverHttp;
 
 /** {@code /shift} through real HTTP: help, usage errors, manual sessions, status, privacy. */
-class ShiftCommandOverHttpTest {
+class ShiftCommandOverHttpTest extends BotOverHttp {
   private static final String ADA = "U0ADA";
   private static final Instant MORNING = Instant.parse("2026-11-24T08:00:00Z");
 
-  @TempDir Path dir;
-  private RunningBot running;
-
-  @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, MORNING);
-    running.slack.addUser(ADA, "ada", "Europe/Berlin");
-    running.slack.addUser("U0BOB", "bob", "America/Los_Angeles");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
-  }
-
-  private JsonObject shift(String text) {
-    return body(running.requests.command(Envelopes.TEAM, ADA, "C0GENERAL", text));
+  ShiftCommandOverHttpTest() {
+    super(MORNING, person(ADA, "ada"), person("U0BOB", "bob", "America/Los_Angeles"));
   }
 
   @ParameterizedTest(name = "/shift {0}")
@@ -45,7 +24,7 @@ class ShiftCommandOverHttpTest {
       delimiter = '|',
       value = {"''", "help", "HELP"})
   void helpListsEverySubcommand(String text) {
-    JsonObject reply = shift(text);
+    JsonObject reply = shift(ADA, text);
     assertThat(reply.get("response_type").getAsString()).isEqualTo("ephemeral");
     assertThat(reply.get("text").getAsString())
         .contains("/shift hours")
@@ -69,7 +48,7 @@ class ShiftCommandOverHttpTest {
         "stop please ; /shift stop"
       })
   void nonsenseGetsOneLineAndTheRightUsage(String text, String usage) {
-    JsonObject reply = shift(text);
+    JsonObject reply = shift(ADA, text);
     assertThat(reply.get("response_type").getAsString()).isEqualTo("ephemeral");
     assertThat(reply.get("text").getAsString())
         .startsWith(":warning:")
@@ -79,60 +58,59 @@ class ShiftCommandOverHttpTest {
   @Test
   void someoneElsesHoursStayPrivateUntilTheyShare() {
     for (String mention : new String[] {"<@U0BOB|bob>", "<@U0BOB>"}) {
-      JsonObject reply = shift("hours " + mention);
+      JsonObject reply = shift(ADA, "hours " + mention);
       assertThat(reply.get("text").getAsString()).contains("<@U0BOB> has not chosen to share");
     }
   }
 
   @Test
   void mentioningYourselfShowsYourOwnHours() {
-    assertThat(shift("hours <@U0ADA|ada>").get("text").getAsString())
+    assertThat(shift(ADA, "hours <@U0ADA|ada>").get("text").getAsString())
         .contains("Your hours in 2026-W48");
   }
 
   @Test
   void aManualSessionCountsFromStartToStop() {
-    assertThat(shift("start watching the eval run").get("text").getAsString())
+    assertThat(shift(ADA, "start watching the eval run").get("text").getAsString())
         .contains("watching the eval run");
-    assertThat(shift("start").get("text").getAsString()).contains("already running");
+    assertThat(shift(ADA, "start").get("text").getAsString()).contains("already running");
     running.clock.advance(Duration.ofMinutes(95));
 
-    assertThat(shift("status").get("text").getAsString())
+    assertThat(shift(ADA, "status").get("text").getAsString())
         .contains("Today so far:* 1 h 35 min")
         .contains("Manual session* open since 09:00");
-    assertThat(shift("stop").get("text").getAsString()).contains("Logged 1 h 35 min");
-    assertThat(shift("stop").get("text").getAsString()).contains("No manual session is running");
-    assertThat(shift("hours").get("text").getAsString()).contains("Total *1 h 35 min*");
+    assertThat(shift(ADA, "stop").get("text").getAsString()).contains("Logged 1 h 35 min");
+    assertThat(shift(ADA, "stop").get("text").getAsString())
+        .contains("No manual session is running");
+    assertThat(shift(ADA, "hours").get("text").getAsString()).contains("Total *1 h 35 min*");
   }
 
   @Test
   void lastWeekAndANamedWeekAreTheirOwnWeeks() {
-    Envelopes envelopes = new Envelopes();
     running.requests.json(
         envelopes.message(ADA, "C0GENERAL", Instant.parse("2026-11-17T10:00:00Z")));
-    assertThat(shift("hours").get("text").getAsString())
+    assertThat(shift(ADA, "hours").get("text").getAsString())
         .contains("2026-W48")
         .contains("Total *0 min*");
-    assertThat(shift("hours last").get("text").getAsString())
+    assertThat(shift(ADA, "hours last").get("text").getAsString())
         .contains("2026-W47")
         .contains("Total *10 min*");
-    assertThat(shift("hours 2026-W47").get("text").getAsString()).contains("Total *10 min*");
+    assertThat(shift(ADA, "hours 2026-W47").get("text").getAsString()).contains("Total *10 min*");
   }
 
   @Test
   void statusShowsTheRunningSession() {
-    Envelopes envelopes = new Envelopes();
     running.requests.json(envelopes.message(ADA, "C0GENERAL", MORNING));
     running.requests.json(
         envelopes.message(ADA, "C0GENERAL", MORNING.plus(Duration.ofMinutes(25))));
     running.clock.set(MORNING.plus(Duration.ofMinutes(30)));
-    String text = shift("status").get("text").getAsString();
+    String text = shift(ADA, "status").get("text").getAsString();
     assertThat(text).contains("Current session:* 30 min").contains("Today so far:* 30 min");
   }
 
   @Test
   void tooLongANoteIsRefusedAndNothingStarts() {
-    JsonObject reply = shift("start " + "x".repeat(201));
+    JsonObject reply = shift(ADA, "start " + "x".repeat(201));
     assertThat(reply.get("text").getAsString()).startsWith(":warning:");
     assertThat(running.count("SELECT COUNT(*) FROM manual_session")).isZero();
   }

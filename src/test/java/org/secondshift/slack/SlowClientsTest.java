@@ -7,41 +7,34 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.secondshift.testing.BotOverHttp;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.RawHttp;
-import org.secondshift.testing.RunningBot;
 import org.secondshift.testing.SlackRequests;
 
 /** Clients that send headers and then stall cannot keep the bot from answering anyone else. */
-class SlowClientsTest {
+class SlowClientsTest extends BotOverHttp {
   private static final Instant NOW = Instant.parse("2026-11-23T08:00:00Z");
   private static final Duration PROMPTLY = Duration.ofSeconds(2);
 
-  private RunningBot running;
   private final List<RawHttp> stalled = new ArrayList<>();
 
-  @BeforeEach
-  void start(@TempDir Path dir) throws Exception {
-    running = RunningBot.http(dir, NOW);
-    running.slack.addUser("U0ADA", "ada", "Europe/Berlin");
+  SlowClientsTest() {
+    super(NOW, person("U0ADA", "ada"));
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void closeTheStalledSockets() throws Exception {
     for (RawHttp socket : stalled) {
       socket.close();
     }
-    running.close();
   }
 
   /** Headers that pass every check a server can make before the body: fresh, one of each. */

@@ -1,76 +1,53 @@
 package org.secondshift.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.secondshift.slack.HourLogOverHttpTest.body;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.secondshift.testing.Envelopes;
-import org.secondshift.testing.RunningBot;
-import org.secondshift.testing.Vendor;
+import org.secondshift.testing.BotOverHttp;
 
 /** Weekly summaries through real HTTP: on demand, on schedule, once per week across restarts. */
-@ParameterizedClass
-@EnumSource(Vendor.class)
-class WeeklySummaryOverHttpTest {
-  @Parameter Vendor vendor;
-
+class WeeklySummaryOverHttpTest extends BotOverHttp.OnEachVendor {
   private static final String CHANNEL = "C0TEAM";
-  private static final String[] TEAM = {"U0ADA", "U0BO", "U0CY", "U0DEV"};
+  private static final Person[] TEAM = {
+    person("U0ADA", "ada"), person("U0BO", "bo"), person("U0CY", "cy"), person("U0DEV", "dev")
+  };
   // Wednesday of week 48, Berlin: last week is 2026-W47.
   private static final Instant WEDNESDAY = Instant.parse("2026-11-25T10:00:00Z");
 
-  @TempDir Path dir;
-  private RunningBot running;
-  private final Envelopes envelopes = new Envelopes();
+  WeeklySummaryOverHttpTest() {
+    super(WEDNESDAY, CHANNEL, TEAM);
+  }
 
   @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, WEDNESDAY, vendor);
-    for (String u : TEAM) {
-      running.slack.addUser(u, u.substring(3).toLowerCase(), "Europe/Berlin");
-    }
+  void lastWeek() {
     workWeek(Instant.parse("2026-11-16T08:00:00Z"));
   }
 
   /** Each person works 1 h 50 min a day, Monday to Friday, from {@code monday}. */
   private void workWeek(Instant monday) {
     for (int day = 0; day < 5; day++) {
-      for (String u : TEAM) {
+      for (Person u : TEAM) {
         for (int m = 0; m <= 100; m += 25) {
           Instant at = monday.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(m));
           // Slack delivers a message when it is written, never days ahead of it.
           if (at.isAfter(running.clock.instant())) {
             running.clock.set(at);
           }
-          assertThat(running.requests.json(envelopes.message(u, CHANNEL, at)).statusCode())
+          assertThat(running.requests.json(envelopes.message(u.id(), CHANNEL, at)).statusCode())
               .isEqualTo(200);
         }
       }
     }
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
-  }
-
   @Test
   void summaryNowPostsBlocksAndOneChartToTheChannel() {
-    String reply =
-        body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "summary now"))
-            .get("text")
-            .getAsString();
+    String reply = reply("U0ADA", "summary now");
     assertThat(reply).contains("on its way");
     running.bot.parts().outbox().wake();
     running.slack.awaitCalls("chat.postMessage", 1, Duration.ofSeconds(10));
@@ -97,7 +74,7 @@ class WeeklySummaryOverHttpTest {
 
   @Test
   void theWeeklyPlanPostsOncePerWeekEvenAcrossRestarts() throws Exception {
-    body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "summary weekly on mon 09:00"));
+    shift("U0ADA", "summary weekly on mon 09:00");
     ZonedDateTime nextMonday9 =
         ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, ZoneId.of("Europe/Berlin"));
     // Quartz runs on real time; whatever today is, the trigger fires on a Monday at 09:00 in
@@ -126,7 +103,7 @@ class WeeklySummaryOverHttpTest {
 
   @Test
   void enablingAfterThisWeeksSlotWaitsForTheNextOne() {
-    body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "summary weekly on mon 09:00"));
+    shift("U0ADA", "summary weekly on mon 09:00");
     assertThat(running.count("SELECT COUNT(*) FROM summary_post")).isZero();
   }
 
@@ -139,10 +116,7 @@ class WeeklySummaryOverHttpTest {
           "summary sometimes",
           "summary weekly on mon"
         }) {
-      String reply =
-          body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, text))
-              .get("text")
-              .getAsString();
+      String reply = reply("U0ADA", text);
       assertThat(reply).as(text).startsWith(":warning:").contains("/shift summary weekly on");
     }
     assertThat(running.count("SELECT COUNT(*) FROM summary_schedule")).isZero();
@@ -150,16 +124,10 @@ class WeeklySummaryOverHttpTest {
 
   @Test
   void sharingLetsTeammatesSeeYourHours() {
-    String before =
-        body(running.requests.command(Envelopes.TEAM, "U0BO", CHANNEL, "hours last <@U0ADA>"))
-            .get("text")
-            .getAsString();
+    String before = reply("U0BO", "hours last <@U0ADA>");
     assertThat(before).contains("has not chosen to share");
-    body(running.requests.command(Envelopes.TEAM, "U0ADA", CHANNEL, "share on"));
-    String after =
-        body(running.requests.command(Envelopes.TEAM, "U0BO", CHANNEL, "hours last <@U0ADA>"))
-            .get("text")
-            .getAsString();
+    shift("U0ADA", "share on");
+    String after = reply("U0BO", "hours last <@U0ADA>");
     assertThat(after).contains("<@U0ADA>'s hours in 2026-W47").contains("Total *9 h 10 min*");
   }
 }

@@ -4,46 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.secondshift.testing.BotOverHttp;
 import org.secondshift.testing.Envelopes;
-import org.secondshift.testing.RunningBot;
-import org.secondshift.testing.Vendor;
 
 /** Which authors' messages are someone's work here, signed over HTTP as Slack sends them. */
-@ParameterizedClass
-@EnumSource(Vendor.class)
-class WhoCountsOverHttpTest {
-  @Parameter Vendor vendor;
-
+class WhoCountsOverHttpTest extends BotOverHttp.OnEachVendor {
   private static final String ADA = "U0ADA";
   private static final String GUEST = "U0GUEST";
   private static final String PARTNER_TEAM = "T0PARTNER";
   private static final Instant MONDAY_9_BERLIN = Instant.parse("2026-11-23T08:00:00Z");
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  @TempDir Path dir;
-  private RunningBot running;
-  private final Envelopes envelopes = new Envelopes();
-
-  @BeforeEach
-  void start() throws Exception {
-    running = RunningBot.http(dir, MONDAY_9_BERLIN, vendor);
-    running.slack.addUser(ADA, "ada", "Europe/Berlin");
-    running.slack.addUser(GUEST, "guest", "Europe/Berlin");
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    running.close();
+  WhoCountsOverHttpTest() {
+    super(MONDAY_9_BERLIN, person(ADA, "ada"), person(GUEST, "guest"));
   }
 
   @Test
