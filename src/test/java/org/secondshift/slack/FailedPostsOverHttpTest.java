@@ -62,7 +62,7 @@ class FailedPostsOverHttpTest extends BotOverHttp.OnEachVendor {
 
   @Test
   void aHandoffSlackKeepsRefusingIsGivenUpAfterTheLastAttemptAndTellsTheSetterOnce() {
-    assertThat(command(ADA, SETUP)).contains("set up");
+    assertThat(reply(ADA, SETUP)).contains("set up");
     drain();
     // Not a permanent error: each attempt fails, waits longer, and the tenth is the last.
     running.slack.failNext("chat.postMessage", 1_000, "internal_error");
