@@ -128,10 +128,9 @@ final class BenchProcesses implements AutoCloseable {
       if (line.isPresent()) {
         return line.get();
       }
-      if (!process.isAlive()) {
+      if (exitsWithin(process, Duration.ofMillis(50))) {
         throw new IllegalStateException(name + " exited before it was ready:\n" + tail(name));
       }
-      Thread.sleep(50);
     }
     throw new IllegalStateException(
         name + " did not get ready within " + limit + ":\n" + tail(name));
@@ -157,10 +156,20 @@ final class BenchProcesses implements AutoCloseable {
       } catch (IOException e) {
         // not listening yet
       }
-      Thread.sleep(100);
+      if (exitsWithin(process, Duration.ofMillis(100))) {
+        throw new IllegalStateException(name + " exited before it was healthy:\n" + tail(name));
+      }
     }
     throw new IllegalStateException(
         name + " was not healthy within " + limit + " on port " + port + ":\n" + tail(name));
+  }
+
+  /**
+   * Waits up to {@code d} for {@code process} to end, so a check that repeats learns at once when
+   * the process died; true if it did.
+   */
+  static boolean exitsWithin(Process process, Duration d) throws InterruptedException {
+    return process.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** The last lines the process printed, for a failure message. */

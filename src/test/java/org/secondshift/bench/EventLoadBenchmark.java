@@ -191,7 +191,7 @@ public final class EventLoadBenchmark {
         warmed = warmed.plus(late.delivered());
         botPace = late.perSecond();
       }
-      afterWarm = settle(afterWarm, warmed);
+      afterWarm = settle(bot, afterWarm, warmed);
     }
     // Three times the bot's pace, but no more than the reference managed: the bot does all that
     // the reference does and more, so it cannot go faster.
@@ -201,7 +201,7 @@ public final class EventLoadBenchmark {
             Math.round(Math.min(3 * botPace, referenceRun.perSecond()) * options.seconds)
                 + options.connections);
     Wrk botRun = wrk("bot", botPort, requests("bot", "m", botLines), options.seconds, true);
-    Stored afterRun = settle(afterWarm, botRun.delivered());
+    Stored afterRun = settle(bot, afterWarm, botRun.delivered());
 
     Rate referenceFixed = null;
     Rate botFixed = null;
@@ -211,7 +211,7 @@ public final class EventLoadBenchmark {
       referenceFixed =
           fixedRate("reference-rate", referencePort, requests("reference-rate", "q", lines));
       botFixed = fixedRate("bot-rate", botPort, requests("bot-rate", "r", lines));
-      afterFixed = settle(afterRun, botFixed.delivered());
+      afterFixed = settle(bot, afterRun, botFixed.delivered());
     }
 
     List<Check> checks = new ArrayList<>();
@@ -391,7 +391,8 @@ public final class EventLoadBenchmark {
    * write not begun by then is given up), and the count holds still; or all that were sent are
    * there. Gives up after a minute with what it found.
    */
-  private Stored settle(Stored before, Delivered delivered) throws InterruptedException {
+  private Stored settle(Process bot, Stored before, Delivered delivered)
+      throws InterruptedException {
     long stopped = System.nanoTime();
     long earliest = stopped + AckBudget.BUDGET.plusMillis(500).toNanos();
     long deadline = stopped + Duration.ofMinutes(1).toNanos();
@@ -405,7 +406,9 @@ public final class EventLoadBenchmark {
         return new Stored(total, added);
       }
       last = total;
-      Thread.sleep(250);
+      if (BenchProcesses.exitsWithin(bot, Duration.ofMillis(250))) {
+        throw new IllegalStateException("the bot exited while its writes were awaited");
+      }
     }
   }
 
