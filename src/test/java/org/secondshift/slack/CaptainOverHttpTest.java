@@ -47,19 +47,7 @@ class CaptainOverHttpTest extends BotOverHttp.OnEachVendor {
    * time because the outbox paces each channel to one message per second of the bot's clock.
    */
   private List<PostedMessage> settle(String channel, int expected) {
-    running.bot.parts().outbox().wake();
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (running.slack.messages(channel).size() < expected && System.nanoTime() < deadline) {
-      try {
-        running.slack.awaitCalls(
-            "chat.postMessage",
-            running.slack.calls("chat.postMessage").size() + 1,
-            Duration.ofMillis(500));
-      } catch (IllegalStateException notYet) {
-        running.clock.advance(Duration.ofSeconds(1));
-        running.bot.parts().outbox().wake();
-      }
-    }
+    sendUntil(() -> running.slack.messages(channel).size() >= expected, Duration.ofSeconds(1));
     return running.slack.messages(channel);
   }
 

@@ -176,26 +176,6 @@ class FailedPostsOverHttpTest extends BotOverHttp.OnEachVendor {
    * Lets the outbox send or give up on every row, moving the clock a second at a time because it
    * paces each channel by the bot's clock.
    */
-  /**
-   * Lets the outbox send until {@code done}, moving the clock by {@code step} whenever no send
-   * comes, so that retries that wait long come due.
-   */
-  private void sendUntil(java.util.function.BooleanSupplier done, Duration step) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("sent in time").isLessThan(deadline);
-      running.bot.parts().outbox().wake();
-      try {
-        running.slack.awaitCalls(
-            "chat.postMessage",
-            running.slack.calls("chat.postMessage").size() + 1,
-            Duration.ofMillis(300));
-      } catch (IllegalStateException notYet) {
-        running.clock.advance(step);
-      }
-    }
-  }
-
   private void drain() {
     sendUntil(() -> pending() == 0, Duration.ofSeconds(1));
   }

@@ -6,8 +6,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * channel and its people; {@link OnEachVendor} runs it once on each {@link Vendor}.
  */
 public abstract class BotOverHttp {
+  private static final Duration SENDING = Duration.ofSeconds(15);
+
   /** Where {@link #shift} is typed when the class names no channel. */
   private static final String GENERAL = "C0GENERAL";
 
@@ -74,6 +78,27 @@ public abstract class BotOverHttp {
   @AfterEach
   protected final void stopTheBot() throws Exception {
     running.close();
+  }
+
+  /**
+   * Lets the outbox send until {@code done}, within 15 seconds: whenever no {@code
+   * chat.postMessage} comes for a moment, the bot's clock moves by {@code step}, since the outbox
+   * paces each channel and spaces its retries by that clock.
+   */
+  protected void sendUntil(BooleanSupplier done, Duration step) {
+    long deadline = System.nanoTime() + SENDING.toNanos();
+    while (!done.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("sent in time").isLessThan(deadline);
+      running.bot.parts().outbox().wake();
+      try {
+        running.slack.awaitCalls(
+            "chat.postMessage",
+            running.slack.calls("chat.postMessage").size() + 1,
+            Duration.ofMillis(300));
+      } catch (IllegalStateException notYet) {
+        running.clock.advance(step);
+      }
+    }
   }
 
   /** The JSON answer to {@code user}'s signed {@code /shift text} in the class's channel. */
