@@ -41,10 +41,8 @@ import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackDnd;
 import org.secondshift.slack.SlackZoneDirectory;
 import org.secondshift.slack.SummaryPoster;
-import org.secondshift.slack.blocks.CaptainMessages;
 import org.secondshift.slack.blocks.CaptainView;
 import org.secondshift.slack.blocks.ForgetMeView;
-import org.secondshift.slack.blocks.NudgeView;
 import org.secondshift.slack.command.CaptainCommand;
 import org.secondshift.slack.command.ExportCommand;
 import org.secondshift.slack.command.ForgetMeCommand;
@@ -148,10 +146,10 @@ final class Features {
 
     // Nudges ask who holds the watch straight from the rotations' store; the rotation tells
     // nudges about handoffs through the recovery nudges below.
-    this.rotationStore = new RotationStore(db, outboxStore, new CaptainMessages());
+    this.rotationStore = new RotationStore(db, outboxStore);
     Watch watch = rotationStore;
     this.restStore = new RestStore(db);
-    NudgeStore nudgeStore = new NudgeStore(db, outboxStore, restStore, new NudgeView());
+    NudgeStore nudgeStore = new NudgeStore(db, outboxStore, restStore);
     this.nudges =
         new Nudges(
             new RestPolicy(settings.rest(), rules),

@@ -9,11 +9,15 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.secondshift.rest.Nudge;
 import org.secondshift.rest.NudgeAnswer;
+import org.secondshift.rest.NudgeAnswered;
 import org.secondshift.rest.NudgeKind;
 import org.secondshift.rest.NudgeLog;
 import org.secondshift.rest.PastNudge;
 
-/** Every nudge and the answer to it, each written with its outbox message in one transaction. */
+/**
+ * Every nudge and the answer to it, each written with its outbox row in one transaction; the row
+ * holds the nudge itself, rendered into a message when it is sent.
+ */
 public final class NudgeStore implements NudgeLog {
   private static final String SINCE =
       "SELECT kind, decided_at, local_date FROM nudge WHERE team_id = :teamId AND user_id = :userId"
@@ -33,13 +37,16 @@ public final class NudgeStore implements NudgeLog {
   private final Database db;
   private final OutboxStore outbox;
   private final RestStore prefs;
-  private final NudgeMessages messages;
 
-  public NudgeStore(Database db, OutboxStore outbox, RestStore prefs, NudgeMessages messages) {
+  public NudgeStore(Database db, OutboxStore outbox, RestStore prefs) {
     this.db = db;
     this.outbox = outbox;
     this.prefs = prefs;
-    this.messages = messages;
+  }
+
+  /** The outbox reference of a nudge's message, by which a click finds the message to update. */
+  public static String ref(Nudge n) {
+    return "nudge:" + n.id();
   }
 
   @Override
@@ -93,7 +100,11 @@ public final class NudgeStore implements NudgeLog {
                   .mapTo(Long.class)
                   .one();
           Nudge stored = draft.withId(id);
-          outbox.enqueue(h, messages.nudge(stored), draft.decidedAt());
+          outbox.enqueue(
+              h,
+              OutboxMessage.decided(
+                  stored.teamId(), OutboxKind.NUDGE, stored.userId(), stored, ref(stored)),
+              draft.decidedAt());
           return Optional.of(stored);
         });
   }
@@ -124,7 +135,16 @@ public final class NudgeStore implements NudgeLog {
               teamId,
               userId,
               prefs.prefs(h, teamId, userId).after(answer, at, nudge.get().zone()));
-          outbox.enqueue(h, messages.answered(nudge.get(), answer, at, channel, ts), at);
+          outbox.enqueue(
+              h,
+              OutboxMessage.decidedUpdate(
+                  teamId,
+                  OutboxKind.NUDGE_ANSWER,
+                  channel,
+                  ts,
+                  new NudgeAnswered(nudge.get(), answer, at),
+                  ref(nudge.get())),
+              at);
           return nudge;
         });
   }

@@ -9,8 +9,11 @@ import java.util.Objects;
  * @param method {@code chat.postMessage} or {@code chat.update}
  * @param channel a channel id, or a user id for a direct message
  * @param targetTs for {@code chat.update}: the ts of the message to change
- * @param text the notification fallback text, written by the bot (never a person's message)
+ * @param text the notification fallback text, written by the bot (never a person's message), or
+ *     null when {@code notice} is rendered at send time
  * @param blocksJson Block Kit blocks as built by the SDK and serialised, or null
+ * @param notice what was decided, of {@code kind}'s {@link OutboxKind#noticeType() notice type}:
+ *     the sender renders it into text and blocks when it sends; null when {@code text} is given
  * @param ref a domain reference, e.g. {@code nudge:42}, to find the row again
  * @param file for {@code files.uploadV2}: the file to share in the channel, else null
  */
@@ -22,6 +25,7 @@ public record OutboxMessage(
     String targetTs,
     String text,
     String blocksJson,
+    Object notice,
     String ref,
     Attachment file) {
   public static final String POST = "chat.postMessage";
@@ -32,7 +36,16 @@ public record OutboxMessage(
     Objects.requireNonNull(teamId, "teamId");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(channel, "channel");
-    Objects.requireNonNull(text, "text");
+    if ((text == null) == (notice == null)) {
+      throw new IllegalArgumentException("a message holds either its text or a notice to render");
+    }
+    if (notice != null && !(kind.noticeType() != null && kind.noticeType().isInstance(notice))) {
+      throw new IllegalArgumentException(
+          kind + " does not carry a " + notice.getClass().getSimpleName());
+    }
+    if (notice != null && blocksJson != null) {
+      throw new IllegalArgumentException("blocks are rendered from the notice");
+    }
     if (!POST.equals(method) && !UPDATE.equals(method) && !UPLOAD.equals(method)) {
       throw new IllegalArgumentException(
           "method must be chat.postMessage, chat.update or files.uploadV2: " + method);
@@ -48,7 +61,22 @@ public record OutboxMessage(
   /** A new message in a channel, or a DM when {@code channel} is a user id. */
   public static OutboxMessage post(
       String teamId, OutboxKind kind, String channel, String text, String blocksJson, String ref) {
-    return new OutboxMessage(teamId, kind, POST, channel, null, text, blocksJson, ref, null);
+    return new OutboxMessage(teamId, kind, POST, channel, null, text, blocksJson, null, ref, null);
+  }
+
+  /**
+   * A new message in a channel or a DM, to be rendered from {@code notice} when it is sent: for
+   * what is decided inside a store's transaction, where nothing is rendered.
+   */
+  public static OutboxMessage decided(
+      String teamId, OutboxKind kind, String channel, Object notice, String ref) {
+    return new OutboxMessage(teamId, kind, POST, channel, null, null, null, notice, ref, null);
+  }
+
+  /** An update of the message at {@code channel}/{@code ts}, rendered from {@code notice}. */
+  public static OutboxMessage decidedUpdate(
+      String teamId, OutboxKind kind, String channel, String ts, Object notice, String ref) {
+    return new OutboxMessage(teamId, kind, UPDATE, channel, ts, null, null, notice, ref, null);
   }
 
   /** Replaces the text and blocks of a message the bot sent earlier. */
@@ -60,13 +88,13 @@ public record OutboxMessage(
       String text,
       String blocksJson,
       String ref) {
-    return new OutboxMessage(teamId, kind, UPDATE, channel, ts, text, blocksJson, ref, null);
+    return new OutboxMessage(teamId, kind, UPDATE, channel, ts, text, blocksJson, null, ref, null);
   }
 
   /** Shares a file in a channel with {@code text} as its comment. */
   public static OutboxMessage upload(
       String teamId, OutboxKind kind, String channel, String text, Attachment file, String ref) {
-    return new OutboxMessage(teamId, kind, UPLOAD, channel, null, text, null, ref, file);
+    return new OutboxMessage(teamId, kind, UPLOAD, channel, null, text, null, null, ref, file);
   }
 
   /** A file's name, title and bytes. */

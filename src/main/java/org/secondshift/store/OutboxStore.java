@@ -11,12 +11,13 @@ import org.jdbi.v3.core.statement.Query;
 /** The persisted outbox: rows are written with the decision that caused them and drained later. */
 public final class OutboxStore {
   private static final String INSERT =
-      "INSERT INTO outbox (team_id, kind, method, channel_id, target_ts, text, blocks_json, ref,"
-          + " file_name, file_title, file_bytes, created_at, next_attempt_at) VALUES (:teamId, :kind,"
-          + " :method, :channel, :targetTs, :text, :blocksJson, :ref, :fileName, :fileTitle, :fileBytes,"
-          + " :now, :now)";
+      "INSERT INTO outbox (team_id, kind, method, channel_id, target_ts, text, blocks_json,"
+          + " notice_json, ref, file_name, file_title, file_bytes, created_at, next_attempt_at) VALUES"
+          + " (:teamId, :kind, :method, :channel, :targetTs, :text, :blocksJson, :noticeJson, :ref,"
+          + " :fileName, :fileTitle, :fileBytes, :now, :now)";
   private static final String DUE =
-      "SELECT id, team_id, kind, method, channel_id, target_ts, text, blocks_json, ref, attempts, created_at,"
+      "SELECT id, team_id, kind, method, channel_id, target_ts, text, blocks_json, notice_json, ref,"
+          + " attempts, created_at,"
           + " file_name, file_title, file_bytes"
           + " FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= :now"
           + " AND (claimed_until IS NULL OR claimed_until <= :now)";
@@ -51,6 +52,8 @@ public final class OutboxStore {
           + " OR outbox_sender.held_until <= :now";
   private static final String RELEASE_SENDING =
       "DELETE FROM outbox_sender WHERE name = 'outbox' AND holder = :holder";
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutboxStore.class);
 
   private final Database db;
 
@@ -93,6 +96,7 @@ public final class OutboxStore {
         .bind("targetTs", m.targetTs())
         .bind("text", m.text())
         .bind("blocksJson", m.blocksJson())
+        .bind("noticeJson", m.notice() == null ? null : NoticeCodec.write(m.notice()))
         .bind("ref", m.ref())
         .bind("now", now.toEpochMilli())
         .bind("fileName", m.file() == null ? null : m.file().name())
@@ -121,6 +125,7 @@ public final class OutboxStore {
       Instant now, int limit, Duration lease, String claimer, Set<String> pausedTeams) {
     return db.write(
         h -> {
+          List<Long> unreadable = new java.util.ArrayList<>();
           List<OutboxRow> due =
               withPaused(
                       h.createQuery(
@@ -131,24 +136,11 @@ public final class OutboxStore {
                       pausedTeams)
                   .bind("now", now.toEpochMilli())
                   .bind("limit", limit)
-                  .map(
-                      (rs, ctx) ->
-                          new OutboxRow(
-                              rs.getLong("id"),
-                              new OutboxMessage(
-                                  rs.getString("team_id"),
-                                  OutboxKind.of(rs.getString("kind")),
-                                  rs.getString("method"),
-                                  rs.getString("channel_id"),
-                                  rs.getString("target_ts"),
-                                  rs.getString("text"),
-                                  rs.getString("blocks_json"),
-                                  rs.getString("ref"),
-                                  attachment(rs)),
-                              rs.getInt("attempts"),
-                              Instant.ofEpochMilli(rs.getLong("created_at"))))
+                  .map((rs, ctx) -> readable(rs, unreadable))
                   .list();
+          unreadable.forEach(id -> fail(h, id, "unreadable_notice", now));
           return due.stream()
+              .filter(java.util.Objects::nonNull)
               .filter(
                   row ->
                       h.createUpdate(CLAIM)
@@ -248,6 +240,39 @@ public final class OutboxStore {
                     (rs, ctx) ->
                         new SentMessage(rs.getString("sent_channel"), rs.getString("sent_ts")))
                 .findOne());
+  }
+
+  /**
+   * The row, or null when its notice cannot be read (written by a newer version, or damaged): it is
+   * noted in {@code unreadable} and marked failed, so it neither blocks the queue nor comes back.
+   */
+  private static OutboxRow readable(java.sql.ResultSet rs, List<Long> unreadable)
+      throws java.sql.SQLException {
+    long id = rs.getLong("id");
+    try {
+      return new OutboxRow(
+          id, message(rs), rs.getInt("attempts"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    } catch (IllegalArgumentException e) {
+      log.warn("outbox row {} cannot be read and is given up: {}", id, e.getMessage());
+      unreadable.add(id);
+      return null;
+    }
+  }
+
+  private static OutboxMessage message(java.sql.ResultSet rs) throws java.sql.SQLException {
+    OutboxKind kind = OutboxKind.of(rs.getString("kind"));
+    String notice = rs.getString("notice_json");
+    return new OutboxMessage(
+        rs.getString("team_id"),
+        kind,
+        rs.getString("method"),
+        rs.getString("channel_id"),
+        rs.getString("target_ts"),
+        rs.getString("text"),
+        rs.getString("blocks_json"),
+        notice == null ? null : NoticeCodec.read(kind, notice),
+        rs.getString("ref"),
+        attachment(rs));
   }
 
   private static OutboxMessage.Attachment attachment(java.sql.ResultSet rs)

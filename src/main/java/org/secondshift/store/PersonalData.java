@@ -41,7 +41,8 @@ public final class PersonalData {
           "UPDATE rotation SET set_up_by = NULL WHERE team_id = :teamId AND set_up_by = :userId",
           // Messages to them, and any queued or sent message that names them.
           "DELETE FROM outbox WHERE team_id = :teamId AND (channel_id = :userId OR sent_channel = :userId"
-              + " OR text LIKE :pattern OR blocks_json LIKE :pattern OR ref LIKE :pattern)");
+              + " OR text LIKE :pattern OR blocks_json LIKE :pattern OR notice_json LIKE :pattern"
+              + " OR ref LIKE :pattern)");
 
   private final Database db;
 

@@ -3,7 +3,6 @@ package org.secondshift.store;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * Gives up on outbox rows and, the first time a message of a rotation or of a weekly summary plan
@@ -40,6 +39,14 @@ public final class PostFailures {
     }
   }
 
+  /** The word to a plan's setter: Slack refused the plan's posts with {@code error}. */
+  public record Refused(Owner owner, String error) {
+    public Refused {
+      Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(error, "error");
+    }
+  }
+
   private final Database db;
   private final OutboxStore outbox;
 
@@ -50,14 +57,9 @@ public final class PostFailures {
 
   /**
    * Marks row {@code id} failed; when {@code owner} is present and its setter was not told yet,
-   * queues {@code notice} (given the setter's user id) in the same transaction and returns who.
+   * queues a {@link Refused} notice to them in the same transaction and returns who.
    */
-  public Optional<String> fail(
-      long id,
-      String error,
-      Instant now,
-      Optional<Owner> owner,
-      Function<String, OutboxMessage> notice) {
+  public Optional<String> fail(long id, String error, Instant now, Optional<Owner> owner) {
     return db.write(
         h -> {
           outbox.fail(h, id, error, now);
@@ -80,7 +82,17 @@ public final class PostFailures {
                   .bind("channelId", o.channelId())
                   .mapTo(String.class)
                   .findOne();
-          setter.ifPresent(user -> outbox.enqueue(h, notice.apply(user), now));
+          setter.ifPresent(
+              user ->
+                  outbox.enqueue(
+                      h,
+                      OutboxMessage.decided(
+                          o.teamId(),
+                          OutboxKind.POST_FAILED,
+                          user,
+                          new Refused(o, error),
+                          "post-failed:" + o.channelId()),
+                      now));
           return setter;
         });
   }

@@ -114,18 +114,65 @@ public final class RotationStore implements RotationLedger, EndedWatches {
           + " JOIN rotation r ON r.id = s.rotation_id WHERE r.team_id = :teamId AND r.channel_id IN (<channels>)"
           + " AND s.started_at <= :at AND COALESCE(s.ended_at, s.ends_at) > :at ORDER BY r.channel_id";
 
-  /** Outbox kinds whose text carries a handoff note, so they are deleted with the notes. */
-  public static final List<String> NOTE_KINDS = List.of("handoff-notes", "captain-note");
+  /**
+   * Outbox kinds whose rows carry handoff notes (the three rows of a handoff all hold its notice,
+   * notes included), so that sent ones are deleted with the notes.
+   */
+  public static final List<String> NOTE_KINDS =
+      List.of(
+          OutboxKind.HANDOFF.label(),
+          OutboxKind.HANDOFF_NOTES.label(),
+          OutboxKind.HANDOFF_OFF.label(),
+          OutboxKind.CAPTAIN_NOTE.label());
 
   private final Database db;
   private final OutboxStore outbox;
-  private final Function<Notice, List<OutboxMessage>> messages;
 
-  public RotationStore(
-      Database db, OutboxStore outbox, Function<Notice, List<OutboxMessage>> messages) {
+  public RotationStore(Database db, OutboxStore outbox) {
     this.db = Objects.requireNonNull(db, "db");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
-    this.messages = Objects.requireNonNull(messages, "messages");
+  }
+
+  /**
+   * The outbox rows a notice makes: who hears of it, and where. Each row holds the notice itself;
+   * the sender renders it into words when it sends, so nothing is rendered in this transaction.
+   */
+  static List<OutboxMessage> messages(Notice notice) {
+    String team = notice.teamId();
+    String channel = notice.channelId();
+    if (notice instanceof Notice.Plan p) {
+      return List.of(
+          OutboxMessage.decided(
+              team,
+              OutboxKind.CAPTAIN_PLAN,
+              channel,
+              p,
+              "plan:" + channel + ":" + p.current().start().toEpochMilli()));
+    }
+    if (notice instanceof Notice.Handoff h) {
+      Assignment a = h.shift();
+      String ref = "handoff:" + channel + ":" + a.seq() + ":" + a.start().toEpochMilli();
+      List<OutboxMessage> out = new ArrayList<>();
+      out.add(OutboxMessage.decided(team, OutboxKind.HANDOFF, channel, h, ref));
+      out.add(OutboxMessage.decided(team, OutboxKind.HANDOFF_NOTES, a.captain(), h, ref + ":in"));
+      if (h.outgoing() != null && !h.outgoing().equals(a.captain())) {
+        out.add(OutboxMessage.decided(team, OutboxKind.HANDOFF_OFF, h.outgoing(), h, ref + ":out"));
+      }
+      return out;
+    }
+    if (notice instanceof Notice.Reminder r) {
+      return List.of(
+          OutboxMessage.decided(
+              team,
+              OutboxKind.CAPTAIN_REMINDER,
+              r.shift().captain(),
+              r,
+              "reminder:" + channel + ":" + r.shift().seq()));
+    }
+    if (notice instanceof Notice.NoteForCaptain n) {
+      return List.of(OutboxMessage.decided(team, OutboxKind.CAPTAIN_NOTE, n.captain(), n, null));
+    }
+    return List.of(OutboxMessage.decided(team, OutboxKind.CAPTAIN_PAUSE, channel, notice, null));
   }
 
   @Override
@@ -240,7 +287,7 @@ public final class RotationStore implements RotationLedger, EndedWatches {
           .execute();
     }
     for (Notice n : c.notices()) {
-      for (OutboxMessage m : messages.apply(n)) {
+      for (OutboxMessage m : messages(n)) {
         outbox.enqueue(h, m, now);
       }
     }

@@ -10,25 +10,30 @@ import com.slack.api.util.json.GsonFactory;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.secondshift.captain.Assignment;
 import org.secondshift.captain.MoveReason;
 import org.secondshift.captain.Note;
 import org.secondshift.captain.Notice;
 import org.secondshift.store.OutboxKind;
-import org.secondshift.store.OutboxMessage;
 
-/** Turns the rotation's notices into outbox messages: channel posts and direct messages. */
-public final class CaptainMessages implements Function<Notice, List<OutboxMessage>> {
+/**
+ * The words of the rotation's notices: channel posts and direct messages. Which messages a notice
+ * makes, and to whom, is the store's; {@code kind} says which of them is being rendered.
+ */
+final class CaptainMessages {
   private final Gson gson = GsonFactory.createSnakeCase();
 
-  @Override
-  public List<OutboxMessage> apply(Notice notice) {
+  Rendered render(OutboxKind kind, Notice notice) {
     if (notice instanceof Notice.Plan p) {
-      return List.of(plan(p));
+      return plan(p);
     }
     if (notice instanceof Notice.Handoff h) {
-      return handoff(h);
+      return switch (kind) {
+        case HANDOFF -> handoffPost(h);
+        case HANDOFF_NOTES -> new Rendered(incoming(h), null);
+        case HANDOFF_OFF -> new Rendered(outgoing(h), null);
+        default -> throw new IllegalArgumentException("a handoff is not a " + kind + " message");
+      };
     }
     if (notice instanceof Notice.Reminder r) {
       long minutes = r.minutesAhead();
@@ -43,14 +48,7 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
               + "> until "
               + CaptainView.time(r.shift().end(), r.zone())
               + ".";
-      return List.of(
-          post(
-              r.teamId(),
-              OutboxKind.CAPTAIN_REMINDER,
-              r.shift().captain(),
-              text,
-              null,
-              "reminder:" + r.channelId() + ":" + r.shift().seq()));
+      return new Rendered(text, null);
     }
     if (notice instanceof Notice.NoteForCaptain n) {
       String text =
@@ -60,7 +58,7 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
               + n.channelId()
               + ">: "
               + n.note().text();
-      return List.of(post(n.teamId(), OutboxKind.CAPTAIN_NOTE, n.captain(), text, null, null));
+      return new Rendered(text, null);
     }
     Notice.Paused p = (Notice.Paused) notice;
     String text =
@@ -73,10 +71,10 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
                 + "> resumed the captain rotation. Next handoff: "
                 + CaptainView.time(p.nextHandoff(), p.zone())
                 + ".";
-    return List.of(post(p.teamId(), OutboxKind.CAPTAIN_PAUSE, p.channelId(), text, null, null));
+    return new Rendered(text, null);
   }
 
-  private OutboxMessage plan(Notice.Plan p) {
+  private Rendered plan(Notice.Plan p) {
     String head =
         "<@"
             + p.setUpBy()
@@ -91,22 +89,17 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
         CaptainView.onWatchNow(p.current(), p.rotation().zone())
             + "\n"
             + CaptainView.shiftLines(p.shifts(), p.rotation().zone());
-    return post(
-        p.teamId(),
-        OutboxKind.CAPTAIN_PLAN,
-        p.channelId(),
+    return new Rendered(
         head + "\n" + body,
         blocks(
             head,
             body,
-            "`/shift captain` shows who holds the watch · `/shift note` leaves a handoff note"),
-        "plan:" + p.channelId() + ":" + p.current().start().toEpochMilli());
+            "`/shift captain` shows who holds the watch · `/shift note` leaves a handoff note"));
   }
 
-  private List<OutboxMessage> handoff(Notice.Handoff h) {
+  private Rendered handoffPost(Notice.Handoff h) {
     Assignment a = h.shift();
     ZoneId zone = h.zone();
-    String ref = "handoff:" + h.channelId() + ":" + a.seq() + ":" + a.start().toEpochMilli();
     List<String> lines = new ArrayList<>();
     lines.add(
         ":ship: <@"
@@ -138,32 +131,15 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
                 ? "Handed over early, at " + CaptainView.time(h.performedAt(), zone) + "."
                 : "Handoff at " + CaptainView.time(a.start(), zone) + ".";
     String text = String.join("\n", lines);
-    List<OutboxMessage> out = new ArrayList<>();
-    out.add(
-        post(
-            h.teamId(),
-            OutboxKind.HANDOFF,
-            h.channelId(),
-            text + "\n" + detail,
-            blocks(text, "", detail),
-            ref));
-    out.add(
-        post(h.teamId(), OutboxKind.HANDOFF_NOTES, a.captain(), incoming(h), null, ref + ":in"));
-    if (h.outgoing() != null && !h.outgoing().equals(a.captain())) {
-      out.add(
-          post(
-              h.teamId(),
-              OutboxKind.HANDOFF_OFF,
-              h.outgoing(),
-              ":zzz: You are off duty in <#"
-                  + h.channelId()
-                  + ">; <@"
-                  + a.captain()
-                  + "> holds the watch now. Thank you — rest well.",
-              null,
-              ref + ":out"));
-    }
-    return out;
+    return new Rendered(text + "\n" + detail, blocks(text, "", detail));
+  }
+
+  private static String outgoing(Notice.Handoff h) {
+    return ":zzz: You are off duty in <#"
+        + h.channelId()
+        + ">; <@"
+        + h.shift().captain()
+        + "> holds the watch now. Thank you — rest well.";
   }
 
   private static String incoming(Notice.Handoff h) {
@@ -206,10 +182,5 @@ public final class CaptainMessages implements Function<Notice, List<OutboxMessag
     }
     blocks.add(context(c -> c.elements(List.of(markdownText(foot)))));
     return gson.toJson(blocks);
-  }
-
-  private static OutboxMessage post(
-      String teamId, OutboxKind kind, String channel, String text, String blocksJson, String ref) {
-    return OutboxMessage.post(teamId, kind, channel, text, blocksJson, ref);
   }
 }

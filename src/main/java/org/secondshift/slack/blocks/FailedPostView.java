@@ -1,21 +1,15 @@
 package org.secondshift.slack.blocks;
 
-import org.secondshift.store.OutboxKind;
-import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.PostFailures;
 
 /** The direct message that tells whoever set up a plan that Slack refuses its posts. */
 public final class FailedPostView {
-  /** The outbox kind of that direct message. */
-  public static final OutboxKind KIND = OutboxKind.POST_FAILED;
-
   private FailedPostView() {}
 
-  /**
-   * The message to {@code setter} about {@code owner}'s posts, which Slack refused with {@code
-   * error}.
-   */
-  public static OutboxMessage message(String setter, PostFailures.Owner owner, String error) {
+  /** The message to a plan's setter: Slack refused the plan's posts. */
+  public static Rendered render(PostFailures.Refused refused) {
+    PostFailures.Owner owner = refused.owner();
+    String error = refused.error();
     String channel = "<#" + owner.channelId() + ">";
     boolean rotation = owner.plan() == PostFailures.Plan.ROTATION;
     String what = rotation ? "the captain rotation's messages" : "the weekly summary";
@@ -30,8 +24,7 @@ public final class FailedPostView {
             + " "
             + advice(error, setUp)
             + " I will not tell you again about this plan until it is set up again.";
-    return OutboxMessage.post(
-        owner.teamId(), KIND, setter, text, null, "post-failed:" + owner.channelId());
+    return new Rendered(text, null);
   }
 
   private static String reason(String error) {

@@ -17,23 +17,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.secondshift.rest.Nudge;
 import org.secondshift.rest.NudgeAnswer;
+import org.secondshift.rest.NudgeAnswered;
 import org.secondshift.rest.RestPrefs;
-import org.secondshift.store.NudgeMessages;
-import org.secondshift.store.OutboxKind;
-import org.secondshift.store.OutboxMessage;
 
 /**
  * The direct message of a nudge: what was observed, one concrete thing to do, four buttons; and the
  * same message after a click, showing what was chosen.
  */
-public final class NudgeView implements NudgeMessages {
-  static final OutboxKind KIND = OutboxKind.NUDGE;
-  static final OutboxKind ANSWER_KIND = OutboxKind.NUDGE_ANSWER;
+public final class NudgeView {
   private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
   private final Gson json = GsonFactory.createSnakeCase();
 
-  @Override
-  public OutboxMessage nudge(Nudge n) {
+  /** The direct message carrying a new nudge and its buttons. */
+  public Rendered nudge(Nudge n) {
     Words w = words(n);
     List<LayoutBlock> blocks =
         List.of(
@@ -41,25 +37,18 @@ public final class NudgeView implements NudgeMessages {
             actions(a -> a.blockId("nudge:" + n.id()).elements(buttons(n))),
             context(
                 c -> c.elements(List.of(markdownText("`/shift rest` changes when these come.")))));
-    return OutboxMessage.post(
-        n.teamId(), KIND, n.userId(), w.headline() + " " + w.body(), json.toJson(blocks), ref(n));
+    return new Rendered(w.headline() + " " + w.body(), json.toJson(blocks));
   }
 
-  @Override
-  public OutboxMessage answered(
-      Nudge n, NudgeAnswer answer, Instant at, String channel, String ts) {
-    String chosen = chosen(n, answer, at);
+  /** The nudge's message after the click, showing what was chosen. */
+  public Rendered answered(NudgeAnswered a) {
+    Nudge n = a.nudge();
+    String chosen = chosen(n, a.answer(), a.at());
     List<LayoutBlock> blocks =
         List.of(
             section(s -> s.text(markdownText("*" + words(n).headline() + "*"))),
             context(c -> c.elements(List.of(markdownText(chosen)))));
-    return OutboxMessage.update(
-        n.teamId(), ANSWER_KIND, channel, ts, chosen, json.toJson(blocks), ref(n));
-  }
-
-  /** The outbox reference of a nudge's message. */
-  public static String ref(Nudge n) {
-    return "nudge:" + n.id();
+    return new Rendered(chosen, json.toJson(blocks));
   }
 
   private static List<BlockElement> buttons(Nudge n) {

@@ -20,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.secondshift.slack.blocks.Rendered;
+import org.secondshift.slack.blocks.Renderer;
 import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxRow;
@@ -93,6 +95,8 @@ public final class OutboxSender {
   private final Map<String, String> tokenRefused = new ConcurrentHashMap<>();
   private final Set<String> scopeWarned = ConcurrentHashMap.newKeySet();
   private final Map<String, String> directMessages = new ConcurrentHashMap<>();
+  // Pure: notices queued inside a transaction get their words here, as they are sent.
+  private final Renderer renderer = new Renderer();
 
   public OutboxSender(OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock) {
     this(store, slack, limits, clock, CLAIM_BATCH, Undeliverable.markFailed(store));
@@ -185,12 +189,20 @@ public final class OutboxSender {
 
   private void send(OutboxRow row, RateGate gate) {
     OutboxMessage m = row.message();
+    Rendered words;
+    try {
+      words = renderer.render(m);
+    } catch (IllegalArgumentException e) {
+      log.error("outbox row {} ({}) has no words and is given up: {}", row.id(), m.kind(), e);
+      undeliverable.giveUp(row, "unrenderable_notice", clock.instant());
+      return;
+    }
     try {
       SlackApiTextResponse response =
           switch (m.method()) {
-            case OutboxMessage.POST -> post(m);
-            case OutboxMessage.UPDATE -> update(m);
-            default -> upload(m);
+            case OutboxMessage.POST -> post(m, words);
+            case OutboxMessage.UPDATE -> update(m, words);
+            default -> upload(m, words);
           };
       if (response.isOk()) {
         sent(row, response);
@@ -303,23 +315,29 @@ public final class OutboxSender {
     }
   }
 
-  private ChatPostMessageResponse post(OutboxMessage m) throws IOException, SlackApiException {
+  private ChatPostMessageResponse post(OutboxMessage m, Rendered words)
+      throws IOException, SlackApiException {
     return slack.chatPostMessage(
-        r -> r.channel(m.channel()).text(m.text()).blocksAsString(m.blocksJson()));
+        r -> r.channel(m.channel()).text(words.text()).blocksAsString(words.blocksJson()));
   }
 
-  private ChatUpdateResponse update(OutboxMessage m) throws IOException, SlackApiException {
+  private ChatUpdateResponse update(OutboxMessage m, Rendered words)
+      throws IOException, SlackApiException {
     return slack.chatUpdate(
-        r -> r.channel(m.channel()).ts(m.targetTs()).text(m.text()).blocksAsString(m.blocksJson()));
+        r ->
+            r.channel(m.channel())
+                .ts(m.targetTs())
+                .text(words.text())
+                .blocksAsString(words.blocksJson()));
   }
 
-  private FilesUploadV2Response upload(OutboxMessage m)
+  private FilesUploadV2Response upload(OutboxMessage m, Rendered words)
       throws IOException, SlackApiException, SlackRefusal {
     String channel = directMessageChannel(m.teamId(), m.channel());
     return slack.filesUploadV2(
         r ->
             r.channel(channel)
-                .initialComment(m.text())
+                .initialComment(words.text())
                 .filename(m.file().name())
                 .title(m.file().title())
                 .fileData(m.file().bytes())

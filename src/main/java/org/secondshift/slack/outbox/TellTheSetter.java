@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
-import org.secondshift.slack.blocks.FailedPostView;
 import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxRow;
@@ -33,13 +32,7 @@ public final class TellTheSetter implements Undeliverable {
   @Override
   public void giveUp(OutboxRow row, String error, Instant now) {
     Optional<PostFailures.Owner> owner = owner(row.message());
-    Optional<String> told =
-        failures.fail(
-            row.id(),
-            error,
-            now,
-            owner,
-            setter -> FailedPostView.message(setter, owner.get(), error));
+    Optional<String> told = failures.fail(row.id(), error, now, owner);
     told.ifPresent(
         setter ->
             log.info(
