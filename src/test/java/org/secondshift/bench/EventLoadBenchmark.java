@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.secondshift.config.EnvironmentSettings;
 import org.secondshift.sandbox.StandInMain;
@@ -152,8 +155,21 @@ public final class EventLoadBenchmark {
             "bot",
             processes.java(jvmOptions(), List.of("-jar", jar)),
             botEnvironment(botPort, apiUrl));
+    int secondPort = options.nodes == 2 ? BenchProcesses.freePort() : -1;
+    Process nodeB =
+        options.nodes == 2
+            ? processes.start(
+                "bot-b",
+                processes.java(jvmOptions(), List.of("-jar", jar)),
+                botEnvironment(secondPort, apiUrl))
+            : null;
     processes.awaitHealthy("reference", reference, referencePort, START_LIMIT);
     processes.awaitHealthy("bot", bot, botPort, START_LIMIT);
+    if (nodeB != null) {
+      processes.awaitHealthy("bot-b", nodeB, secondPort, START_LIMIT);
+      System.out.printf(
+          Locale.ROOT, "  second node pid %d on :%d, same database%n", nodeB.pid(), secondPort);
+    }
     System.out.printf(
         Locale.ROOT,
         "second-shift event load: wrk -t%d -c%d -d%ds (after %d s warm-up), then %s;%n"
@@ -191,6 +207,11 @@ public final class EventLoadBenchmark {
         warmed = warmed.plus(late.delivered());
         botPace = late.perSecond();
       }
+      if (nodeB != null) {
+        // The second node only serves the two-node part; it is warmed the same way first.
+        Wrk secondWarm = botWarmup("bot-b-warmup", "y", secondPort, options.warmup);
+        warmed = warmed.plus(secondWarm.delivered());
+      }
       afterWarm = settle(bot, afterWarm, warmed);
     }
     // Three times the bot's pace, but no more than the reference managed: the bot does all that
@@ -203,15 +224,34 @@ public final class EventLoadBenchmark {
     Wrk botRun = wrk("bot", botPort, requests("bot", "m", botLines), options.seconds, true);
     Stored afterRun = settle(bot, afterWarm, botRun.delivered());
 
+    Pair pair = null;
+    Stored afterPair = afterRun;
+    if (nodeB != null) {
+      // The same total threads and connections as the one-node run, half to each node, at once.
+      long half = botLines / 2 + options.connections;
+      Path toA = requests("pair-a", "a", half);
+      Path toB = requests("pair-b", "b", half);
+      ExecutorService both = Executors.newFixedThreadPool(2);
+      try {
+        Future<Wrk> a = both.submit(() -> wrk("node A of two", botPort, toA, options.seconds, 2));
+        Future<Wrk> b =
+            both.submit(() -> wrk("node B of two", secondPort, toB, options.seconds, 2));
+        pair = new Pair(a.get(), b.get());
+      } finally {
+        both.shutdownNow();
+      }
+      afterPair = settle(bot, afterRun, pair.delivered());
+    }
+
     Rate referenceFixed = null;
     Rate botFixed = null;
-    Stored afterFixed = afterRun;
+    Stored afterFixed = afterPair;
     if (options.rate > 0) {
       int lines = options.rate * (options.warmup + options.seconds);
       referenceFixed =
           fixedRate("reference-rate", referencePort, requests("reference-rate", "q", lines));
       botFixed = fixedRate("bot-rate", botPort, requests("bot-rate", "r", lines));
-      afterFixed = settle(bot, afterRun, botFixed.delivered());
+      afterFixed = settle(bot, afterPair, botFixed.delivered());
     }
 
     List<Check> checks = new ArrayList<>();
@@ -219,10 +259,13 @@ public final class EventLoadBenchmark {
       checks.add(new Check("wrk warm-up", warmed, afterWarm));
     }
     checks.add(new Check("wrk run", botRun.delivered(), afterRun));
+    if (pair != null) {
+      checks.add(new Check("two nodes", pair.delivered(), afterPair));
+    }
     if (botFixed != null) {
       checks.add(new Check("fixed rate", botFixed.delivered(), afterFixed));
     }
-    return report(referenceRun, botRun, referenceFixed, botFixed, checks);
+    return report(referenceRun, botRun, pair, referenceFixed, botFixed, checks);
   }
 
   // ---- the processes ----
@@ -308,11 +351,22 @@ public final class EventLoadBenchmark {
 
   private Wrk wrk(String name, int port, Path requests, int seconds, boolean show)
       throws Exception {
+    return wrk(name, port, requests, seconds, show, 1);
+  }
+
+  /** One of two loads at once, each with half the threads and connections. */
+  private Wrk wrk(String name, int port, Path requests, int seconds, int shares) throws Exception {
+    return wrk(name, port, requests, seconds, false, shares);
+  }
+
+  private Wrk wrk(String name, int port, Path requests, int seconds, boolean show, int shares)
+      throws Exception {
+    int threads = options.threads / shares;
     List<String> command =
         List.of(
             "wrk",
-            "-t" + options.threads,
-            "-c" + options.connections,
+            "-t" + threads,
+            "-c" + options.connections / shares,
             "-d" + seconds + "s",
             "--timeout",
             "10s",
@@ -322,9 +376,10 @@ public final class EventLoadBenchmark {
             "http://127.0.0.1:" + port + "/slack/events",
             "--",
             requests.toString(),
-            Integer.toString(options.threads));
+            Integer.toString(threads));
     String output =
-        processes.runToEnd("wrk-" + name, command, Map.of(), Duration.ofSeconds(seconds + 120));
+        processes.runToEnd(
+            "wrk-" + name.replace(' ', '-'), command, Map.of(), Duration.ofSeconds(seconds + 120));
     Files.delete(requests);
     Wrk run = new Wrk(result(name, output));
     if (show) {
@@ -428,7 +483,12 @@ public final class EventLoadBenchmark {
   // ---- the report ----
 
   private int report(
-      Wrk referenceRun, Wrk botRun, Rate referenceFixed, Rate botFixed, List<Check> checks) {
+      Wrk referenceRun,
+      Wrk botRun,
+      Pair pair,
+      Rate referenceFixed,
+      Rate botFixed,
+      List<Check> checks) {
     Table table = new Table();
     table.section(
         String.format(
@@ -443,6 +503,16 @@ public final class EventLoadBenchmark {
     table.count("non-2xx", botRun.count("non2xx"), referenceRun.count("non2xx"));
     table.count("socket errors", botRun.socketErrors(), referenceRun.socketErrors());
     table.count("repeated events", botRun.repeats(), referenceRun.repeats());
+    if (pair != null) {
+      table.section(
+          String.format(
+              Locale.ROOT,
+              "two nodes on one PostgreSQL: wrk -t%d -c%d -d%ds against each, at once",
+              options.threads / 2,
+              options.connections / 2,
+              options.seconds));
+      table.line(pair.line(botRun));
+    }
     if (botFixed != null) {
       table.section(
           String.format(
@@ -484,6 +554,7 @@ public final class EventLoadBenchmark {
             + botRun.socketErrors()
             + referenceRun.count("non2xx")
             + referenceRun.socketErrors()
+            + (pair == null ? 0 : pair.problems())
             + (botFixed == null ? 0 : botFixed.failures() + botFixed.count("non2xx"))
             + (referenceFixed == null
                 ? 0
@@ -496,6 +567,21 @@ public final class EventLoadBenchmark {
         Locale.ROOT,
         "targets (bot >= 2000/s, fixed-rate p99 <= 50 ms, ratio >= 0.5): %s%n",
         targets ? "met" : "MISSED");
+    if (pair != null) {
+      System.out.printf(
+          Locale.ROOT,
+          "two-node targets (one node >= 1500/s, two nodes >= 1.5 x one node): %s%n",
+          botRun.perSecond() >= 1_500 && pair.perSecond() >= 1.5 * botRun.perSecond()
+              ? "met"
+              : "MISSED");
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT_NODES one_rps=%.0f two_rps=%.0f scale=%.2f two_p99_ms=%.2f%n",
+          botRun.perSecond(),
+          pair.perSecond(),
+          pair.perSecond() / botRun.perSecond(),
+          pair.p99ms());
+    }
     System.out.printf(
         Locale.ROOT,
         "RESULT bot_rps=%.0f reference_rps=%.0f ratio=%.2f bot_p50_ms=%.2f bot_p99_ms=%.2f"
@@ -576,6 +662,41 @@ public final class EventLoadBenchmark {
     Delivered delivered() {
       long answered = count("requests") - count("non2xx");
       return new Delivered(Math.max(0, answered - repeats()), count("distinct"));
+    }
+  }
+
+  /** The two loads of the two-node part, one per node, run at the same time. */
+  private record Pair(Wrk a, Wrk b) {
+    double perSecond() {
+      return a.perSecond() + b.perSecond();
+    }
+
+    double p99ms() {
+      return Math.max(a.ms("p99_us"), b.ms("p99_us"));
+    }
+
+    Delivered delivered() {
+      return a.delivered().plus(b.delivered());
+    }
+
+    long problems() {
+      return a.count("non2xx") + a.socketErrors() + b.count("non2xx") + b.socketErrors();
+    }
+
+    String line(Wrk one) {
+      return String.format(
+          Locale.ROOT,
+          "one node %.0f/s (p99 %.1f ms); two nodes %.0f/s = %.0f + %.0f (p99 %.1f ms, worse of"
+              + " the two); %.2f x one node; non-2xx %d, socket errors %d",
+          one.perSecond(),
+          one.ms("p99_us"),
+          perSecond(),
+          a.perSecond(),
+          b.perSecond(),
+          p99ms(),
+          perSecond() / one.perSecond(),
+          a.count("non2xx") + b.count("non2xx"),
+          a.socketErrors() + b.socketErrors());
     }
   }
 
@@ -664,9 +785,10 @@ public final class EventLoadBenchmark {
   private static final class Options {
     static final String USAGE =
         "usage: bin/bench [--seconds N] [--warmup N] [--threads N] [--connections N] [--rate N]"
-            + " [--database-url jdbc:postgresql://…]";
+            + " [--database-url jdbc:postgresql://…] [--nodes 1|2]";
 
     String databaseUrl;
+    int nodes = 1;
     int seconds = 10;
     int warmup = 5;
     int threads = 2;
@@ -688,6 +810,7 @@ public final class EventLoadBenchmark {
           case "--threads" -> o.threads = number(arg, value, 1, 64);
           case "--connections" -> o.connections = number(arg, value, 1, 4_096);
           case "--rate" -> o.rate = number(arg, value, 0, 100_000);
+          case "--nodes" -> o.nodes = number(arg, value, 1, 2);
           case "--database-url" -> {
             if (!value.startsWith("jdbc:postgresql://")) {
               throw new IllegalArgumentException("--database-url takes jdbc:postgresql://…");
@@ -700,6 +823,14 @@ public final class EventLoadBenchmark {
       if (o.warmup + o.seconds > 240) {
         // A fixed-rate request file lasts both; its last request must be within the five minutes.
         throw new IllegalArgumentException("--warmup and --seconds may add up to 240 at most");
+      }
+      if (o.nodes == 2 && o.databaseUrl == null) {
+        throw new IllegalArgumentException(
+            "--nodes 2 needs --database-url: nodes share PostgreSQL");
+      }
+      if (o.nodes == 2 && (o.threads % 2 != 0 || o.connections % 2 != 0)) {
+        throw new IllegalArgumentException(
+            "--nodes 2 splits --threads and --connections over the nodes: give even numbers");
       }
       if (o.connections < o.threads || o.connections % o.threads != 0) {
         throw new IllegalArgumentException(
