@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
@@ -166,10 +168,20 @@ public final class Database implements AutoCloseable {
    * run a second time, alone, if the shared transaction fails.
    */
   public <T> T write(HandleCallback<T, RuntimeException> work) {
+    return write(List.of(), work);
+  }
+
+  /**
+   * As {@link #write(HandleCallback)}, holding the named locks (e.g. {@code person/T1/U1}) for the
+   * whole transaction before {@code work} runs. A shared transaction takes the locks of all its
+   * writes at once, sorted, so that two instances' transactions never wait on each other in a
+   * circle; {@code work} itself must not take locks.
+   */
+  public <T> T write(Collection<String> locks, HandleCallback<T, RuntimeException> work) {
     if (Thread.currentThread() == writer) {
       throw new IllegalStateException("a write may not start another write");
     }
-    Write<T> write = new Write<>(work, deadline.get());
+    Write<T> write = new Write<>(work, deadline.get(), List.copyOf(locks));
     long wait = waitMillis();
     try {
       if (closed || !writes.offer(write, wait, TimeUnit.MILLISECONDS)) {
@@ -260,6 +272,7 @@ public final class Database implements AutoCloseable {
                 .filter(java.util.Objects::nonNull)
                 .min(Long::compare)
                 .ifPresent(end -> dialect.limitLockWait(h, millisUntil(end)));
+            lockInOrder(h, claimed);
             for (Write<?> w : claimed) {
               results.add(w.work.withHandle(h));
             }
@@ -304,6 +317,7 @@ public final class Database implements AutoCloseable {
               if (w.deadline != null) {
                 dialect.limitLockWait(h, millisUntil(w.deadline));
               }
+              lockInOrder(h, List.of(w));
               return w.work.withHandle(h);
             });
       } catch (RuntimeException e) {
@@ -315,6 +329,15 @@ public final class Database implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Takes the locks the writes name, each once, in one order every instance follows. */
+  private void lockInOrder(Handle h, List<Write<?>> writes) {
+    writes.stream()
+        .flatMap(w -> w.locks.stream())
+        .distinct()
+        .sorted()
+        .forEach(key -> dialect.lock(h, key));
   }
 
   private static long millisUntil(long nanoDeadline) {
@@ -345,12 +368,16 @@ public final class Database implements AutoCloseable {
     /** The {@link System#nanoTime()} by which the caller needs it done, or null. */
     final Long deadline;
 
+    /** The named locks its transaction must hold before the work runs. */
+    final List<String> locks;
+
     final CompletableFuture<T> done = new CompletableFuture<>();
     private final AtomicInteger state = new AtomicInteger(WAITING);
 
-    Write(HandleCallback<T, RuntimeException> work, Long deadline) {
+    Write(HandleCallback<T, RuntimeException> work, Long deadline, List<String> locks) {
       this.work = work;
       this.deadline = deadline;
+      this.locks = locks;
     }
 
     /** The writer takes it on; false when the caller already gave up. */

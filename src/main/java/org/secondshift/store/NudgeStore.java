@@ -68,11 +68,11 @@ public final class NudgeStore implements NudgeLog {
 
   @Override
   public Optional<Nudge> record(Nudge draft, Optional<Instant> othersAfter) {
+    // One decision per person at a time, across instances too: the check below then sees a nudge
+    // another transaction has just recorded.
     return db.write(
+        List.of(SessionStore.personLock(draft.teamId(), draft.userId())),
         h -> {
-          // One decision per person at a time, across instances too: the check below then sees
-          // a nudge another transaction has just recorded.
-          db.dialect().lock(h, "person/" + draft.teamId() + "/" + draft.userId());
           if (othersAfter.isPresent()
               && h.createQuery(OTHERS_AFTER)
                       .bind("teamId", draft.teamId())

@@ -64,17 +64,14 @@ public final class SessionStore implements ActivityLog, SessionHistory {
    * @return how many were new (the others were already recorded)
    */
   public int recordAll(List<Activity> activities) {
+    // Folding reads a person's sessions and then writes them: one writer per person at a time.
+    List<String> people =
+        activities.stream().map(a -> personLock(a.teamId(), a.userId())).distinct().toList();
     Recorded recorded =
         db.write(
+            people,
             h -> {
               Recorded r = new Recorded();
-              // Folding reads a person's sessions and then writes them: one writer per person at a
-              // time, taken in a fixed order so two batches cannot wait on each other.
-              activities.stream()
-                  .map(a -> "person/" + a.teamId() + "/" + a.userId())
-                  .distinct()
-                  .sorted()
-                  .forEach(key -> db.dialect().lock(h, key));
               try (ActivityWrites writes = new ActivityWrites(h.getConnection(), rules)) {
                 for (Activity a : activities) {
                   String key = a.teamId() + "/" + a.channelId() + "/" + a.userId();
@@ -98,6 +95,11 @@ public final class SessionStore implements ActivityLog, SessionHistory {
     // Only after the commit: a failed transaction must not leave presence counted as written.
     recorded.presence.forEach((key, day) -> seenToday.merge(key, day, Math::max));
     return recorded.fresh;
+  }
+
+  /** The lock held by whoever decides or writes about one person: their sessions, their nudges. */
+  static String personLock(String teamId, String userId) {
+    return "person/" + teamId + "/" + userId;
   }
 
   /**
