@@ -82,6 +82,8 @@
   function showLocalTime() {
     const p = state.ws.people.find(x => x.id === state.viewer);
     $('post-as-time').textContent = p ? p.localTime + ' for them (' + p.tz + ')' : '';
+    // Times the bot writes as Slack date tokens read in this person's zone, as Slack shows them.
+    BlockKit.setReaderZone(p ? p.tz : 'UTC');
   }
 
   function setViewer(userId) {

@@ -29,6 +29,53 @@
     page_facing_up: '\u{1F4C4}', palm_tree: '\u{1F334}', ship: '\u{1F6A2}', stopwatch: '\u23F1\uFE0F',
     warning: '\u26A0\uFE0F', wave: '\u{1F44B}', white_check_mark: '\u2705', zzz: '\u{1F4A4}' };
 
+  // The zone of the person the page shows the workspace as: Slack renders date tokens in each
+  // reader's own zone.
+  let readerZone = 'UTC';
+  function setReaderZone(zone) { readerZone = zone || 'UTC'; }
+
+  // <!date^EPOCH^FORMAT[^link]|fallback>, as https://api.slack.com/reference/surfaces/formatting#date-formatting
+  // describes: {date_num}, {date}, {date_short}, {date_long}, their _pretty forms (today, yesterday
+  // or tomorrow when it is one of those, capitalised only at the start), {time}, {time_secs}, {ago}.
+  function slackDate(target, fallback) {
+    const parts = target.split('^');
+    const when = new Date(Number(parts[1]) * 1000);
+    const format = parts[2];
+    if (!format || isNaN(when.getTime())) return fallback || '';
+    const at = (opts, locale) => new Intl.DateTimeFormat(locale || 'en-US',
+      Object.assign({ timeZone: readerZone }, opts)).format(when);
+    const dayOf = d => new Intl.DateTimeFormat('en-CA', { timeZone: readerZone }).format(d);
+    const now = Date.now();
+    const relative = () => {
+      const day = dayOf(when);
+      if (day === dayOf(new Date(now))) return 'today';
+      if (day === dayOf(new Date(now - 86400000))) return 'yesterday';
+      if (day === dayOf(new Date(now + 86400000))) return 'tomorrow';
+      return null;
+    };
+    const forms = {
+      date_num: () => dayOf(when),
+      date: () => at({ month: 'long', day: 'numeric', year: 'numeric' }),
+      date_short: () => at({ month: 'short', day: 'numeric', year: 'numeric' }),
+      date_long: () => at({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
+      time: () => at({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, 'en-GB'),
+      time_secs: () => at({ hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }, 'en-GB'),
+      ago: () => {
+        const minutes = Math.round((now - when.getTime()) / 60000);
+        const n = Math.abs(minutes) < 60 ? [minutes, 'minute'] : Math.abs(minutes) < 1440
+          ? [Math.round(minutes / 60), 'hour'] : [Math.round(minutes / 1440), 'day'];
+        return new Intl.RelativeTimeFormat('en', { numeric: 'auto' }).format(-n[0], n[1]);
+      }
+    };
+    ['date', 'date_short', 'date_long'].forEach(k => {
+      forms[k + '_pretty'] = (first) => {
+        const word = relative();
+        return word ? (first ? word[0].toUpperCase() + word.slice(1) : word) : forms[k]();
+      };
+    });
+    return format.replace(/\{([a-z_]+)\}/g, (m, name, offset) => forms[name] ? forms[name](offset === 0) : m);
+  }
+
   // Slack's special tokens (<@U…>, <#C…|name>, <!here>, <url|text>) become HTML first, the rest is escaped.
   function token(inner, names) {
     const [target, label] = inner.split('|', 2);
@@ -38,6 +85,9 @@
     }
     if (target.startsWith('#')) {
       return '<span class="mention">#' + escapeHtml(label || target.slice(1)) + '</span>';
+    }
+    if (target.startsWith('!date^')) {
+      return '<span class="slack-date">' + escapeHtml(slackDate(target, label)) + '</span>';
     }
     if (target.startsWith('!')) {
       return '<span class="mention">@' + escapeHtml(label || target.slice(1).split('^')[0]) + '</span>';
@@ -251,5 +301,5 @@
     return root;
   }
 
-  window.BlockKit = { render, mrkdwn };
+  window.BlockKit = { render, mrkdwn, setReaderZone };
 })();

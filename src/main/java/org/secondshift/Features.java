@@ -211,7 +211,10 @@ final class Features {
     ShiftCommands commands =
         new ShiftCommands(
             List.of(
-                new HoursCommand(reports, summaries::isSharing),
+                new HoursCommand(
+                    reports,
+                    summaries::isSharing,
+                    (team, user) -> restStore.prefs(team, user).dailyLimitOr(settings.rest())),
                 new StatusCommand(reports),
                 new StartCommand(reports),
                 new StopCommand(reports),

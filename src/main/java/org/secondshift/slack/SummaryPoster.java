@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.secondshift.hours.IsoWeek;
 import org.secondshift.slack.blocks.SummaryView;
+import org.secondshift.slack.blocks.When;
 import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxStore;
@@ -113,7 +114,7 @@ public final class SummaryPoster {
             GsonFactory.createSnakeCase().toJson(view.blocks()),
             ref));
     if (summary.showsFigures()) {
-      String title = "Team hours per day, " + summary.week();
+      String title = "Team hours per day, " + When.week(summary.week());
       messages.add(
           OutboxMessage.upload(
               teamId,
@@ -121,7 +122,9 @@ public final class SummaryPoster {
               channelId,
               title,
               new OutboxMessage.Attachment(
-                  "second-shift-" + summary.week() + ".png", title, LoadChart.png(summary)),
+                  "second-shift-week-of-" + summary.week().monday() + ".png",
+                  title,
+                  LoadChart.png(summary)),
               ref));
     }
     return messages;

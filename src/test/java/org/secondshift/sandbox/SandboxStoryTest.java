@@ -107,7 +107,8 @@ class SandboxStoryTest {
       JsonObject chart = fromBot.get(1);
       JsonObject image = chart.getAsJsonArray("blocks").get(0).getAsJsonObject();
       assertThat(image.get("type").getAsString()).isEqualTo("image");
-      assertThat(image.get("alt_text").getAsString()).startsWith("Team hours per day, 2026-W47");
+      assertThat(image.get("alt_text").getAsString())
+          .startsWith("Team hours per day, the week of 16 Nov");
       assertThat(json(running.get("sandbox/api/latest")).get("C0EVALS").getAsString())
           .isEqualTo(chart.get("ts").getAsString());
 

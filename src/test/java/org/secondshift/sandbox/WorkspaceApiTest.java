@@ -75,7 +75,7 @@ class WorkspaceApiTest {
         .contains("Total");
     assertThat(running.get("sandbox/api/conversation?id=C0TRAIN&viewer=U0MAYA").body())
         .contains("\"ephemeral\":true")
-        .contains("Europe/Berlin");
+        .contains("Berlin time");
     assertThat(running.get("sandbox/api/conversation?id=C0TRAIN&viewer=U0RAVI").body())
         .doesNotContain("\"ephemeral\":true");
   }

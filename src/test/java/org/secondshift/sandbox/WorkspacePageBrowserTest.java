@@ -104,8 +104,14 @@ class WorkspacePageBrowserTest {
             ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".message.ephemeral")));
     assertThat(reply.getText())
         .contains("Only visible to you")
-        .contains("Europe/Berlin")
+        .contains("Berlin time")
         .contains("Total");
+    // The rotation's plan in the same channel: its times are Slack date tokens, shown in Maya's
+    // zone as Slack would, never as the raw token.
+    assertThat(browser.findElements(By.cssSelector("#messages .slack-date"))).isNotEmpty();
+    assertThat(browser.findElement(By.id("messages")).getText())
+        .doesNotContain("<!date")
+        .doesNotContain("{time}");
 
     botDm("U0RAVI");
     browser.findElement(By.id("nav-DU0RAVI")).click();

@@ -99,7 +99,7 @@ class HomeAndSettingsOverHttpTest extends BotOverHttp {
         .hasValueSatisfying(
             view ->
                 assertThat(view)
-                    .contains("Your week · 2026-W48")
+                    .contains("Your week · the week of 23 Nov")
                     .contains("1 h 30 min")
                     .contains("Right now")
                     .contains("Last day off")
@@ -190,7 +190,7 @@ class HomeAndSettingsOverHttpTest extends BotOverHttp {
         .hasValueSatisfying(
             view ->
                 assertThat(view)
-                    .contains("Asia/Tokyo")
+                    .contains("on Tokyo time")
                     .contains("quiet hours 22:30–06:30")
                     .contains("daily limit 9 h")
                     .contains("sharing on"));

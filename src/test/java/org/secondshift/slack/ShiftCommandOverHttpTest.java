@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,16 +35,55 @@ class ShiftCommandOverHttpTest extends BotOverHttp {
         .contains("/shift help");
   }
 
+  @Test
+  void helpStartsWithTheThreeMostUsedCommandsAndAGroupShowsInFull() {
+    String help = reply(ADA, "help");
+    assertThat(help.indexOf("`/shift hours last`"))
+        .isLessThan(help.indexOf("`/shift rest quiet 23:00-07:30`"))
+        .isLessThan(help.indexOf("*Everything, by group*"));
+    assertThat(help).contains("*Captain:* `/shift captain` · `/shift note`");
+
+    String captain = reply(ADA, "help captain");
+    assertThat(captain).contains("`/shift captain [setup").contains("`/shift note <text");
+    assertThat(captain).doesNotContain("/shift hours");
+    assertThat(reply(ADA, "help your data")).contains("/shift export").contains("/shift forget-me");
+    assertThat(reply(ADA, "help stop")).contains("/shift stop").contains("/shift start");
+  }
+
   @ParameterizedTest(name = "/shift {0} → {1}")
   @CsvSource(
       delimiter = ';',
       value = {
-        "hour ; /shift hours [last | 2026-W48] [@someone]",
-        "stauts ; /shift status",
-        "hours next-tuesday ; /shift hours [last | 2026-W48] [@someone]",
-        "hours 2026-W99 ; /shift hours [last | 2026-W48] [@someone]",
-        "hours last 2026-W40 ; /shift hours [last | 2026-W48] [@someone]",
-        "hours @nobody ; /shift hours [last | 2026-W48] [@someone]",
+        "hour ; hours",
+        "stauts ; status",
+        "captian setup ; captain",
+        "help captian ; captain",
+        "forget ; forget-me"
+      })
+  void aTypoAsksWhetherTheNearestCommandWasMeant(String text, String meant) {
+    JsonObject reply = shift(ADA, text);
+    assertThat(reply.get("response_type").getAsString()).isEqualTo("ephemeral");
+    assertThat(reply.get("text").getAsString())
+        .startsWith(":warning:")
+        .contains("Did you mean `/shift " + meant + "`?")
+        .doesNotContain("Usage:");
+  }
+
+  @Test
+  void aWordFarFromEveryCommandIsNotGuessedAt() {
+    assertThat(reply(ADA, "xylophone"))
+        .contains("`xylophone` is not a /shift command. `/shift help` lists them.")
+        .doesNotContain("Did you mean");
+  }
+
+  @ParameterizedTest(name = "/shift {0} → {1}")
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "hours next-tuesday ; /shift hours [last | 2026-11-23] [@someone]",
+        "hours 2026-W99 ; /shift hours [last | 2026-11-23] [@someone]",
+        "hours last 2026-W40 ; /shift hours [last | 2026-11-23] [@someone]",
+        "hours @nobody ; /shift hours [last | 2026-11-23] [@someone]",
         "status now ; /shift status",
         "stop please ; /shift stop"
       })
@@ -66,7 +106,7 @@ class ShiftCommandOverHttpTest extends BotOverHttp {
   @Test
   void mentioningYourselfShowsYourOwnHours() {
     assertThat(shift(ADA, "hours <@U0ADA|ada>").get("text").getAsString())
-        .contains("Your hours in 2026-W48");
+        .contains("Your hours in the week of 23 Nov");
   }
 
   @Test
@@ -90,12 +130,18 @@ class ShiftCommandOverHttpTest extends BotOverHttp {
     running.requests.json(
         envelopes.message(ADA, "C0GENERAL", Instant.parse("2026-11-17T10:00:00Z")));
     assertThat(shift(ADA, "hours").get("text").getAsString())
-        .contains("2026-W48")
+        .contains("the week of 23 Nov")
         .contains("Total *0 min*");
     assertThat(shift(ADA, "hours last").get("text").getAsString())
-        .contains("2026-W47")
+        .contains("the week of 16 Nov")
         .contains("Total *10 min*");
-    assertThat(shift(ADA, "hours 2026-W47").get("text").getAsString()).contains("Total *10 min*");
+    // Any day names its week; the ISO week id still works for those who type it.
+    for (String week : List.of("2026-11-19", "2026-11-16", "2026-W47", "2026-w47")) {
+      assertThat(shift(ADA, "hours " + week).get("text").getAsString())
+          .as(week)
+          .contains("the week of 16 Nov")
+          .contains("Total *10 min*");
+    }
   }
 
   @Test

@@ -74,7 +74,7 @@ class SocketModeTest {
 
     JsonObject payload = slack.awaitSocketAck(id, WAIT).getAsJsonObject("payload");
     assertThat(payload.get("response_type").getAsString()).isEqualTo("ephemeral");
-    assertThat(payload.get("text").getAsString()).contains("Your hours in 2026-W48");
-    assertThat(payload.get("blocks").toString()).contains("Asia/Kolkata");
+    assertThat(payload.get("text").getAsString()).contains("Your hours in the week of 23 Nov");
+    assertThat(payload.get("blocks").toString()).contains("Kolkata time");
   }
 }

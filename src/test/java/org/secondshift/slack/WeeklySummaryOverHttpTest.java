@@ -16,7 +16,7 @@ class WeeklySummaryOverHttpTest extends BotOverHttp.OnEachVendor {
   private static final Person[] TEAM = {
     person("U0ADA", "ada"), person("U0BO", "bo"), person("U0CY", "cy"), person("U0DEV", "dev")
   };
-  // Wednesday of week 48, Berlin: last week is 2026-W47.
+  // Wednesday of week 48, Berlin: last week is 2026-W47, the week of 16 Nov.
   private static final Instant WEDNESDAY = Instant.parse("2026-11-25T10:00:00Z");
 
   WeeklySummaryOverHttpTest() {
@@ -58,7 +58,7 @@ class WeeklySummaryOverHttpTest extends BotOverHttp.OnEachVendor {
         .satisfies(
             m -> {
               assertThat(m.blocksJson())
-                  .contains("2026-W47")
+                  .contains("the week of 16 Nov")
                   .contains("4 people")
                   .contains("Median per person")
                   .contains("9 h 10 min");
@@ -96,7 +96,7 @@ class WeeklySummaryOverHttpTest extends BotOverHttp.OnEachVendor {
 
     assertThat(running.slack.messages(CHANNEL))
         .singleElement()
-        .satisfies(m -> assertThat(m.blocksJson()).contains("2026-W48"));
+        .satisfies(m -> assertThat(m.blocksJson()).contains("the week of 23 Nov"));
     assertThat(running.count("SELECT COUNT(*) FROM summary_post")).isEqualTo(1);
     assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'summary'")).isEqualTo(1);
   }
@@ -128,6 +128,8 @@ class WeeklySummaryOverHttpTest extends BotOverHttp.OnEachVendor {
     assertThat(before).contains("has not chosen to share");
     shift("U0ADA", "share on");
     String after = reply("U0BO", "hours last <@U0ADA>");
-    assertThat(after).contains("<@U0ADA>'s hours in 2026-W47").contains("Total *9 h 10 min*");
+    assertThat(after)
+        .contains("<@U0ADA>'s hours in the week of 16 Nov")
+        .contains("Total *9 h 10 min*");
   }
 }

@@ -82,9 +82,7 @@ final class CaptainMessages {
             + (p.replaced() ? "replaced" : "set up")
             + " the captain rotation: "
             + CaptainView.cadence(p.rotation())
-            + ", handoffs at local time in "
-            + p.rotation().zone().getId()
-            + ".";
+            + ". Times below are in your own zone.";
     String body =
         CaptainView.onWatchNow(p.current(), p.rotation().zone())
             + "\n"
@@ -139,7 +137,7 @@ final class CaptainMessages {
         + h.channelId()
         + ">; <@"
         + h.shift().captain()
-        + "> holds the watch now. Thank you — rest well.";
+        + "> holds the watch now.";
   }
 
   private static String incoming(Notice.Handoff h) {

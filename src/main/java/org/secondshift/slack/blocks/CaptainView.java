@@ -10,10 +10,8 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.secondshift.captain.Assignment;
@@ -28,14 +26,15 @@ import org.secondshift.slack.command.Reply;
 public final class CaptainView {
   public static final String REPLACE_ACTION = "captain_replace";
   public static final String KEEP_ACTION = "captain_keep";
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
   private CaptainView() {}
 
-  /** A local time in the rotation's zone, e.g. {@code Mon 23 Nov 09:00}. */
+  /**
+   * A time each reader sees in their own zone; {@code zone}, the rotation's, is only the fallback
+   * for clients that cannot show Slack's date token.
+   */
   public static String time(Instant at, ZoneId zone) {
-    return WHEN.format(at.atZone(zone));
+    return When.forEachReader(at, zone);
   }
 
   public static String cadence(Rotation r) {
@@ -43,7 +42,7 @@ public final class CaptainView {
     int d = r.cadence().days();
     String every =
         h > 0 ? "every " + h + " h" : d == 1 ? "daily" : d == 7 ? "weekly" : "every " + d + " days";
-    return every + " from " + r.firstHandoff().toLocalTime();
+    return every + " from " + r.firstHandoff().toLocalTime() + " " + When.zone(r.zone());
   }
 
   /** Who took the watch when the rotation was set up, and until when. */
@@ -110,7 +109,7 @@ public final class CaptainView {
     String next = o.ahead().isEmpty() ? "" : "*Next handoffs*\n" + shiftLines(o.ahead(), r.zone());
     String notes =
         o.openNotes() + (o.openNotes() == 1 ? " handoff note open" : " handoff notes open");
-    return reply(now, next, cadence(r) + " (" + r.zone().getId() + ") · " + notes);
+    return reply(now, next, cadence(r) + " · " + notes);
   }
 
   public static Reply schedule(Overview o) {
@@ -119,7 +118,7 @@ public final class CaptainView {
       return Reply.text("The rotation is paused; `/shift captain resume` starts handoffs again.");
     }
     return reply(
-        "*The next " + o.ahead().size() + " shifts* (" + r.zone().getId() + ")",
+        "*The next " + o.ahead().size() + " shifts*",
         shiftLines(o.ahead(), r.zone()),
         "Roster: " + Sections.clip(mentions(r.roster())));
   }
@@ -132,12 +131,15 @@ public final class CaptainView {
     String plan = shiftLines(result.plan(), zone);
     return switch (result.outcome()) {
       case CREATED ->
-          reply("Captain rotation set up; I posted the plan in the channel.", plan, zone.getId());
+          reply(
+              "Captain rotation set up; I posted the plan in the channel.",
+              plan,
+              "Handoffs follow " + When.zone(zone) + "; each of you sees the times in your own.");
       case REPLACED ->
           reply(
               "Captain rotation replaced; I posted the new plan in the channel.",
               plan,
-              zone.getId());
+              "Handoffs follow " + When.zone(zone) + "; each of you sees the times in your own.");
       case ALREADY_CHANGED -> Reply.text("The rotation changed meanwhile; nothing was replaced.");
       case NEEDS_CONFIRMATION -> confirm(plan, questionId);
     };
@@ -223,7 +225,7 @@ public final class CaptainView {
   }
 
   public static Reply resumed(Instant next, ZoneId zone) {
-    return Reply.text("Resumed. Next handoff: " + time(next, zone) + " (" + zone.getId() + ").");
+    return Reply.text("Resumed. Next handoff: " + time(next, zone) + ".");
   }
 
   public static Reply noted(Optional<String> deliveredTo) {

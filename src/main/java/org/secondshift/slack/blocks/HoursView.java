@@ -21,21 +21,33 @@ public final class HoursView {
 
   private HoursView() {}
 
-  public static Reply week(WeekHours week) {
-    return week("*Your hours in " + week.week() + "* · " + week.zone().getId(), week);
+  /** One's own week; a bar is full at {@code limit}, their daily limit, so weeks compare. */
+  public static Reply week(WeekHours week, Duration limit) {
+    return week(
+        "*Your hours in " + When.week(week.week()) + "* · " + When.zone(week.zone()), week, limit);
   }
 
   /** Someone else's week, shown because they chose to share it. */
-  public static Reply theirWeek(String userId, WeekHours week) {
+  public static Reply theirWeek(String userId, WeekHours week, Duration limit) {
     return week(
-        "*<@" + userId + ">'s hours in " + week.week() + "* · " + week.zone().getId() + " (shared)",
-        week);
+        "*<@"
+            + userId
+            + ">'s hours in "
+            + When.week(week.week())
+            + "* · "
+            + When.zone(week.zone())
+            + " (shared)",
+        week,
+        limit);
   }
 
-  private static Reply week(String title, WeekHours week) {
+  private static Reply week(String title, WeekHours week, Duration limit) {
     StringBuilder table = new StringBuilder("```\n");
     Duration longest =
         week.days().stream().map(DayHours::active).max(Duration::compareTo).orElse(Duration.ZERO);
+    // One fixed scale, the daily limit, so that three hours never fill the bar; a day past the
+    // limit still fits.
+    Duration scale = longest.compareTo(limit) > 0 ? longest : limit;
     for (DayHours day : week.days()) {
       String amount = day.active().isZero() ? "—" : DurationText.of(day.active());
       table.append(
@@ -44,7 +56,7 @@ public final class HoursView {
               "%-10s %-12s %s%n",
               DAY.format(day.date()),
               amount,
-              bar(day.active(), longest)));
+              bar(day.active(), scale)));
     }
     table.append("```");
     List<String> totals = new ArrayList<>();
@@ -71,12 +83,12 @@ public final class HoursView {
             + " Your own: `/shift hours`.");
   }
 
-  private static String bar(Duration value, Duration longest) {
-    if (longest.isZero() || value.isZero()) {
+  private static String bar(Duration value, Duration scale) {
+    if (scale.isZero() || value.isZero()) {
       return "";
     }
     int cells =
-        (int) Math.max(1, Math.round(BAR_WIDTH * value.toSeconds() / (double) longest.toSeconds()));
+        (int) Math.max(1, Math.round(BAR_WIDTH * value.toSeconds() / (double) scale.toSeconds()));
     return "█".repeat(cells);
   }
 }

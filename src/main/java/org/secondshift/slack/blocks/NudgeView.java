@@ -51,27 +51,46 @@ public final class NudgeView {
     return new Rendered(chosen, json.toJson(blocks));
   }
 
+  /**
+   * The answers that fit the nudge, the likeliest first: a break after a long stretch, bed late at
+   * night, rest after a watch (which is not snoozed: it is a thank-you, not a reminder).
+   */
   private static List<BlockElement> buttons(Nudge n) {
+    return switch (n.kind()) {
+      case LONG_STRETCH ->
+          List.of(
+              answer(n, NudgeAnswer.BREAK, "Taking a break", true),
+              answer(n, NudgeAnswer.SNOOZE, "Snooze 1 h", false),
+              answer(n, NudgeAnswer.DONE, "Done for today", false),
+              answer(n, NudgeAnswer.OFF, "Turn these off", false));
+      case DAILY_LIMIT ->
+          List.of(
+              answer(n, NudgeAnswer.DONE, "Done for today", true),
+              answer(n, NudgeAnswer.SNOOZE, "Snooze 1 h", false),
+              answer(n, NudgeAnswer.OFF, "Turn these off", false));
+      case LATE_NIGHT ->
+          List.of(
+              answer(n, NudgeAnswer.DONE, "Going to bed", true),
+              answer(n, NudgeAnswer.SNOOZE, "Snooze 1 h", false),
+              answer(n, NudgeAnswer.OFF, "Turn these off", false));
+      case NO_DAY_OFF ->
+          List.of(
+              answer(n, NudgeAnswer.SNOOZE, "Remind me later", false),
+              answer(n, NudgeAnswer.OFF, "Turn these off", false));
+      case RECOVERY ->
+          List.of(
+              answer(n, NudgeAnswer.DONE, "Resting now", true),
+              answer(n, NudgeAnswer.OFF, "Turn these off", false));
+    };
+  }
+
+  private static BlockElement answer(Nudge n, NudgeAnswer answer, String label, boolean primary) {
     String id = Long.toString(n.id());
-    return List.of(
-        button(
-            b ->
-                b.actionId(NudgeAnswer.BREAK.actionId())
-                    .value(id)
-                    .style("primary")
-                    .text(plainText("Taking a break"))),
-        button(
-            b -> b.actionId(NudgeAnswer.SNOOZE.actionId()).value(id).text(plainText("Snooze 1 h"))),
-        button(
-            b ->
-                b.actionId(NudgeAnswer.DONE.actionId())
-                    .value(id)
-                    .text(plainText("Done for today"))),
-        button(
-            b ->
-                b.actionId(NudgeAnswer.OFF.actionId())
-                    .value(id)
-                    .text(plainText("Turn these off"))));
+    return button(
+        b -> {
+          b.actionId(answer.actionId()).value(id).text(plainText(label));
+          return primary ? b.style("primary") : b;
+        });
   }
 
   static String chosen(Nudge n, NudgeAnswer answer, Instant at) {
@@ -81,7 +100,14 @@ public final class NudgeView {
           ":zzz: *Snoozed* until "
               + HH_MM.format(LocalTime.ofInstant(at.plus(RestPrefs.SNOOZE), n.zone()))
               + ". Nothing from me before then.";
-      case DONE -> ":wave: *Done for today.* No more nudges until tomorrow. See you then.";
+      case DONE ->
+          switch (n.kind()) {
+            case LATE_NIGHT ->
+                ":crescent_moon: *Going to bed.* Good night; nothing from me until tomorrow.";
+            case RECOVERY ->
+                ":zzz: *Resting.* Nothing from me until tomorrow; the hours are yours.";
+            default -> ":wave: *Done for today.* No more nudges until tomorrow. See you then.";
+          };
       case OFF -> ":no_bell: *Nudges are off.* `/shift rest on` brings them back.";
     };
   }

@@ -43,9 +43,8 @@ public final class RestView {
     String text = String.join("\n", lines);
     String how =
         "`/shift rest quiet 23:00-07:30` · `limit 9h` · `snooze 2h` · `pause until 2026-12-27`"
-            + " · `off` · `on` — times are yours ("
-            + c.zone().getId()
-            + ")";
+            + " · `off` · `on` — times are yours, on "
+            + When.zone(c.zone());
     return new Reply(
         text,
         List.of(

@@ -39,7 +39,7 @@ public final class StatusView {
         "It is "
             + TIME.format(LocalTime.ofInstant(status.now(), status.zone()))
             + " for you ("
-            + status.zone().getId()
+            + When.zone(status.zone())
             + ")";
     return new Reply(
         text,

@@ -31,7 +31,8 @@ public final class SummaryView {
   public static Message message(WeeklySummary s) {
     String headline = headline(s);
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(header(h -> h.text(plainText(clip("Your week in hours · " + s.week(), 150)))));
+    blocks.add(
+        header(h -> h.text(plainText(clip("The team's hours in " + When.week(s.week()), 150)))));
     blocks.add(section(b -> b.text(markdownText(clip(headline, MAX_SECTION_TEXT)))));
     if (s.showsFigures()) {
       blocks.add(section(b -> b.fields(fields(s))));

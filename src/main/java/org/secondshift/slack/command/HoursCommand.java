@@ -7,17 +7,25 @@ import org.secondshift.hours.HourReports;
 import org.secondshift.hours.IsoWeek;
 import org.secondshift.slack.blocks.HoursView;
 
-/** {@code /shift hours [last | 2026-W48] [@someone]}: per-day hours of an ISO week. */
+/**
+ * {@code /shift hours [last | 2026-11-23] [@someone]}: per-day hours of a week (Monday to Sunday).
+ */
 public final class HoursCommand implements Subcommand {
   private final HourReports reports;
   private final BiPredicate<String, String> sharing;
+  private final java.util.function.BiFunction<String, String, java.time.Duration> dailyLimit;
 
   /**
    * @param sharing whether (team, user) opted in to letting teammates see their hours
+   * @param dailyLimit (team, user)'s daily limit: a full bar, the same scale every week
    */
-  public HoursCommand(HourReports reports, BiPredicate<String, String> sharing) {
+  public HoursCommand(
+      HourReports reports,
+      BiPredicate<String, String> sharing,
+      java.util.function.BiFunction<String, String, java.time.Duration> dailyLimit) {
     this.reports = reports;
     this.sharing = sharing;
+    this.dailyLimit = dailyLimit;
   }
 
   @Override
@@ -27,12 +35,12 @@ public final class HoursCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "/shift hours [last | 2026-W48] [@someone]";
+    return "/shift hours [last | 2026-11-23] [@someone]";
   }
 
   @Override
   public String summary() {
-    return "your hours by day this week, last week or any ISO week";
+    return "your hours by day: this week, last week, or the week of any day";
   }
 
   @Override
@@ -70,9 +78,10 @@ public final class HoursCommand implements Subcommand {
         choice
             .week()
             .orElseGet(() -> reports.currentWeek(inv.teamId(), subject, choice.weeksBack()));
+    java.time.Duration scale = dailyLimit.apply(inv.teamId(), subject);
     return own
-        ? HoursView.week(reports.week(inv.teamId(), subject, iso))
-        : HoursView.theirWeek(subject, reports.week(inv.teamId(), subject, iso));
+        ? HoursView.week(reports.week(inv.teamId(), subject, iso), scale)
+        : HoursView.theirWeek(subject, reports.week(inv.teamId(), subject, iso), scale);
   }
 
   /** This week, last week, or a named ISO week. */
@@ -88,9 +97,19 @@ public final class HoursCommand implements Subcommand {
         return new WeekChoice(1, Optional.empty());
       }
       try {
-        return new WeekChoice(0, Optional.of(IsoWeek.parse(arg)));
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("`" + arg + "` is not a week; try `last` or `2026-W48`.");
+        // Any day names its week; an ISO week id (2026-W48) is understood too, for those who use
+        // them.
+        return new WeekChoice(
+            0,
+            Optional.of(
+                arg.contains("W") || arg.contains("w")
+                    ? IsoWeek.parse(arg.toUpperCase(java.util.Locale.ROOT))
+                    : IsoWeek.of(java.time.LocalDate.parse(arg))));
+      } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+        throw new UsageException(
+            "`"
+                + arg
+                + "` is not a week; try `last`, or a day of the week you mean: `2026-11-23`.");
       }
     }
   }

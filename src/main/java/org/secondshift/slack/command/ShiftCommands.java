@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.secondshift.slack.blocks.HelpView;
 
 /** Routes {@code /shift <subcommand> ...} to its handler and turns bad input into usage. */
@@ -27,10 +28,14 @@ public final class ShiftCommands {
     }
     String[] words = trimmed.split("\\s+");
     String name = words[0].toLowerCase(Locale.ROOT);
+    if (name.equals("help")) {
+      String topic = trimmed.substring(words[0].length()).trim();
+      return HelpView.topic(topic, List.copyOf(byName.values()))
+          .orElseGet(() -> HelpView.unknown(topic, nearest(topic.toLowerCase(Locale.ROOT))));
+    }
     Subcommand sub = byName.get(name);
     if (sub == null) {
-      Subcommand nearest = nearest(name);
-      return HelpView.usageError("`" + words[0] + "` is not a /shift command.", nearest.usage());
+      return HelpView.unknown(words[0], nearest(name));
     }
     String rest = trimmed.substring(words[0].length()).trim();
     List<String> args = Arrays.asList(words).subList(1, words.length);
@@ -41,12 +46,13 @@ public final class ShiftCommands {
     }
   }
 
-  private Subcommand nearest(String word) {
+  /** The command {@code word} most likely meant: at most two edits away, or a third of it. */
+  private Optional<Subcommand> nearest(String word) {
     return byName.values().stream()
         .min(
             Comparator.comparingInt((Subcommand s) -> distance(word, s.name()))
                 .thenComparing(Subcommand::name))
-        .orElseThrow();
+        .filter(s -> distance(word, s.name()) <= Math.max(2, s.name().length() / 3));
   }
 
   /**

@@ -5,7 +5,7 @@ public interface Subcommand {
   /** The word people type, e.g. {@code hours}. */
   String name();
 
-  /** The full usage, e.g. {@code /shift hours [last | 2026-W48 | @someone]}. */
+  /** The full usage, e.g. {@code /shift hours [last | 2026-11-23 | @someone]}. */
   String usage();
 
   /** What it does, in a few words for {@code /shift help}. */

@@ -13,6 +13,7 @@ import org.secondshift.hours.ZoneLookup;
 import org.secondshift.slack.ChannelAccess;
 import org.secondshift.slack.SummaryPoster;
 import org.secondshift.slack.blocks.ChannelAccessView;
+import org.secondshift.slack.blocks.When;
 import org.secondshift.store.SummaryStore;
 import org.secondshift.summary.ChannelZone;
 import org.secondshift.summary.PlanScheduler;
@@ -136,9 +137,8 @@ public final class SummaryCommand implements Subcommand {
         + p.day().getDisplayName(TextStyle.FULL, Locale.ENGLISH)
         + " at "
         + p.at()
-        + " ("
-        + p.zone().getId()
-        + ")";
+        + " "
+        + When.zone(p.zone());
   }
 
   static DayOfWeek day(String word) {

@@ -20,18 +20,21 @@ import java.util.Locale;
 import org.secondshift.hours.DayHours;
 import org.secondshift.slack.blocks.DurationText;
 import org.secondshift.slack.blocks.Sections;
+import org.secondshift.slack.blocks.When;
 
 /** The Home tab: this week at a glance, the running session, rest, rotations, nudges, settings. */
 public final class HomeView {
   public static final String OPEN_SETTINGS = "home_open_settings";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
   private static final int BAR = 10;
+  private static final java.time.format.DateTimeFormatter PAUSED =
+      java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH);
 
   private HomeView() {}
 
   public static View of(HomeData d) {
     List<LayoutBlock> blocks = new ArrayList<>();
-    blocks.add(header(h -> h.text(plainText("Your week · " + d.week().week()))));
+    blocks.add(header(h -> h.text(plainText("Your week · " + When.week(d.week().week())))));
     blocks.add(section(s -> s.text(markdownText(bars(d)))));
     blocks.add(
         context(
@@ -46,7 +49,7 @@ public final class HomeView {
                                 + " · weekend "
                                 + DurationText.of(d.week().weekend())
                                 + " · "
-                                + d.week().zone().getId())))));
+                                + When.zone(d.week().zone()))))));
     blocks.add(
         section(
             s ->
@@ -77,7 +80,14 @@ public final class HomeView {
                     ? "None lately."
                     : String.join("\n", d.recentNudges()))));
     blocks.add(divider());
-    blocks.add(section(s -> s.text(markdownText(settingsLine(d.choices())))));
+    blocks.add(
+        section(
+            s ->
+                s.text(
+                    markdownText(
+                        settingsLine(
+                            d.choices(),
+                            java.time.LocalDate.ofInstant(d.now(), d.week().zone()))))));
     blocks.add(
         actions(
             a ->
@@ -97,12 +107,15 @@ public final class HomeView {
             .map(DayHours::active)
             .max(Duration::compareTo)
             .orElse(Duration.ZERO);
+    // The daily limit fills the bar, as in /shift hours, so three hours never look like a full day.
+    Duration limit = d.choices().dailyLimit();
+    Duration scale = most.compareTo(limit) > 0 ? most : limit;
     StringBuilder b = new StringBuilder("```\n");
     for (DayHours day : d.week().days()) {
       int cells =
-          most.isZero()
+          scale.isZero()
               ? 0
-              : (int) Math.round(BAR * day.active().toSeconds() / (double) most.toSeconds());
+              : (int) Math.round(BAR * day.active().toSeconds() / (double) scale.toSeconds());
       b.append(DAY.format(day.date()))
           .append(' ')
           .append("█".repeat(cells))
@@ -114,7 +127,7 @@ public final class HomeView {
     return b.append("```").toString();
   }
 
-  private static String settingsLine(PersonalSettings.Choices c) {
+  private static String settingsLine(PersonalSettings.Choices c, java.time.LocalDate today) {
     return "*Settings* · quiet hours "
         + c.quietFrom()
         + "–"
@@ -122,10 +135,15 @@ public final class HomeView {
         + " · daily limit "
         + DurationText.of(c.dailyLimit())
         + " · nudges "
-        + (c.nudges() ? "on" : "off")
+        + (!c.nudges()
+            ? "off"
+            : c.pausedUntil()
+                .filter(until -> until.isAfter(today))
+                .map(until -> "paused until " + PAUSED.format(until))
+                .orElse("on"))
         + " · sharing "
         + (c.sharing() ? "on" : "off")
-        + c.zoneOverride().map(z -> " · zone " + z.getId()).orElse("");
+        + c.zoneOverride().map(z -> " · on " + When.zone(z)).orElse("");
   }
 
   private static String daysAgo(int days) {

@@ -19,8 +19,10 @@ public interface PersonalSettings {
       Duration dailyLimit,
       boolean nudges,
       boolean sharing,
-      Optional<ZoneId> zoneOverride) {
+      Optional<ZoneId> zoneOverride,
+      Optional<java.time.LocalDate> pausedUntil) {
     public Choices {
+      Objects.requireNonNull(pausedUntil, "pausedUntil");
       Objects.requireNonNull(quietFrom, "quietFrom");
       Objects.requireNonNull(quietTo, "quietTo");
       Objects.requireNonNull(dailyLimit, "dailyLimit");

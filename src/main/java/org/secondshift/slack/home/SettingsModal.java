@@ -120,7 +120,9 @@ public final class SettingsModal {
                 limit,
                 !"off".equals(values.get(NUDGES)),
                 "on".equals(values.get(SHARING)),
-                zone)),
+                zone,
+                // The modal does not set pauses; /shift rest pause does, and saving keeps it.
+                Optional.empty())),
         Map.of());
   }
 

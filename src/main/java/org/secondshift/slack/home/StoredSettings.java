@@ -40,7 +40,8 @@ public final class StoredSettings implements PersonalSettings {
         p.dailyLimitOr(defaults),
         p.enabled(),
         sharing.isSharing(teamId, userId),
-        people.zoneOverride(teamId, userId).map(ZoneId::of));
+        people.zoneOverride(teamId, userId).map(ZoneId::of),
+        p.pausedUntil());
   }
 
   @Override

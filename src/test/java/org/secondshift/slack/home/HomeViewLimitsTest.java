@@ -43,11 +43,48 @@ class HomeViewLimitsTest {
                 Duration.ofHours(10),
                 true,
                 false,
+                Optional.empty(),
                 Optional.empty()));
 
     String blocks = GsonFactory.createSnakeCase().toJson(HomeView.of(d).getBlocks());
 
     assertThat(SlackStandIn.blocksProblem(blocks, true)).isEmpty();
     assertThat(blocks).contains("C0CHANNEL000").contains("C0CHANNEL199");
+  }
+
+  @Test
+  void homeSaysUntilWhenNudgesArePausedAndForgetsAPauseThatIsOver() {
+    IsoWeek week = IsoWeek.of(LocalDate.of(2026, 11, 23));
+    java.util.function.Function<Optional<LocalDate>, String> home =
+        paused ->
+            GsonFactory.createSnakeCase()
+                .toJson(
+                    HomeView.of(
+                            new HomeData(
+                                Instant.parse("2026-11-23T08:00:00Z"),
+                                new WeekHours(
+                                    week,
+                                    ZoneId.of("Europe/Berlin"),
+                                    week.days().stream().map(DayHours::empty).toList()),
+                                Optional.empty(),
+                                Optional.empty(),
+                                List.of(),
+                                List.of(),
+                                new PersonalSettings.Choices(
+                                    LocalTime.of(23, 0),
+                                    LocalTime.of(7, 0),
+                                    Duration.ofHours(10),
+                                    true,
+                                    false,
+                                    Optional.empty(),
+                                    paused)))
+                        .getBlocks());
+
+    assertThat(home.apply(Optional.of(LocalDate.of(2026, 12, 27))))
+        .contains("nudges paused until Sun 27 Dec");
+    assertThat(home.apply(Optional.of(LocalDate.of(2026, 11, 20))))
+        .contains("nudges on")
+        .doesNotContain("paused");
+    assertThat(home.apply(Optional.empty())).contains("nudges on");
   }
 }
