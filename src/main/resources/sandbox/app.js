@@ -32,9 +32,12 @@
     return node;
   }
 
+  // When a message was sent, in the zone of the person the page is shown as, as Slack shows it.
   function time(ts) {
     const d = new Date(Number(ts.split('.')[0]) * 1000);
-    return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    const p = state.ws && state.ws.people.find(x => x.id === state.viewer);
+    return d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+      timeZone: (p && p.tz) || 'UTC' });
   }
 
   function navItem(id, label, kind, icon) {
@@ -372,6 +375,7 @@
     state.names = {};
     ws.people.forEach(p => { state.names[p.id] = p.name; });
     state.names[ws.bot.id] = ws.bot.name;
+    ws.channels.forEach(c => { state.names[c.id] = c.name; });
     if (!state.viewer || !state.names[state.viewer]) state.viewer = ws.people[0].id;
     buildSidebar();
     const first = ws.channels[0];

@@ -84,7 +84,8 @@
       return '<span class="mention">@' + escapeHtml(names[id] || label || id) + '</span>';
     }
     if (target.startsWith('#')) {
-      return '<span class="mention">#' + escapeHtml(label || target.slice(1)) + '</span>';
+      // Slack shows a channel by its name, whether or not the link carries one.
+      return '<span class="mention">#' + escapeHtml(label || names[target.slice(1)] || target.slice(1)) + '</span>';
     }
     if (target.startsWith('!date^')) {
       return '<span class="slack-date">' + escapeHtml(slackDate(target, label)) + '</span>';

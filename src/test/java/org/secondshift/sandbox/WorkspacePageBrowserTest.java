@@ -131,6 +131,8 @@ class WorkspacePageBrowserTest {
     wait.until(d -> home.getText().contains("Your week"));
     assertThat(home.getText())
         .contains("Your next captain shifts")
+        .contains("#training-runs")
+        .doesNotContain("C0TRAIN")
         .contains("Recent nudges")
         .contains("Settings");
 
