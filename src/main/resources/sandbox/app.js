@@ -98,8 +98,11 @@
 
   function open(kind, id) {
     if (kind === 'dm') setViewer(id.slice(1));
+    const moved = state.view.kind !== kind || state.view.id !== id;
     state.view = { kind, id };
     state.rendered = '';
+    // Another conversation's messages never stay under this one's name while it loads.
+    if (moved) $('messages').replaceChildren();
     document.querySelectorAll('.nav-item').forEach(n => n.classList.toggle('active',
       kind === 'home' ? n.id === 'nav-home' : n.dataset.id === id));
     const home = kind === 'home';
