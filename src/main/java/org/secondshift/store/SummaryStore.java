@@ -21,6 +21,9 @@ import org.secondshift.summary.SummaryPlan;
 
 /** Summary plans, posts made, channel members and the sessions a summary is computed from. */
 public final class SummaryStore implements SummaryInputs {
+  private static final String SEEN_BEFORE =
+      "SELECT 1 FROM activity WHERE team_id = :teamId AND user_id IN (<users>)"
+          + " AND occurred_at < :before LIMIT 1";
   private static final String MEMBERS =
       "SELECT user_id FROM channel_member WHERE team_id = :teamId AND channel_id = :channelId"
           + " AND last_seen_at >= :since ORDER BY user_id";
@@ -106,6 +109,23 @@ public final class SummaryStore implements SummaryInputs {
                     .bindList("users", new ArrayList<>(userIds))
                     .mapTo(String.class)
                     .list()));
+  }
+
+  @Override
+  public boolean seenBefore(String teamId, Collection<String> userIds, Instant before) {
+    if (userIds.isEmpty()) {
+      return false;
+    }
+    // One seek per person on the activity key (team, user, time).
+    return db.read(
+        h ->
+            h.createQuery(SEEN_BEFORE)
+                .bind("teamId", teamId)
+                .bindList("users", new ArrayList<>(userIds))
+                .bind("before", before.toEpochMilli())
+                .mapTo(Integer.class)
+                .findFirst()
+                .isPresent());
   }
 
   public void setSharing(String teamId, String userId, boolean share) {

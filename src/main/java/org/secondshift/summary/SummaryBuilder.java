@@ -42,6 +42,7 @@ public final class SummaryBuilder {
         week,
         now,
         previous,
+        inputs.seenBefore(teamId, members, before),
         tallies.captain(teamId, channelId, from, to),
         tallies.nudges(teamId, members, from, to));
   }

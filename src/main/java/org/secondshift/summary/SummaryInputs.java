@@ -18,4 +18,10 @@ public interface SummaryInputs {
 
   /** Those of the people who opted in to being named. */
   Set<String> sharing(String teamId, Collection<String> userIds);
+
+  /**
+   * Whether any of the people was seen active before {@code before}: if none was, the bot did not
+   * see the week that ends there, and a summary does not compare with it.
+   */
+  boolean seenBefore(String teamId, Collection<String> userIds, Instant before);
 }

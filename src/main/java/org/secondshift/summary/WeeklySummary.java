@@ -17,7 +17,10 @@ import org.secondshift.hours.IsoWeek;
  * @param distribution how many people fell in each band of weekly hours
  * @param noDayOffNames names of opted-in people without a day off; the rest count only in the
  *     number
- * @param change total hours against the previous week, empty when that week had none
+ * @param change total hours against the previous week, empty when that week had none or was not
+ *     seen in full
+ * @param firstFullWeek the bot did not see all of the week before (installed, or data starting,
+ *     within it): this is the first week it can speak for, and nothing is compared
  */
 public record WeeklySummary(
     IsoWeek week,
@@ -32,6 +35,7 @@ public record WeeklySummary(
     CaptainTally captain,
     NudgeTally nudges,
     Optional<Double> change,
+    boolean firstFullWeek,
     List<DayLoad> days,
     Highlight highlight) {
 
@@ -78,6 +82,17 @@ public record WeeklySummary(
       List<MemberWeek> previous,
       CaptainTally captain,
       NudgeTally nudges) {
+    return of(week, members, previous, true, captain, nudges);
+  }
+
+  /** As above; {@code previousSeen} false when the bot did not see all of the week before. */
+  public static WeeklySummary of(
+      IsoWeek week,
+      List<MemberWeek> members,
+      List<MemberWeek> previous,
+      boolean previousSeen,
+      CaptainTally captain,
+      NudgeTally nudges) {
     List<MemberWeek> active = members.stream().filter(MemberWeek::active).toList();
     List<Duration> totals = active.stream().map(m -> m.hours().total()).sorted().toList();
     Duration total = totals.stream().reduce(Duration.ZERO, Duration::plus);
@@ -87,7 +102,7 @@ public record WeeklySummary(
     Duration before =
         sum(previous.stream().filter(MemberWeek::active).toList(), m -> m.hours().total());
     Optional<Double> change =
-        before.isZero()
+        before.isZero() || !previousSeen
             ? Optional.empty()
             : Optional.of((total.toSeconds() - before.toSeconds()) / (double) before.toSeconds());
     WeeklySummary draft =
@@ -104,6 +119,7 @@ public record WeeklySummary(
             captain,
             nudges,
             change,
+            !previousSeen,
             days(week, active),
             Highlight.STEADY);
     return draft.withHighlight(highlight(draft));
@@ -123,6 +139,7 @@ public record WeeklySummary(
         captain,
         nudges,
         change,
+        firstFullWeek,
         days,
         h);
   }

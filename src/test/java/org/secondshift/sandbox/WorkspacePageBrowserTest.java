@@ -144,7 +144,7 @@ class WorkspacePageBrowserTest {
     assertThat(plan.getText()).contains("set up the captain rotation").contains("every 12 h");
 
     browser.findElement(By.id("nav-C0EVALS")).click();
-    assertThat(waitForBotMessage("the week before").getText()).contains("Second Shift");
+    assertThat(waitForBotMessage("vs last week").getText()).contains("Second Shift");
     WebElement chart = waitForBotMessage("Team hours per day");
     WebElement image = chart.findElement(By.cssSelector(".bk-image img"));
     wait.until(

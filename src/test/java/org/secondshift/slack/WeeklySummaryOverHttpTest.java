@@ -59,6 +59,9 @@ class WeeklySummaryOverHttpTest extends BotOverHttp.OnEachVendor {
             m -> {
               assertThat(m.blocksJson())
                   .contains("the week of 16 Nov")
+                  // Nothing was seen before that week, so it is not compared with the one before.
+                  .contains("the first full week I saw")
+                  .doesNotContain("vs last week")
                   .contains("4 people")
                   .contains("Median per person")
                   .contains("9 h 10 min");

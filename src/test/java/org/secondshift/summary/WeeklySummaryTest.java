@@ -117,6 +117,35 @@ class WeeklySummaryTest {
   }
 
   @Test
+  void aWeekBeforeTheBotSawItAllIsNeverComparedWith() {
+    List<MemberWeek> now =
+        List.of(
+            member("U1", null, weekdays(10), 0),
+            member("U2", null, weekdays(10), 0),
+            member("U3", null, weekdays(10), 0));
+    // Half a week of data before it (the bot came on Thursday): more hours now, but no "up".
+    List<MemberWeek> partly =
+        List.of(
+            member("U1", null, weekdays(3), 0),
+            member("U2", null, weekdays(3), 0),
+            member("U3", null, weekdays(3), 0));
+
+    WeeklySummary s =
+        WeeklySummary.of(W48, now, partly, false, CaptainTally.none(), NudgeTally.none());
+
+    assertThat(s.change()).isEmpty();
+    assertThat(s.firstFullWeek()).isTrue();
+    assertThat(s.highlight()).isNotIn(Highlight.HOURS_UP, Highlight.HOURS_DOWN);
+    assertThat(org.secondshift.slack.blocks.SummaryView.message(s).text())
+        .doesNotContain("vs last week")
+        .doesNotContain("more than the week before");
+    assertThat(
+            com.slack.api.util.json.GsonFactory.createSnakeCase()
+                .toJson(org.secondshift.slack.blocks.SummaryView.message(s).blocks()))
+        .contains("the first full week I saw");
+  }
+
+  @Test
   void dayLoadsSplitDaytimeLateNightAndDutyForTheChart() {
     List<MemberWeek> team =
         List.of(

@@ -141,6 +141,9 @@ public final class SummaryView {
   }
 
   private static String change(WeeklySummary s) {
+    if (s.firstFullWeek()) {
+      return " (the first full week I saw: nothing to compare with yet)";
+    }
     return s.change()
         .map(c -> " (" + (c >= 0 ? "+" : "−") + percent(Math.abs(c)) + " vs last week)")
         .orElse("");
