@@ -154,10 +154,11 @@ public record WeeklySummary(
     if (s.lateNightShare() >= 0.15) {
       return Highlight.LATE_NIGHT;
     }
-    if (s.change.filter(c -> c >= 0.2).isPresent()) {
+    // Judged on the whole percent the post shows, so "+20 %" never sits under "a steady week".
+    if (s.change.filter(c -> Math.round(c * 100) >= 20).isPresent()) {
       return Highlight.HOURS_UP;
     }
-    if (s.change.filter(c -> c <= -0.2).isPresent()) {
+    if (s.change.filter(c -> Math.round(c * 100) <= -20).isPresent()) {
       return Highlight.HOURS_DOWN;
     }
     return Highlight.STEADY;

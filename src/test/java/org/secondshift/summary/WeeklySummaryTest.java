@@ -117,6 +117,27 @@ class WeeklySummaryTest {
   }
 
   @Test
+  void aRiseThePostShowsAsTwentyPercentIsCalledARise() {
+    List<MemberWeek> before =
+        List.of(
+            member("U1", null, weekdays(10), 0),
+            member("U2", null, weekdays(10), 0),
+            member("U3", null, weekdays(10), 0));
+    List<MemberWeek> now =
+        List.of(
+            member("U1", null, weekdays(11.96), 0),
+            member("U2", null, weekdays(11.96), 0),
+            member("U3", null, weekdays(11.96), 0));
+
+    WeeklySummary s = WeeklySummary.of(W48, now, before, CaptainTally.none(), NudgeTally.none());
+
+    assertThat(s.change()).hasValueSatisfying(c -> assertThat(c).isLessThan(0.2));
+    assertThat(s.highlight()).isEqualTo(Highlight.HOURS_UP);
+    assertThat(org.secondshift.slack.blocks.SummaryView.message(s).text())
+        .startsWith("The team worked 20% more than the week before.");
+  }
+
+  @Test
   void aWeekBeforeTheBotSawItAllIsNeverComparedWith() {
     List<MemberWeek> now =
         List.of(
