@@ -18,13 +18,8 @@ import org.secondshift.hours.WeekHours;
 import org.secondshift.sandbox.SlackStandIn;
 
 class HomeViewLimitsTest {
-  @Test
-  void aPersonInTwoHundredRotationsGetsAHomeTabSlackAccepts() {
-    List<String> shifts = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
-      shifts.add(
-          "<#C0CHANNEL%03d>: Mon 23 Nov 09:00 – Mon 23 Nov 21:00, then every 12 h".formatted(i));
-    }
+  /** Home's blocks on Monday 23 Nov, 09:00 in Berlin, with an empty week. */
+  private static String home(List<String> shifts, Optional<LocalDate> pausedUntil) {
     IsoWeek week = IsoWeek.of(LocalDate.of(2026, 11, 23));
     HomeData d =
         new HomeData(
@@ -44,9 +39,19 @@ class HomeViewLimitsTest {
                 true,
                 false,
                 Optional.empty(),
-                Optional.empty()));
+                pausedUntil));
+    return GsonFactory.createSnakeCase().toJson(HomeView.of(d).getBlocks());
+  }
 
-    String blocks = GsonFactory.createSnakeCase().toJson(HomeView.of(d).getBlocks());
+  @Test
+  void aPersonInTwoHundredRotationsGetsAHomeTabSlackAccepts() {
+    List<String> shifts = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      shifts.add(
+          "<#C0CHANNEL%03d>: Mon 23 Nov 09:00 – Mon 23 Nov 21:00, then every 12 h".formatted(i));
+    }
+
+    String blocks = home(shifts, Optional.empty());
 
     assertThat(SlackStandIn.blocksProblem(blocks, true)).isEmpty();
     assertThat(blocks).contains("C0CHANNEL000").contains("C0CHANNEL199");
@@ -54,37 +59,11 @@ class HomeViewLimitsTest {
 
   @Test
   void homeSaysUntilWhenNudgesArePausedAndForgetsAPauseThatIsOver() {
-    IsoWeek week = IsoWeek.of(LocalDate.of(2026, 11, 23));
-    java.util.function.Function<Optional<LocalDate>, String> home =
-        paused ->
-            GsonFactory.createSnakeCase()
-                .toJson(
-                    HomeView.of(
-                            new HomeData(
-                                Instant.parse("2026-11-23T08:00:00Z"),
-                                new WeekHours(
-                                    week,
-                                    ZoneId.of("Europe/Berlin"),
-                                    week.days().stream().map(DayHours::empty).toList()),
-                                Optional.empty(),
-                                Optional.empty(),
-                                List.of(),
-                                List.of(),
-                                new PersonalSettings.Choices(
-                                    LocalTime.of(23, 0),
-                                    LocalTime.of(7, 0),
-                                    Duration.ofHours(10),
-                                    true,
-                                    false,
-                                    Optional.empty(),
-                                    paused)))
-                        .getBlocks());
-
-    assertThat(home.apply(Optional.of(LocalDate.of(2026, 12, 27))))
+    assertThat(home(List.of(), Optional.of(LocalDate.of(2026, 12, 27))))
         .contains("nudges paused until Sun 27 Dec");
-    assertThat(home.apply(Optional.of(LocalDate.of(2026, 11, 20))))
+    assertThat(home(List.of(), Optional.of(LocalDate.of(2026, 11, 20))))
         .contains("nudges on")
         .doesNotContain("paused");
-    assertThat(home.apply(Optional.empty())).contains("nudges on");
+    assertThat(home(List.of(), Optional.empty())).contains("nudges on");
   }
 }
