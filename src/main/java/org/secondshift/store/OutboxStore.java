@@ -2,11 +2,15 @@ package org.secondshift.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The persisted outbox: rows are written with the decision that caused them and drained later. */
 public final class OutboxStore {
@@ -53,7 +57,7 @@ public final class OutboxStore {
   private static final String RELEASE_SENDING =
       "DELETE FROM outbox_sender WHERE name = 'outbox' AND holder = :holder";
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutboxStore.class);
+  private static final Logger log = LoggerFactory.getLogger(OutboxStore.class);
 
   private final Database db;
 
@@ -125,7 +129,7 @@ public final class OutboxStore {
       Instant now, int limit, Duration lease, String claimer, Set<String> pausedTeams) {
     return db.write(
         h -> {
-          List<Long> unreadable = new java.util.ArrayList<>();
+          List<Long> unreadable = new ArrayList<>();
           List<OutboxRow> due =
               withPaused(
                       h.createQuery(
@@ -140,7 +144,7 @@ public final class OutboxStore {
                   .list();
           unreadable.forEach(id -> fail(h, id, "unreadable_notice", now));
           return due.stream()
-              .filter(java.util.Objects::nonNull)
+              .filter(Objects::nonNull)
               .filter(
                   row ->
                       h.createUpdate(CLAIM)

@@ -6,7 +6,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.secondshift.slack.command.Reply;
 import org.secondshift.slack.command.Subcommand;
@@ -77,26 +79,25 @@ public final class HelpView {
    * {@code /shift help <topic>}: a group ({@code captain}, {@code your data}) or one command in
    * full, or empty when {@code topic} names neither.
    */
-  public static java.util.Optional<Reply> topic(String topic, List<Subcommand> subcommands) {
-    String key = topic.trim().toLowerCase(java.util.Locale.ROOT);
+  public static Optional<Reply> topic(String topic, List<Subcommand> subcommands) {
+    String key = topic.trim().toLowerCase(Locale.ROOT);
     List<String> names =
         GROUPS.containsKey(key)
             ? GROUPS.get(key)
             : GROUPS.values().stream().filter(g -> g.contains(key)).findFirst().orElse(List.of());
     List<Subcommand> shown = subcommands.stream().filter(c -> names.contains(c.name())).toList();
     if (shown.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String text =
         shown.stream()
             .map(c -> "`" + c.usage() + "`\n" + c.summary())
             .collect(Collectors.joining("\n\n"));
-    return java.util.Optional.of(
-        new Reply(text, List.of(section(s -> s.text(markdownText(text))))));
+    return Optional.of(new Reply(text, List.of(section(s -> s.text(markdownText(text))))));
   }
 
   /** A word that is no command, answered with the one it most likely meant, if any is close. */
-  public static Reply unknown(String word, java.util.Optional<Subcommand> meant) {
+  public static Reply unknown(String word, Optional<Subcommand> meant) {
     String problem = "`" + word + "` is not a /shift command.";
     String text =
         meant

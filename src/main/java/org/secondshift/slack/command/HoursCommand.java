@@ -1,7 +1,11 @@
 package org.secondshift.slack.command;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import org.secondshift.hours.HourReports;
 import org.secondshift.hours.IsoWeek;
@@ -13,7 +17,7 @@ import org.secondshift.slack.blocks.HoursView;
 public final class HoursCommand implements Subcommand {
   private final HourReports reports;
   private final BiPredicate<String, String> sharing;
-  private final java.util.function.BiFunction<String, String, java.time.Duration> dailyLimit;
+  private final BiFunction<String, String, Duration> dailyLimit;
 
   /**
    * @param sharing whether (team, user) opted in to letting teammates see their hours
@@ -22,7 +26,7 @@ public final class HoursCommand implements Subcommand {
   public HoursCommand(
       HourReports reports,
       BiPredicate<String, String> sharing,
-      java.util.function.BiFunction<String, String, java.time.Duration> dailyLimit) {
+      BiFunction<String, String, Duration> dailyLimit) {
     this.reports = reports;
     this.sharing = sharing;
     this.dailyLimit = dailyLimit;
@@ -78,7 +82,7 @@ public final class HoursCommand implements Subcommand {
         choice
             .week()
             .orElseGet(() -> reports.currentWeek(inv.teamId(), subject, choice.weeksBack()));
-    java.time.Duration scale = dailyLimit.apply(inv.teamId(), subject);
+    Duration scale = dailyLimit.apply(inv.teamId(), subject);
     return own
         ? HoursView.week(reports.week(inv.teamId(), subject, iso), scale)
         : HoursView.theirWeek(subject, reports.week(inv.teamId(), subject, iso), scale);
@@ -89,7 +93,7 @@ public final class HoursCommand implements Subcommand {
     static final WeekChoice THIS = new WeekChoice(0, Optional.empty());
 
     static WeekChoice parse(String arg) {
-      String word = arg.toLowerCase(java.util.Locale.ROOT);
+      String word = arg.toLowerCase(Locale.ROOT);
       if (List.of("this", "now", "week").contains(word)) {
         return THIS;
       }
@@ -103,8 +107,8 @@ public final class HoursCommand implements Subcommand {
             0,
             Optional.of(
                 arg.contains("W") || arg.contains("w")
-                    ? IsoWeek.parse(arg.toUpperCase(java.util.Locale.ROOT))
-                    : IsoWeek.of(java.time.LocalDate.parse(arg))));
+                    ? IsoWeek.parse(arg.toUpperCase(Locale.ROOT))
+                    : IsoWeek.of(LocalDate.parse(arg))));
       } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
         throw new UsageException(
             "`"

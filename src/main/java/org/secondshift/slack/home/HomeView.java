@@ -13,6 +13,7 @@ import static com.slack.api.model.view.Views.view;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +28,8 @@ public final class HomeView {
   public static final String OPEN_SETTINGS = "home_open_settings";
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
   private static final int BAR = 10;
-  private static final java.time.format.DateTimeFormatter PAUSED =
-      java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH);
+  private static final DateTimeFormatter PAUSED =
+      DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
   private HomeView() {}
 
@@ -86,8 +87,7 @@ public final class HomeView {
                 s.text(
                     markdownText(
                         settingsLine(
-                            d.choices(),
-                            java.time.LocalDate.ofInstant(d.now(), d.week().zone()))))));
+                            d.choices(), LocalDate.ofInstant(d.now(), d.week().zone()))))));
     blocks.add(
         actions(
             a ->
@@ -127,7 +127,7 @@ public final class HomeView {
     return b.append("```").toString();
   }
 
-  private static String settingsLine(PersonalSettings.Choices c, java.time.LocalDate today) {
+  private static String settingsLine(PersonalSettings.Choices c, LocalDate today) {
     return "*Settings* · quiet hours "
         + c.quietFrom()
         + "–"

@@ -1,6 +1,7 @@
 package org.secondshift.slack.home;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -20,7 +21,7 @@ public interface PersonalSettings {
       boolean nudges,
       boolean sharing,
       Optional<ZoneId> zoneOverride,
-      Optional<java.time.LocalDate> pausedUntil) {
+      Optional<LocalDate> pausedUntil) {
     public Choices {
       Objects.requireNonNull(pausedUntil, "pausedUntil");
       Objects.requireNonNull(quietFrom, "quietFrom");
