@@ -45,8 +45,8 @@ public final class Schedules implements AutoCloseable {
 
   private Schedules(Properties p, boolean clustered) {
     this.clustered = clustered;
+    p.setProperty("org.quartz.threadPool.class", JobThreads.class.getName());
     p.setProperty("org.quartz.threadPool.threadCount", "2");
-    p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
     p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     try {

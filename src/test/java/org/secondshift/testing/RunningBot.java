@@ -52,9 +52,9 @@ public final class RunningBot implements AutoCloseable {
     return start(now, DatabaseLocation.sqlite(dir.resolve("bot.db")));
   }
 
-  /** As {@link #http(Path, Instant)}, on a fresh database of {@code vendor}. */
+  /** As {@link #http(Path, Instant)}, on a new database of {@code vendor}, migrated, no rows. */
   public static RunningBot http(Path dir, Instant now, Vendor vendor) throws Exception {
-    return start(now, vendor.fresh(dir));
+    return start(now, vendor.migrated(dir));
   }
 
   private static RunningBot start(Instant now, DatabaseLocation db) throws Exception {

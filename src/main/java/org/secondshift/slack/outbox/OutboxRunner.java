@@ -4,9 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +20,9 @@ public final class OutboxRunner implements AutoCloseable {
 
   private final OutboxSender sender;
   private final Clock clock;
-  private final ScheduledExecutorService thread =
-      Executors.newSingleThreadScheduledExecutor(
+  private final ScheduledThreadPoolExecutor thread =
+      new ScheduledThreadPoolExecutor(
+          1,
           r -> {
             Thread t = new Thread(r, "outbox");
             t.setDaemon(true);
@@ -33,6 +33,9 @@ public final class OutboxRunner implements AutoCloseable {
   public OutboxRunner(OutboxSender sender, Clock clock) {
     this.sender = sender;
     this.clock = clock;
+    // A wake while a drain runs leaves a planned drain behind; at a stop none of those may run, or
+    // closing waits out their delay.
+    thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
   /** Starts draining; rows left from before a restart go out first. */
