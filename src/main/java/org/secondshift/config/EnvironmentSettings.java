@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.secondshift.rest.QuietHours;
+import org.secondshift.rest.RestPrefs;
 import org.secondshift.rest.RestRules;
 import org.secondshift.store.DatabaseLocation;
 
@@ -38,7 +39,12 @@ public final class EnvironmentSettings {
   public static final String REST_CHECK_EVERY = "SECOND_SHIFT_REST_CHECK_EVERY";
   public static final String REST_DAYS_IN_A_ROW = "SECOND_SHIFT_REST_DAYS_IN_A_ROW";
 
-  private static final Pattern DURATION = Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m(?:in)?)?");
+  private static final Pattern DURATION =
+      Pattern.compile("(?:(\\d+)h)?\\s*(?:(\\d+)m(?:in)?)?\\s*(?:(\\d+)s)?");
+
+  /** The periodic rest check may run this often at most; it reads every open stretch. */
+  static final Duration SHORTEST_CHECK = Duration.ofSeconds(10);
+
   private static final Pattern WINDOW =
       Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
 
@@ -125,21 +131,16 @@ public final class EnvironmentSettings {
     int perDay = count(REST_MAX_PER_DAY, d.maxPerDay(), 1, 24);
     int inARow = count(REST_DAYS_IN_A_ROW, d.daysInARow(), 2, 14);
     for (Map.Entry<String, Duration> e :
-        Map.of(
-                REST_STRETCH,
-                stretch,
-                REST_BREAK,
-                pause,
-                REST_DAILY_LIMIT,
-                limit,
-                REST_COOLDOWN,
-                cooldown,
-                REST_CHECK_EVERY,
-                every)
-            .entrySet()) {
+        Map.of(REST_STRETCH, stretch, REST_BREAK, pause, REST_COOLDOWN, cooldown).entrySet()) {
       if (e.getValue().compareTo(Duration.ofMinutes(1)) < 0) {
         problems.add(e.getKey() + " must be at least 1m.");
       }
+    }
+    if (!RestPrefs.allowsDailyLimit(limit)) {
+      problems.add(REST_DAILY_LIMIT + " must be between 1h and 16h, like 9h or 8h30m.");
+    }
+    if (every.compareTo(SHORTEST_CHECK) < 0) {
+      problems.add(REST_CHECK_EVERY + " must be at least 10s.");
     }
     if (!problems.isEmpty()) {
       return d;
@@ -241,13 +242,14 @@ public final class EnvironmentSettings {
       return fallback;
     }
     Matcher m = DURATION.matcher(raw.toLowerCase(Locale.ROOT));
-    if (!m.matches() || (m.group(1) == null && m.group(2) == null)) {
+    if (!m.matches() || (m.group(1) == null && m.group(2) == null && m.group(3) == null)) {
       problems.add(name + " must look like 30m, 1h or 1h30m, not '" + raw + "'.");
       return fallback;
     }
     long hours = m.group(1) == null ? 0 : Long.parseLong(m.group(1));
     long minutes = m.group(2) == null ? 0 : Long.parseLong(m.group(2));
-    return Duration.ofHours(hours).plusMinutes(minutes);
+    long seconds = m.group(3) == null ? 0 : Long.parseLong(m.group(3));
+    return Duration.ofHours(hours).plusMinutes(minutes).plusSeconds(seconds);
   }
 
   private LocalTime[] window(String name, String fallback) {

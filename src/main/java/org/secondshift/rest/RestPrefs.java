@@ -27,6 +27,16 @@ public record RestPrefs(
   /** What a button snoozes for. */
   public static final Duration SNOOZE = Duration.ofHours(1);
 
+  /** The fewest and most hours a day a person may set as their limit, wherever they set it. */
+  public static final Duration LEAST_DAILY_LIMIT = Duration.ofHours(1);
+
+  public static final Duration MOST_DAILY_LIMIT = Duration.ofHours(16);
+
+  /** Whether {@code limit} is one a person may choose. */
+  public static boolean allowsDailyLimit(Duration limit) {
+    return limit.compareTo(LEAST_DAILY_LIMIT) >= 0 && limit.compareTo(MOST_DAILY_LIMIT) <= 0;
+  }
+
   public RestPrefs {
     Objects.requireNonNull(quiet, "quiet");
     Objects.requireNonNull(dailyLimit, "dailyLimit");

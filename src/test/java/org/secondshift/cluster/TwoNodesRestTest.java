@@ -54,8 +54,8 @@ class TwoNodesRestTest {
   private static final String TOKEN_B = "xoxb-node-b";
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  /** The periodic rest check runs every minute, the shortest the settings allow. */
-  private static final Duration CHECK_WAIT = Duration.ofSeconds(90);
+  /** The periodic rest check runs every ten seconds, the shortest the settings allow. */
+  private static final Duration CHECK_WAIT = Duration.ofSeconds(40);
 
   private static final String LIN = "U0LIN";
   private static final String MAE = "U0MAE";
@@ -92,15 +92,15 @@ class TwoNodesRestTest {
   }
 
   /**
-   * A node with its own token, up; the periodic check every minute and logged, and quiet hours far
-   * from now, so what comes due is a long stretch at any time of day.
+   * A node with its own token, up; the periodic check every ten seconds and logged, and quiet hours
+   * far from now, so what comes due is a long stretch at any time of day.
    */
   private static BotProcess start(String token) throws Exception {
     int hour = CLOCK.instant().atZone(ZoneOffset.UTC).getHour();
     Map<String, String> more =
         Map.of(
             "SECOND_SHIFT_REST_CHECK_EVERY",
-            "1m",
+            "10s",
             "SECOND_SHIFT_REST_QUIET",
             String.format("%02d:00-%02d:00", (hour + 12) % 24, (hour + 13) % 24));
     return BotProcess.start(env(slack, shared, token, more), RestCheckJob.class.getName())

@@ -91,4 +91,36 @@ class RestSettingsTest {
                     .anyMatch(p -> p.startsWith("SECOND_SHIFT_REST_MAX_PER_DAY"))
                     .anyMatch(p -> p.startsWith("SECOND_SHIFT_REST_QUIET")));
   }
+
+  @Test
+  void theDailyLimitKeepsToTheRangePeopleHaveAndTheCheckToTenSeconds() {
+    assertThatThrownBy(
+            () ->
+                EnvironmentSettings.read(
+                    http(
+                        Map.of(
+                            "SECOND_SHIFT_REST_DAILY_LIMIT",
+                            "17h",
+                            "SECOND_SHIFT_REST_CHECK_EVERY",
+                            "5s"))))
+        .isInstanceOfSatisfying(
+            InvalidSettingsException.class,
+            e ->
+                assertThat(e.problems())
+                    .contains(
+                        "SECOND_SHIFT_REST_DAILY_LIMIT must be between 1h and 16h, like 9h or"
+                            + " 8h30m.",
+                        "SECOND_SHIFT_REST_CHECK_EVERY must be at least 10s."));
+    RestRules rules =
+        EnvironmentSettings.read(
+                http(
+                    Map.of(
+                        "SECOND_SHIFT_REST_DAILY_LIMIT",
+                        "16h",
+                        "SECOND_SHIFT_REST_CHECK_EVERY",
+                        "30s")))
+            .rest();
+    assertThat(rules.dailyLimit()).isEqualTo(Duration.ofHours(16));
+    assertThat(rules.checkEvery()).isEqualTo(Duration.ofSeconds(30));
+  }
 }

@@ -17,8 +17,6 @@ import org.secondshift.slack.blocks.RestView;
 
 /** {@code /shift rest ...}: show or change when rest nudges may come. */
 public final class RestCommand implements Subcommand {
-  static final Duration MIN_LIMIT = Duration.ofHours(1);
-  static final Duration MAX_LIMIT = Duration.ofHours(24);
   static final Duration MIN_SNOOZE = Duration.ofMinutes(5);
   static final Duration MAX_SNOOZE = Duration.ofHours(24);
 
@@ -90,11 +88,11 @@ public final class RestCommand implements Subcommand {
   private Reply limit(Invocation inv, String text) {
     Duration limit =
         duration(text)
-            .filter(d -> d.compareTo(MIN_LIMIT) >= 0 && d.compareTo(MAX_LIMIT) <= 0)
+            .filter(RestPrefs::allowsDailyLimit)
             .orElseThrow(
                 () ->
                     new UsageException(
-                        "Give a daily limit between 1h and 24h, like `9h` or `8h30m`."));
+                        "Give a daily limit between 1h and 16h, like `9h` or `8h30m`."));
     return change(
         inv,
         ":hourglass: Daily limit is now " + DurationText.of(limit) + ".",
