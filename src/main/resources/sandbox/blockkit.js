@@ -207,6 +207,12 @@
     let read;
     if (e.type === 'plain_text_input' || e.type === 'number_input' || e.type === 'email_text_input' || e.type === 'url_text_input') {
       control = el(e.multiline ? 'textarea' : 'input');
+      if (e.type === 'number_input') {
+        control.type = 'number';
+        control.step = e.is_decimal_allowed ? 'any' : '1';
+        if (e.min_value) control.min = e.min_value;
+        if (e.max_value) control.max = e.max_value;
+      }
       if (e.initial_value) control.value = e.initial_value;
       if (e.placeholder) control.placeholder = e.placeholder.text;
       read = () => ({ type: e.type, value: control.value === '' ? null : control.value });
@@ -216,17 +222,43 @@
       control.value = e.initial_date || e.initial_time || '';
       const key = e.type === 'datepicker' ? 'selected_date' : 'selected_time';
       read = () => ({ type: e.type, [key]: control.value || null });
-    } else if (e.type === 'static_select' || e.type === 'radio_buttons') {
-      const options = e.options || [];
+    } else if (e.type === 'static_select') {
+      // Options come flat or in labelled groups; each keeps its index into the flat list.
+      const groups = e.option_groups || [{ options: e.options || [] }];
+      const options = [];
       control = el('select');
       control.appendChild(el('option', null, '—')).value = '';
-      options.forEach((o, i) => {
-        const opt = el('option', null, o.text && o.text.text);
-        opt.value = String(i);
-        if (e.initial_option && e.initial_option.value === o.value) opt.selected = true;
-        control.appendChild(opt);
+      groups.forEach(g => {
+        const parent = g.label ? control.appendChild(el('optgroup')) : control;
+        if (g.label) parent.label = g.label.text;
+        (g.options || []).forEach(o => {
+          const opt = el('option', null, o.text && o.text.text);
+          opt.value = String(options.length);
+          options.push(o);
+          if (e.initial_option && e.initial_option.value === o.value) opt.selected = true;
+          parent.appendChild(opt);
+        });
       });
       read = () => ({ type: e.type, selected_option: control.value === '' ? null : options[Number(control.value)] });
+    } else if (e.type === 'radio_buttons') {
+      const options = e.options || [];
+      control = el('div', 'bk-choices');
+      const radios = options.map((o, i) => {
+        const row = el('label');
+        const radio = el('input');
+        radio.type = 'radio';
+        radio.name = 'radio-' + block.block_id;
+        radio.value = String(i);
+        radio.checked = !!(e.initial_option && e.initial_option.value === o.value);
+        row.appendChild(radio);
+        row.appendChild(document.createTextNode(' ' + (o.text && o.text.text)));
+        control.appendChild(row);
+        return radio;
+      });
+      read = () => {
+        const picked = radios.find(r => r.checked);
+        return { type: e.type, selected_option: picked ? options[Number(picked.value)] : null };
+      };
     } else if (e.type === 'checkboxes') {
       const options = e.options || [];
       const initial = (e.initial_options || []).map(o => o.value);

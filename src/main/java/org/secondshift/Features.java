@@ -245,7 +245,8 @@ final class Features {
                     CaptainView.REPLACE_ACTION,
                         new RotationReplaceListener(questions, answers, clock),
                     CaptainView.KEEP_ACTION, new RotationKeepListener(answers),
-                    HomeView.OPEN_SETTINGS, new OpenSettingsListener(personal, modals)),
+                    HomeView.OPEN_SETTINGS,
+                        new OpenSettingsListener(personal, zones, modals, clock)),
                 Map.of(
                     NudgeButtonListener.ACTIONS,
                     new NudgeButtonListener(new NudgeAnswers(nudgeStore, outbox::wake, clock))),

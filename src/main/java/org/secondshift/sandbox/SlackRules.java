@@ -316,6 +316,10 @@ final class SlackRules {
         return Optional.of("button value over " + BUTTON_VALUE_MAX + " characters");
       }
     }
+    Optional<String> issue = elementProblem(type, o);
+    if (issue.isPresent()) {
+      return issue;
+    }
     for (var entry : o.entrySet()) {
       Optional<String> p = problemIn(entry.getValue());
       if (p.isPresent()) {
@@ -324,6 +328,55 @@ final class SlackRules {
     }
     return Optional.empty();
   }
+
+  /**
+   * A select holds at most 100 options, flat or across its groups, each option's text at most 75
+   * characters, and its initial option must be one of them
+   * (https://docs.slack.dev/reference/block-kit/block-elements/select-menu-element/,
+   * https://docs.slack.dev/reference/block-kit/composition-objects/option-object/). A number input
+   * must say whether decimals are allowed, and a time picker's initial time is {@code HH:mm}
+   * (https://docs.slack.dev/reference/block-kit/block-elements/number-input-element/,
+   * https://docs.slack.dev/reference/block-kit/block-elements/time-picker-element/).
+   */
+  private static Optional<String> elementProblem(String type, JsonObject o) {
+    if (type.equals("static_select") || type.equals("radio_buttons")) {
+      JsonArray options = new JsonArray();
+      if (o.has("options") && o.get("options").isJsonArray()) {
+        options.addAll(o.getAsJsonArray("options"));
+      }
+      if (o.has("option_groups") && o.get("option_groups").isJsonArray()) {
+        for (JsonElement g : o.getAsJsonArray("option_groups")) {
+          if (g.isJsonObject() && g.getAsJsonObject().has("options")) {
+            options.addAll(g.getAsJsonObject().getAsJsonArray("options"));
+          }
+        }
+      }
+      if (options.size() > SELECT_OPTIONS_MAX) {
+        return Optional.of(type + " with more than " + SELECT_OPTIONS_MAX + " options");
+      }
+      for (JsonElement option : options) {
+        if (option.isJsonObject() && textLength(option.getAsJsonObject()) > OPTION_TEXT_MAX) {
+          return Optional.of("option text over " + OPTION_TEXT_MAX + " characters");
+        }
+      }
+      if (o.has("initial_option") && !options.contains(o.get("initial_option"))) {
+        return Optional.of(type + " whose initial_option is not one of its options");
+      }
+    }
+    if (type.equals("number_input") && !o.has("is_decimal_allowed")) {
+      return Optional.of("number_input without is_decimal_allowed");
+    }
+    if (type.equals("timepicker")
+        && o.has("initial_time")
+        && !o.get("initial_time").getAsString().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+      return Optional.of("timepicker initial_time not in HH:mm");
+    }
+    return Optional.empty();
+  }
+
+  static final int SELECT_OPTIONS_MAX = 100;
+
+  static final int OPTION_TEXT_MAX = 75;
 
   private static int textLength(JsonObject o) {
     if (!o.has("text") || !o.get("text").isJsonObject()) {

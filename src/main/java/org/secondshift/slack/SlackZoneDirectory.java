@@ -77,6 +77,18 @@ public final class SlackZoneDirectory implements ZoneLookup {
     return cached != null ? parse(cached.zoneId()) : fallback(teamId, userId);
   }
 
+  /**
+   * The zone the person's Slack profile gave when last asked, whatever they chose in settings;
+   * empty if Slack was never asked. Never calls Slack.
+   */
+  public Optional<ZoneId> slackZoneWithoutAsking(String teamId, String userId) {
+    String key = key(teamId, userId);
+    PersonStore.KnownZone cached = cache.get(key);
+    Optional<PersonStore.KnownZone> known =
+        cached != null ? Optional.of(cached) : people.zone(teamId, userId);
+    return known.map(z -> parse(z.zoneId()));
+  }
+
   /** Someone changed the zone they chose in settings; read it again next time. */
   public void forgetChoices() {
     overrides.clear();

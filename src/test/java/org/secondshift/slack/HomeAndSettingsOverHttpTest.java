@@ -75,20 +75,23 @@ class HomeAndSettingsOverHttpTest extends BotOverHttp {
     return running.requests.form(
         Map.of(
             "payload",
-            Interactions.settingsSubmission(
+            Interactions.viewSubmission(
                 ADA,
                 running.slack.mintTrigger(ADA),
                 SettingsModal.CALLBACK_ID,
                 Map.of(
                     SettingsModal.QUIET_FROM,
-                    from,
+                    Interactions.time(from),
                     SettingsModal.QUIET_TO,
-                    to,
+                    Interactions.time(to),
                     SettingsModal.DAILY_LIMIT,
-                    limit,
+                    Interactions.number(limit),
                     SettingsModal.ZONE,
-                    zone),
-                Map.of(SettingsModal.NUDGES, "on", SettingsModal.SHARING, "on"))));
+                    Interactions.picked("static_select", zone),
+                    SettingsModal.NUDGES,
+                    Interactions.picked("radio_buttons", "on"),
+                    SettingsModal.SHARING,
+                    Interactions.picked("radio_buttons", "on")))));
   }
 
   @Test
@@ -113,10 +116,34 @@ class HomeAndSettingsOverHttpTest extends BotOverHttp {
     var open = running.slack.awaitCalls("views.open", 1, WAIT).get(0);
     assertThat(open.params().get("trigger_id")).isEqualTo(trigger);
     assertThat(open.answeredOk()).isTrue();
-    assertThat(open.params().get("view"))
-        .contains(SettingsModal.CALLBACK_ID)
-        .contains("22:00")
-        .contains("07:00");
+    JsonObject view = JsonParser.parseString(open.params().get("view")).getAsJsonObject();
+    assertThat(view.get("callback_id").getAsString()).isEqualTo(SettingsModal.CALLBACK_ID);
+    Map<String, JsonObject> fields = new java.util.HashMap<>();
+    view.getAsJsonArray("blocks")
+        .forEach(
+            b -> {
+              JsonObject block = b.getAsJsonObject();
+              if (block.has("element")) {
+                fields.put(block.get("block_id").getAsString(), block.getAsJsonObject("element"));
+              }
+            });
+    assertThat(fields.get(SettingsModal.QUIET_FROM).get("type").getAsString())
+        .isEqualTo("timepicker");
+    assertThat(fields.get(SettingsModal.QUIET_FROM).get("initial_time").getAsString())
+        .isEqualTo("22:00");
+    assertThat(fields.get(SettingsModal.QUIET_TO).get("initial_time").getAsString())
+        .isEqualTo("07:00");
+    JsonObject limit = fields.get(SettingsModal.DAILY_LIMIT);
+    assertThat(limit.get("type").getAsString()).isEqualTo("number_input");
+    assertThat(limit.get("is_decimal_allowed").getAsBoolean()).isTrue();
+    assertThat(limit.get("min_value").getAsString()).isEqualTo("1");
+    assertThat(limit.get("max_value").getAsString()).isEqualTo("16");
+    JsonObject zone = fields.get(SettingsModal.ZONE);
+    assertThat(zone.get("type").getAsString()).isEqualTo("static_select");
+    assertThat(zone.getAsJsonObject("initial_option").get("value").getAsString())
+        .isEqualTo("slack");
+    assertThat(fields.get(SettingsModal.NUDGES).get("type").getAsString())
+        .isEqualTo("radio_buttons");
   }
 
   @Test
@@ -161,13 +188,13 @@ class HomeAndSettingsOverHttpTest extends BotOverHttp {
 
   @Test
   void theModalRejectsTwentyFiveOClockFieldByFieldAndChangesNothing() {
-    HttpResponse<String> r = submit("25:00", "07:00", "30h", "Mars/Olympus");
+    HttpResponse<String> r = submit("25:00", "07:00", "30", "Mars/Olympus");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonObject body = JsonParser.parseString(r.body()).getAsJsonObject();
     assertThat(body.get("response_action").getAsString()).isEqualTo("errors");
     JsonObject errors = body.getAsJsonObject("errors");
-    assertThat(errors.get(SettingsModal.QUIET_FROM).getAsString()).contains("24-hour time");
-    assertThat(errors.get(SettingsModal.DAILY_LIMIT).getAsString()).contains("between 1h and 16h");
+    assertThat(errors.get(SettingsModal.QUIET_FROM).getAsString()).contains("a time like 22:30");
+    assertThat(errors.get(SettingsModal.DAILY_LIMIT).getAsString()).contains("from 1 to 16");
     assertThat(errors.get(SettingsModal.ZONE).getAsString()).contains("time zone");
     assertThat(errors.has(SettingsModal.QUIET_TO)).isFalse();
     assertThat(running.count("SELECT COUNT(*) FROM rest_prefs")).isZero();
@@ -175,7 +202,7 @@ class HomeAndSettingsOverHttpTest extends BotOverHttp {
 
   @Test
   void theModalAcceptsTwentyTwoThirtyAndItTakesEffectAtOnce() {
-    HttpResponse<String> r = submit("22:30", "06:30", "9h", "Asia/Tokyo");
+    HttpResponse<String> r = submit("22:30", "06:30", "9", "Asia/Tokyo");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).isEmpty();
     assertThat(

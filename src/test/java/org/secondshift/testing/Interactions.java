@@ -67,36 +67,18 @@ public final class Interactions {
   }
 
   /**
-   * A view_submission of the settings modal with the given text values and on/off choices, by
-   * {@code userId}, carrying a {@code triggerId} the stand-in minted, as Slack's submissions do.
+   * A modal submitted by {@code userId}, its state as Slack sends it: each field's block and action
+   * id are the same, and {@code fields} gives the value object per field (see {@link #time}, {@link
+   * #number}, {@link #picked}).
    */
-  public static String settingsSubmission(
+  public static String viewSubmission(
       String userId,
       String triggerId,
       String callbackId,
-      java.util.Map<String, String> texts,
-      java.util.Map<String, String> selects) {
+      java.util.Map<String, JsonObject> fields) {
     JsonObject values = new JsonObject();
-    texts.forEach(
-        (id, value) -> {
-          JsonObject v = new JsonObject();
-          v.addProperty("type", "plain_text_input");
-          v.addProperty("value", value);
-          JsonObject block = new JsonObject();
-          block.add(id, v);
-          values.add(id, block);
-        });
-    selects.forEach(
-        (id, value) -> {
-          JsonObject option = new JsonObject();
-          JsonObject text = new JsonObject();
-          text.addProperty("type", "plain_text");
-          text.addProperty("text", value);
-          option.add("text", text);
-          option.addProperty("value", value);
-          JsonObject v = new JsonObject();
-          v.addProperty("type", "static_select");
-          v.add("selected_option", option);
+    fields.forEach(
+        (id, v) -> {
           JsonObject block = new JsonObject();
           block.add(id, v);
           values.add(id, block);
@@ -118,5 +100,35 @@ public final class Interactions {
     p.addProperty("trigger_id", triggerId);
     p.add("view", view);
     return p.toString();
+  }
+
+  /** A timepicker's state: {@code {"type":"timepicker","selected_time":"22:30"}}. */
+  public static JsonObject time(String hhmm) {
+    JsonObject v = new JsonObject();
+    v.addProperty("type", "timepicker");
+    v.addProperty("selected_time", hhmm);
+    return v;
+  }
+
+  /** A number input's state; Slack sends the number as typed, as a string. */
+  public static JsonObject number(String typed) {
+    JsonObject v = new JsonObject();
+    v.addProperty("type", "number_input");
+    v.addProperty("value", typed);
+    return v;
+  }
+
+  /** A static select's or radio buttons' state with the option of {@code value} picked. */
+  public static JsonObject picked(String type, String value) {
+    JsonObject option = new JsonObject();
+    JsonObject text = new JsonObject();
+    text.addProperty("type", "plain_text");
+    text.addProperty("text", value);
+    option.add("text", text);
+    option.addProperty("value", value);
+    JsonObject v = new JsonObject();
+    v.addProperty("type", type);
+    v.add("selected_option", option);
+    return v;
   }
 }

@@ -1,28 +1,39 @@
 package org.secondshift.slack.home;
 
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+import static com.slack.api.model.block.element.BlockElements.numberInput;
+import static com.slack.api.model.block.element.BlockElements.radioButtons;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.timePicker;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
 
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.view.View;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.secondshift.slack.blocks.DurationText;
+import org.secondshift.rest.RestPrefs;
+import org.secondshift.slack.blocks.When;
 
 /** The Settings modal and the validation of what comes back from it, field by field. */
 public final class SettingsModal {
@@ -36,10 +47,16 @@ public final class SettingsModal {
   private static final Pattern TIME = Pattern.compile("([01]?\\d|2[0-3]):([0-5]\\d)");
   private static final Pattern HOURS =
       Pattern.compile("(\\d{1,2})(?:\\s*h)?(?:\\s*(\\d{1,2})\\s*m(?:in)?)?");
+  private static final Pattern DECIMAL_HOURS = Pattern.compile("\\d{1,2}(?:[.,]\\d{1,3})?");
 
   private SettingsModal() {}
 
-  public static View of(PersonalSettings.Choices c) {
+  /**
+   * The modal for someone whose choices are {@code c}; {@code slackZone} is the zone their Slack
+   * profile gives, where known, and {@code now} sets the offsets the zone list shows.
+   */
+  public static View of(PersonalSettings.Choices c, Optional<ZoneId> slackZone, Instant now) {
+    ZoneId zone = c.zoneOverride().or(() -> slackZone).orElse(ZoneOffset.UTC);
     return view(
         v ->
             v.type("modal")
@@ -49,54 +66,108 @@ public final class SettingsModal {
                 .close(viewClose(s -> s.type("plain_text").text("Cancel")))
                 .blocks(
                     List.of(
-                        text(
-                            QUIET_FROM,
-                            "Quiet hours start (24-hour, your time)",
-                            c.quietFrom().toString(),
-                            false),
-                        text(QUIET_TO, "Quiet hours end", c.quietTo().toString(), false),
-                        text(
-                            DAILY_LIMIT,
-                            "Daily limit (hours, e.g. 9h or 9h30m)",
-                            DurationText.of(c.dailyLimit()).replace(" ", "").replace("min", "m"),
-                            false),
-                        onOff(NUDGES, "Rest nudges", c.nudges()),
-                        onOff(
+                        context(
+                            List.of(
+                                markdownText(
+                                    "These choices are yours alone. Times are "
+                                        + When.zone(zone)
+                                        + " unless you pick another zone below."))),
+                        input(
+                            i ->
+                                i.blockId(QUIET_FROM)
+                                    .label(plainText("My quiet hours start at"))
+                                    .hint(
+                                        plainText(
+                                            "No rest nudges reach you in your quiet hours,"
+                                                + " except the one that asks you to sleep."))
+                                    .element(
+                                        timePicker(
+                                            t ->
+                                                t.actionId(QUIET_FROM)
+                                                    .initialTime(hhmm(c.quietFrom()))))),
+                        input(
+                            i ->
+                                i.blockId(QUIET_TO)
+                                    .label(plainText("and end at"))
+                                    .element(
+                                        timePicker(
+                                            t ->
+                                                t.actionId(QUIET_TO)
+                                                    .initialTime(hhmm(c.quietTo()))))),
+                        input(
+                            i ->
+                                i.blockId(DAILY_LIMIT)
+                                    .label(
+                                        plainText(
+                                            "After this many hours of work in a day, tell me it"
+                                                + " is enough"))
+                                    .hint(
+                                        plainText(
+                                            "From 1 to 16 hours; 8.5 means eight and a half."))
+                                    .element(
+                                        numberInput(
+                                            n ->
+                                                n.actionId(DAILY_LIMIT)
+                                                    .decimalAllowed(true)
+                                                    .minValue(hours(RestPrefs.LEAST_DAILY_LIMIT))
+                                                    .maxValue(hours(RestPrefs.MOST_DAILY_LIMIT))
+                                                    .initialValue(hours(c.dailyLimit()))))),
+                        choice(
+                            NUDGES,
+                            "Should I nudge you to rest?",
+                            c.nudges(),
+                            "Yes, send me rest nudges",
+                            "No, not for now"),
+                        choice(
                             SHARING,
-                            "Share my hours with teammates and name me in summaries",
-                            c.sharing()),
-                        text(
-                            ZONE,
-                            "Time zone (empty: use Slack's)",
-                            c.zoneOverride().map(ZoneId::getId).orElse(""),
-                            true))));
+                            "May teammates see your hours, and may weekly summaries name you?",
+                            c.sharing(),
+                            "Yes, share my hours and name me",
+                            "No, count me without my name"),
+                        input(
+                            i ->
+                                i.blockId(ZONE)
+                                    .label(plainText("My time zone is"))
+                                    .element(
+                                        staticSelect(
+                                            s ->
+                                                s.actionId(ZONE)
+                                                    .optionGroups(
+                                                        ZoneChoices.groups(
+                                                            slackZone, c.zoneOverride(), now))
+                                                    .initialOption(
+                                                        ZoneChoices.initial(
+                                                            c.zoneOverride(),
+                                                            slackZone,
+                                                            now))))))));
   }
 
-  private static com.slack.api.model.block.LayoutBlock text(
-      String id, String label, String initial, boolean optional) {
-    return input(
-        i ->
-            i.blockId(id)
-                .optional(optional)
-                .label(plainText(label))
-                .element(
-                    plainTextInput(
-                        p -> p.actionId(id).initialValue(initial.isEmpty() ? null : initial))));
-  }
-
-  private static com.slack.api.model.block.LayoutBlock onOff(String id, String label, boolean on) {
+  private static LayoutBlock choice(
+      String id, String question, boolean yes, String yesText, String noText) {
     List<OptionObject> options =
-        List.of(option(plainText("On"), "on"), option(plainText("Off"), "off"));
+        List.of(option(plainText(yesText), "on"), option(plainText(noText), "off"));
     return input(
         i ->
             i.blockId(id)
-                .label(plainText(label))
+                .label(plainText(question))
                 .element(
-                    staticSelect(
-                        s ->
-                            s.actionId(id)
+                    radioButtons(
+                        r ->
+                            r.actionId(id)
                                 .options(options)
-                                .initialOption(options.get(on ? 0 : 1)))));
+                                .initialOption(options.get(yes ? 0 : 1)))));
+  }
+
+  private static String hhmm(LocalTime t) {
+    return String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
+  }
+
+  /** A duration as decimal hours, as the number input shows it: "9", "8.5", "8.25". */
+  static String hours(Duration d) {
+    return BigDecimal.valueOf(d.toMinutes())
+        .divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   /** The choices, or an error message per field that could not be used. */
@@ -129,35 +200,45 @@ public final class SettingsModal {
   private static LocalTime time(String raw, String field, Map<String, String> errors) {
     Matcher m = TIME.matcher(raw == null ? "" : raw.trim());
     if (!m.matches()) {
-      errors.put(field, "Use 24-hour time like 22:30.");
+      errors.put(field, "Pick a time like 22:30.");
       return null;
     }
     return LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
   }
 
   private static Duration limit(String raw, Map<String, String> errors) {
-    Matcher m = HOURS.matcher(raw == null ? "" : raw.trim().toLowerCase(java.util.Locale.ROOT));
-    if (m.matches()) {
-      Duration d =
-          Duration.ofHours(Long.parseLong(m.group(1)))
-              .plusMinutes(m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
-      if (d.compareTo(Duration.ofHours(1)) >= 0 && d.compareTo(Duration.ofHours(16)) <= 0) {
-        return d;
+    String text = raw == null ? "" : raw.trim().toLowerCase(Locale.ROOT);
+    Duration d = null;
+    if (DECIMAL_HOURS.matcher(text).matches()) {
+      long minutes =
+          new BigDecimal(text.replace(',', '.'))
+              .multiply(BigDecimal.valueOf(60))
+              .setScale(0, RoundingMode.HALF_UP)
+              .longValueExact();
+      d = Duration.ofMinutes(minutes);
+    } else {
+      Matcher m = HOURS.matcher(text);
+      if (m.matches()) {
+        d =
+            Duration.ofHours(Long.parseLong(m.group(1)))
+                .plusMinutes(m.group(2) == null ? 0 : Long.parseLong(m.group(2)));
       }
     }
-    errors.put(DAILY_LIMIT, "Give hours between 1h and 16h, like 9h or 9h30m.");
+    if (d != null && RestPrefs.allowsDailyLimit(d)) {
+      return d;
+    }
+    errors.put(DAILY_LIMIT, "Give a number of hours from 1 to 16, like 9 or 8.5.");
     return null;
   }
 
   private static Optional<ZoneId> zone(String raw, Map<String, String> errors) {
-    if (raw == null || raw.isBlank()) {
+    if (raw == null || raw.isBlank() || raw.equals(ZoneChoices.FROM_SLACK)) {
       return Optional.empty();
     }
     try {
       return Optional.of(ZoneId.of(raw.trim()));
     } catch (DateTimeException e) {
-      errors.put(
-          ZONE, "Not a time zone I know; use a name like Europe/Berlin or America/Los_Angeles.");
+      errors.put(ZONE, "That is not a time zone I know; pick one from the list.");
       return Optional.empty();
     }
   }

@@ -49,7 +49,7 @@ public final class SettingsSubmittedListener implements ViewSubmissionHandler {
                       String value =
                           v.getSelectedOption() != null
                               ? v.getSelectedOption().getValue()
-                              : v.getValue();
+                              : v.getSelectedTime() != null ? v.getSelectedTime() : v.getValue();
                       values.put(block, value);
                     }));
     return values;
