@@ -79,7 +79,8 @@ public final class PersonalData {
                             rs.getString("kind"),
                             Instant.ofEpochMilli(rs.getLong("decided_at")),
                             rs.getString("local_date"),
-                            rs.getString("answer")))
+                            rs.getString("answer"),
+                            answeredAt(rs.getObject("answered_at"))))
                 .list());
   }
 
@@ -118,8 +119,13 @@ public final class PersonalData {
     return counts.stream().mapToInt(Integer::intValue).sum();
   }
 
-  /** One nudge as exported; answer is null when no button was clicked. */
-  public record NudgeRow(String kind, Instant decidedAt, String localDate, String answer) {}
+  private static Instant answeredAt(Object millis) {
+    return millis == null ? null : Instant.ofEpochMilli(((Number) millis).longValue());
+  }
+
+  /** One nudge as exported; answer and answeredAt are null when no button was clicked. */
+  public record NudgeRow(
+      String kind, Instant decidedAt, String localDate, String answer, Instant answeredAt) {}
 
   /** One line of the exported hour log. */
   public record SessionRow(Instant start, Instant last, SessionSource source) {}

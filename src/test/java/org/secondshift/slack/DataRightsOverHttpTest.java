@@ -21,7 +21,7 @@ import org.secondshift.testing.BotOverHttp;
 import org.secondshift.testing.Interactions;
 import org.secondshift.testing.RunningBot;
 
-/** Export and erasure through real HTTP: a CSV by DM, and nothing left after forget-me. */
+/** Export and erasure through real HTTP: two tables by DM, and nothing left after forget-me. */
 class DataRightsOverHttpTest extends BotOverHttp {
   private static final String ADA = "U0ADA";
   private static final Instant MORNING = Instant.parse("2026-11-24T08:00:00Z");
@@ -41,29 +41,47 @@ class DataRightsOverHttpTest extends BotOverHttp {
   }
 
   @Test
-  void exportSendsTheHourLogAsACsvByDirectMessage() {
+  void exportSendsTwoReadableTablesInAZipByDirectMessage() throws Exception {
     shift(ADA, "start eval run");
     running.clock.advance(Duration.ofHours(3));
     shift(ADA, "stop");
 
-    assertThat(shift(ADA, "export").get("text").getAsString()).contains("CSV");
+    assertThat(shift(ADA, "export").get("text").getAsString())
+        .contains("a zip with your hours and your nudges");
     running.bot.parts().outbox().wake();
     running.slack.awaitCalls("files.completeUploadExternal", 1, Duration.ofSeconds(10));
 
-    assertThat(running.slack.uploads())
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.channelId()).isEqualTo("DU0ADA");
-              String csv = new String(f.bytes(), StandardCharsets.UTF_8);
-              assertThat(csv)
-                  .startsWith("kind,start_utc,end_utc,start_local,end_local,minutes\n")
-                  .contains(
-                      "active,2026-11-24T08:00:00Z,2026-11-24T09:50:00Z,2026-11-24 13:30,2026-11-24 15:20,110")
-                  .contains(
-                      "manual,2026-11-24T08:00:00Z,2026-11-24T11:00:00Z,2026-11-24 13:30,2026-11-24 16:30,180")
-                  .contains("\nnudge,decided_utc,local_date,answer\n");
-            });
+    var file = running.slack.uploads().get(0);
+    assertThat(running.slack.uploads()).hasSize(1);
+    assertThat(file.channelId()).isEqualTo("DU0ADA");
+    assertThat(file.filename()).isEqualTo("second-shift-2026-11-24.zip");
+    assertThat(file.initialComment())
+        .contains("hours.csv has each stretch of work")
+        .contains("nudges.csv has each rest nudge")
+        .contains("Kolkata time")
+        .doesNotContain("Asia/");
+    Map<String, String> tables = unzip(file.bytes());
+    assertThat(tables).containsOnlyKeys("hours.csv", "nudges.csv");
+    // Kolkata is UTC+5:30: 08:00 UTC is 13:30 there, written with its offset and no milliseconds.
+    assertThat(tables.get("hours.csv"))
+        .startsWith("What,Started,Ended,Minutes\r\n")
+        .contains("Active in Slack,2026-11-24T13:30:00+05:30,2026-11-24T15:20:00+05:30,110\r\n")
+        .contains(
+            "Logged with /shift start,2026-11-24T13:30:00+05:30,2026-11-24T16:30:00+05:30,180\r\n")
+        .doesNotContain("Z,")
+        .doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d");
+    assertThat(tables.get("nudges.csv"))
+        .isEqualTo("Nudge,Sent,For the day,Your answer,Answered\r\n");
+  }
+
+  private static Map<String, String> unzip(byte[] zip) throws Exception {
+    Map<String, String> tables = new java.util.LinkedHashMap<>();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        tables.put(e.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    return tables;
   }
 
   @Test

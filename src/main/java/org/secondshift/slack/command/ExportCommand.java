@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.secondshift.hours.SessionRules;
 import org.secondshift.hours.ZoneLookup;
-import org.secondshift.slack.rights.HourLogCsv;
+import org.secondshift.slack.rights.DataExport;
 import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxMessage;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.store.PersonalData;
 
-/** {@code /shift export}: your own hour log as a CSV file, by DM. */
+/** {@code /shift export}: everything stored about you, as two CSV tables in a zip, by DM. */
 public final class ExportCommand implements Subcommand {
   private final PersonalData data;
   private final OutboxStore outbox;
@@ -46,7 +46,7 @@ public final class ExportCommand implements Subcommand {
 
   @Override
   public String summary() {
-    return "everything stored about you, as a CSV file by DM";
+    return "everything stored about you, as two tables in a zip by DM";
   }
 
   @Override
@@ -55,24 +55,27 @@ public final class ExportCommand implements Subcommand {
       throw new UsageException("`export` takes no arguments.");
     }
     var zone = zones.zoneOf(inv.teamId(), inv.userId());
-    byte[] csv =
-        HourLogCsv.of(
+    var now = clock.instant();
+    byte[] zip =
+        DataExport.zip(
             data.sessions(inv.teamId(), inv.userId()),
             data.nudges(inv.teamId(), inv.userId()),
             zone,
-            rules);
-    String name = "second-shift-" + LocalDate.ofInstant(clock.instant(), zone) + ".csv";
+            rules,
+            now);
+    String name = "second-shift-" + LocalDate.ofInstant(now, zone) + ".zip";
     outbox.enqueue(
         OutboxMessage.upload(
             inv.teamId(),
             OutboxKind.EXPORT,
             inv.userId(),
-            "Here is everything Second Shift stores about you: your hour log (active, manual and captain duty),"
-                + " then the rest nudges you got and what you answered.",
-            new OutboxMessage.Attachment(name, "Your Second Shift data", csv),
+            DataExport.describe(zone),
+            new OutboxMessage.Attachment(name, "Your Second Shift data", zip),
             "export:" + inv.userId()),
-        clock.instant());
+        now);
     wakeOutbox.run();
-    return Reply.text(":inbox_tray: Your data is on its way as a CSV file in a direct message.");
+    return Reply.text(
+        ":inbox_tray: Your data is on its way to your direct messages: a zip with your hours and"
+            + " your nudges, one CSV table each.");
   }
 }
