@@ -120,7 +120,7 @@ public final class SummaryPoster {
               teamId,
               OutboxKind.SUMMARY_CHART,
               channelId,
-              title,
+              "How the week's hours fell, day by day.",
               new OutboxMessage.Attachment(
                   "second-shift-week-of-" + summary.week().monday() + ".png",
                   title,

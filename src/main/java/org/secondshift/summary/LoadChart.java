@@ -12,19 +12,19 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * Draws the team's hours per day as stacked bars (daytime, late night, duty) into a PNG.
+ * Draws the team's hours per day as stacked bars (daytime, late night, captain duty) into a PNG.
  *
  * <p>The image carries its own light card background with dark text, so it reads the same on
  * Slack's light and dark themes; the three colours differ in lightness as well as hue.
@@ -38,26 +38,46 @@ public final class LoadChart {
   private static final Color DAYTIME = new Color(0x2E, 0x86, 0xC1);
   private static final Color LATE = new Color(0x4A, 0x23, 0x5A);
   private static final Color DUTY = new Color(0xE6, 0x9F, 0x00);
+  static final String DAYTIME_LABEL = "Daytime";
+  static final String LATE_LABEL = "Late night";
+  static final String DUTY_LABEL = "Captain duty";
 
   private LoadChart() {}
 
-  /** The PNG bytes of the chart for this summary. */
+  /**
+   * Pixels per point: drawn at twice the size it is laid out at, for sharp high-density screens.
+   */
+  static final int SCALE = 2;
+
+  /** Gridline spacings in hours, the smallest that keeps at most eight lines being chosen. */
+  private static final int[] GRID_STEPS = {4, 5, 10, 20, 25, 50, 100, 200, 500};
+
+  /**
+   * The PNG bytes of the chart for this summary. It carries no title: Slack shows the file's title
+   * above it, and one title is enough. The legend names what each colour means, captain duty only
+   * in a week that had some.
+   */
   public static byte[] png(WeeklySummary summary) {
+    boolean duty = summary.days().stream().anyMatch(d -> !d.duty().isZero());
     DefaultCategoryDataset data = new DefaultCategoryDataset();
+    double highest = 0;
     for (DayLoad day : summary.days()) {
       String label =
           day.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
               + " "
               + day.date().getDayOfMonth();
-      data.addValue(hours(day.daytime()), "Active", label);
-      data.addValue(hours(day.lateNight()), "Late night", label);
-      data.addValue(hours(day.duty()), "Captain duty", label);
+      data.addValue(hours(day.daytime()), DAYTIME_LABEL, label);
+      data.addValue(hours(day.lateNight()), LATE_LABEL, label);
+      if (duty) {
+        data.addValue(hours(day.duty()), DUTY_LABEL, label);
+      }
+      highest =
+          Math.max(highest, hours(day.daytime()) + hours(day.lateNight()) + hours(day.duty()));
     }
     JFreeChart chart =
-        new JFreeChart(null, new Font("SansSerif", Font.PLAIN, 14), plot(data), true);
+        new JFreeChart(null, new Font("SansSerif", Font.PLAIN, 14), plot(data, highest), true);
     chart.setBackgroundPaint(CARD);
     chart.setPadding(new RectangleInsets(12, 12, 8, 16));
-    chart.addSubtitle(0, title("Team hours per day · " + summary.week()));
     LegendTitle legend = chart.getLegend();
     legend.setBackgroundPaint(CARD);
     legend.setItemPaint(INK);
@@ -65,14 +85,24 @@ public final class LoadChart {
     legend.setFrame(BlockBorder.NONE);
     legend.setPosition(RectangleEdge.BOTTOM);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
+      ChartUtils.writeScaledChartAsPNG(out, chart, WIDTH, HEIGHT, SCALE, SCALE);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("could not render the chart for " + summary.week(), e);
     }
   }
 
-  private static CategoryPlot plot(DefaultCategoryDataset data) {
+  /** The hours between gridlines for a tallest bar of {@code highest} hours. */
+  static int gridStep(double highest) {
+    for (int step : GRID_STEPS) {
+      if (highest / step <= 8) {
+        return step;
+      }
+    }
+    return GRID_STEPS[GRID_STEPS.length - 1];
+  }
+
+  private static CategoryPlot plot(DefaultCategoryDataset data, double highest) {
     CategoryAxis days = new CategoryAxis();
     days.setTickLabelPaint(INK);
     days.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 14));
@@ -82,7 +112,10 @@ public final class LoadChart {
     hours.setTickLabelPaint(INK);
     hours.setLabelFont(new Font("SansSerif", Font.PLAIN, 14));
     hours.setTickLabelFont(new Font("SansSerif", Font.PLAIN, 13));
-    hours.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    int step = gridStep(highest);
+    hours.setTickUnit(new NumberTickUnit(step));
+    // A gridline always stands above the tallest bar, and an empty week still shows a scale.
+    hours.setRange(0, (Math.floor(highest / step) + 1) * step);
     hours.setAxisLinePaint(GRID);
     StackedBarRenderer bars = new StackedBarRenderer();
     bars.setBarPainter(new StandardBarPainter());
@@ -99,13 +132,6 @@ public final class LoadChart {
     plot.setRangeGridlineStroke(new BasicStroke(1f));
     plot.setDomainGridlinesVisible(false);
     return plot;
-  }
-
-  private static TextTitle title(String text) {
-    TextTitle title = new TextTitle(text, new Font("SansSerif", Font.BOLD, 16));
-    title.setPaint(INK);
-    title.setPadding(new RectangleInsets(0, 0, 8, 0));
-    return title;
   }
 
   private static double hours(java.time.Duration d) {
