@@ -194,7 +194,11 @@ public final class SlackZoneDirectory implements ZoneLookup {
       if (info.isOk() && info.getUser() != null && info.getUser().getTz() != null) {
         PersonStore.KnownZone known =
             people.saveZoneIfNewer(teamId, userId, info.getUser().getTz(), asked);
-        cache.put(key(teamId, userId), known);
+        // A user_change that came while Slack answered holds the newer zone: keep it.
+        cache.merge(
+            key(teamId, userId),
+            known,
+            (kept, answered) -> kept.seenAt().isBefore(answered.seenAt()) ? answered : kept);
         synchronized (failedAt) {
           failedAt.remove(key(teamId, userId));
         }

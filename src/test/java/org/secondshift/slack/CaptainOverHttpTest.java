@@ -186,7 +186,13 @@ class CaptainOverHttpTest extends BotOverHttp.OnEachVendor {
     assertThat(running.bot.parts().rotations().performDue(running.clock.instant())).isZero();
     settle("DU0ADA", 2);
 
-    settle("DU0GRACE", 2);
+    // Grace: the watch at 09:00, then, at the late handoff, off duty and (from the rest check each
+    // start runs) the recovery nudge for the watch she held; each once, over both restarts.
+    List<PostedMessage> grace = settle("DU0GRACE", 3);
+    assertThat(grace).filteredOn(m -> m.text().contains("You hold the watch")).hasSize(1);
+    assertThat(grace).filteredOn(m -> m.text().contains("You are off duty")).hasSize(1);
+    assertThat(grace).filteredOn(m -> m.text().contains("Your watch in")).hasSize(1);
+    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0GRACE'")).isEqualTo(1);
 
     List<PostedMessage> channel = running.slack.messages(OPS);
     assertThat(channel).hasSize(3);
@@ -198,7 +204,7 @@ class CaptainOverHttpTest extends BotOverHttp.OnEachVendor {
     assertThat(running.count("SELECT COUNT(*) FROM shift")).isEqualTo(3);
     assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE kind = 'handoff'")).isEqualTo(2);
     assertThat(running.slack.messages("DU0ADA")).hasSize(2);
-    assertThat(running.slack.messages("DU0GRACE")).hasSize(2);
+    assertThat(running.slack.messages("DU0GRACE")).hasSize(3);
   }
 
   @Test
