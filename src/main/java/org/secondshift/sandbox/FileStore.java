@@ -45,6 +45,15 @@ final class FileStore {
     return Optional.of(done);
   }
 
+  /** Puts back files shared before a restart; new ones get later ids. */
+  synchronized void restore(List<UploadedFile> kept) {
+    for (UploadedFile f : kept) {
+      files.put(f.fileId(), f);
+      received.put(f.fileId(), true);
+      nextId = Math.max(nextId, Integer.parseInt(f.fileId().substring(1)) + 1);
+    }
+  }
+
   synchronized List<UploadedFile> all() {
     return new ArrayList<>(files.values());
   }

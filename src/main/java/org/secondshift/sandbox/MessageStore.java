@@ -55,6 +55,25 @@ final class MessageStore {
     return list;
   }
 
+  /** Every message of every channel, and where the timestamps had got to. */
+  synchronized List<PostedMessage> all() {
+    List<PostedMessage> all = new ArrayList<>();
+    channels.values().forEach(history -> all.addAll(history.values()));
+    return all;
+  }
+
+  synchronized long lastTsMicros() {
+    return lastTsMicros;
+  }
+
+  /** Puts back messages kept from before a restart; new ones get later timestamps. */
+  synchronized void restore(List<PostedMessage> kept, long keptLastTsMicros) {
+    for (PostedMessage m : kept) {
+      channels.computeIfAbsent(m.channel(), c -> new LinkedHashMap<>()).put(m.ts(), m);
+    }
+    lastTsMicros = Math.max(lastTsMicros, keptLastTsMicros);
+  }
+
   /** A fresh, strictly increasing timestamp that follows the clock when the clock moves on. */
   synchronized String nextTs() {
     Instant now = clock.instant();

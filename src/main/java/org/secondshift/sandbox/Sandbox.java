@@ -3,13 +3,18 @@ package org.secondshift.sandbox;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.secondshift.Bot;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
@@ -41,6 +46,8 @@ public final class Sandbox implements AutoCloseable {
   private int generation;
   private SlackStandIn slack;
   private Bot bot;
+  private ScheduledExecutorService keeper;
+  private Runnable lastSave;
 
   private Sandbox(Settings settings, Clock clock, Path seedDir, SeedAppliers appliers) {
     this.settings = settings;
@@ -121,11 +128,22 @@ public final class Sandbox implements AutoCloseable {
     if (fresh) {
       deleteDatabase(db);
     }
+    Path kept = keptState(db);
+    if (loadHistory) {
+      Files.deleteIfExists(kept);
+    }
     Instant now = clock.instant();
     SlackStandIn standIn = SlackStandIn.start(clock, 0);
     try {
       SeedLoader loader = new SeedLoader(appliers);
-      loader.seedStandIn(seed, standIn, now);
+      if (Files.exists(kept)) {
+        // A plain restart: Slack would still have every conversation, so the stand-in does too.
+        loader.seedPeopleAndChannels(seed, standIn, now);
+        standIn.restoreState(Files.readString(kept, StandardCharsets.UTF_8));
+        log.info("sandbox conversations kept from {}", kept);
+      } else {
+        loader.seedStandIn(seed, standIn, now);
+      }
       if (loadHistory) {
         try (Database database = Database.open(db)) {
           SessionRules rules = new SessionRules(settings.sessionGap(), settings.sessionTail());
@@ -155,6 +173,7 @@ public final class Sandbox implements AutoCloseable {
       }
       this.slack = standIn;
       this.port = bot.port();
+      this.keeper = keeper(standIn, kept);
     } catch (Exception | Error e) {
       standIn.close();
       throw e;
@@ -177,7 +196,54 @@ public final class Sandbox implements AutoCloseable {
         settings.rest());
   }
 
+  /** Where the stand-in's conversations are kept between runs: next to the database. */
+  static Path keptState(Path db) {
+    return Path.of(db + ".slack.json");
+  }
+
+  /**
+   * Writes the stand-in's state to {@code file} whenever it changed, every second, and once more
+   * when the sandbox stops; each write replaces the file whole, so a crash leaves the last one.
+   */
+  private ScheduledExecutorService keeper(SlackStandIn standIn, Path file) {
+    ScheduledExecutorService keeper =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sandbox-keeper");
+              t.setDaemon(true);
+              return t;
+            });
+    String[] written = {null};
+    Runnable save =
+        () -> {
+          try {
+            String state = standIn.savedState();
+            if (!state.equals(written[0])) {
+              Path partial = Path.of(file + ".partial");
+              Files.writeString(partial, state, StandardCharsets.UTF_8);
+              Files.move(
+                  partial,
+                  file,
+                  StandardCopyOption.REPLACE_EXISTING,
+                  StandardCopyOption.ATOMIC_MOVE);
+              written[0] = state;
+            }
+          } catch (IOException | RuntimeException e) {
+            log.warn("could not keep the sandbox conversations in {}: {}", file, e.toString());
+          }
+        };
+    keeper.scheduleWithFixedDelay(save, 1, 1, TimeUnit.SECONDS);
+    lastSave = save;
+    return keeper;
+  }
+
   private void stopGeneration() throws Exception {
+    if (keeper != null) {
+      keeper.shutdown();
+      keeper.awaitTermination(5, TimeUnit.SECONDS);
+      lastSave.run();
+      keeper = null;
+    }
     if (bot != null) {
       bot.close();
       bot = null;

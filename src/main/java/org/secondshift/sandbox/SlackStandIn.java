@@ -4,7 +4,9 @@ import com.google.gson.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -247,6 +249,49 @@ public final class SlackStandIn implements AutoCloseable {
 
   public void clearCalls() {
     log.clear();
+  }
+
+  /** What Slack would still hold after a restart, as text to keep in a file. */
+  public String savedState() {
+    Map<String, String> zones = new LinkedHashMap<>();
+    directory.people().forEach(p -> zones.put(p.id(), p.zone().getId()));
+    List<String> botChannels =
+        channels.all().stream().filter(c -> c.has(botUserId())).map(c -> c.id()).toList();
+    return new StandInState(
+            messages.all(),
+            messages.lastTsMicros(),
+            files.all().stream()
+                .filter(UploadedFile::completed)
+                .map(StandInState.KeptFile::of)
+                .toList(),
+            zones,
+            botChannels)
+        .toJson();
+  }
+
+  /**
+   * Puts back a state from {@link #savedState}, after the people and channels are added: their
+   * messages and files, each person's zone, and the bot in exactly the channels it was in.
+   */
+  public void restoreState(String json) {
+    StandInState state = StandInState.fromJson(json);
+    messages.restore(state.messages(), state.lastTsMicros());
+    files.restore(state.files().stream().map(StandInState.KeptFile::file).toList());
+    for (SandboxUser p : directory.people()) {
+      String zone = state.zones() == null ? null : state.zones().get(p.id());
+      if (zone != null) {
+        directory.addUser(p.id(), p.name(), zone);
+      }
+    }
+    if (state.botChannels() != null) {
+      for (ChannelDirectory.Channel c : channels.all()) {
+        if (state.botChannels().contains(c.id())) {
+          channels.join(c.id(), botUserId());
+        } else {
+          channels.leave(c.id(), botUserId());
+        }
+      }
+    }
   }
 
   public List<PostedMessage> messages(String channelId) {

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secondshift.captain.Overview;
@@ -29,7 +28,6 @@ import org.secondshift.testing.RunningSandbox;
  */
 class SandboxStoryTest {
   private static final String TEAM = "T0SANDBOX";
-  private static final Duration PATIENCE = Duration.ofSeconds(20);
 
   @TempDir Path dir;
 
@@ -49,7 +47,7 @@ class SandboxStoryTest {
           .containsExactly(NOW.plus(Duration.ofMinutes(4)));
 
       // The plan says who holds the watch now; the first handoff post is Ravi's, four minutes on.
-      deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 1);
+      running.deliverUntil(() -> botTexts(running, "C0TRAIN").size() >= 1);
       assertThat(botTexts(running, "C0TRAIN"))
           .singleElement()
           .satisfies(
@@ -71,8 +69,7 @@ class SandboxStoryTest {
       assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE user_id = 'U0KENJI'"))
           .isEqualTo(1);
 
-      deliverUntil(
-          running,
+      running.deliverUntil(
           () ->
               !botTexts(running, "DU0MAYA").isEmpty() && !botTexts(running, "DU0KENJI").isEmpty());
       assertThat(botTexts(running, "DU0MAYA"))
@@ -92,8 +89,7 @@ class SandboxStoryTest {
   @Test
   void lastWeeksSummaryAndItsChartAreInTheSummaryChannelOnThePage() throws Exception {
     try (RunningSandbox running = RunningSandbox.start(dir)) {
-      deliverUntil(
-          running,
+      running.deliverUntil(
           () -> running.sandbox.slack().uploads().stream().anyMatch(f -> f.sharedIn("C0EVALS")));
 
       JsonObject page = json(running.get("sandbox/api/conversation?id=C0EVALS"));
@@ -146,14 +142,14 @@ class SandboxStoryTest {
   @Test
   void theHandoffComesOnceWhenItsTimeArrives() throws Exception {
     try (RunningSandbox running = RunningSandbox.start(dir)) {
-      deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 1);
+      running.deliverUntil(() -> botTexts(running, "C0TRAIN").size() >= 1);
       running.clock.set(NOW.plus(Duration.ofMinutes(4)));
 
       assertThat(running.bot().parts().rotations().performDue(running.clock.instant()))
           .isEqualTo(1);
       assertThat(running.bot().parts().rotations().performDue(running.clock.instant())).isZero();
 
-      deliverUntil(running, () -> botTexts(running, "C0TRAIN").size() >= 2);
+      running.deliverUntil(() -> botTexts(running, "C0TRAIN").size() >= 2);
       assertThat(botTexts(running, "C0TRAIN"))
           .filteredOn(t -> t.contains("now holds the watch"))
           .singleElement()
@@ -168,8 +164,7 @@ class SandboxStoryTest {
   @Test
   void aRestartWithoutResetKeepsTheStoryAndDoesNotTellItTwice() throws Exception {
     try (RunningSandbox first = RunningSandbox.start(dir)) {
-      deliverUntil(
-          first,
+      first.deliverUntil(
           () -> first.sandbox.slack().uploads().stream().anyMatch(f -> f.sharedIn("C0EVALS")));
     }
     try (RunningSandbox again = RunningSandbox.startKeeping(dir)) {
@@ -187,39 +182,5 @@ class SandboxStoryTest {
         .filter(PostedMessage::fromBot)
         .map(PostedMessage::text)
         .toList();
-  }
-
-  /**
-   * Lets the outbox send until {@code done}: the test clock stands still, so it is moved a second
-   * at a time for the per-channel pacing, and each send is awaited on the stand-in.
-   */
-  private static void deliverUntil(RunningSandbox running, BooleanSupplier done) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!done.getAsBoolean()) {
-      assertThat(System.nanoTime())
-          .as("waited %s for the bot's messages", PATIENCE)
-          .isLessThan(deadline);
-      int calls = running.sandbox.slack().calls().size();
-      running.clock.advance(Duration.ofSeconds(1));
-      running.bot().parts().outbox().wake();
-      try {
-        running
-            .sandbox
-            .slack()
-            .awaitCalls(
-                "chat.postMessage",
-                countOf(running, "chat.postMessage") + 1,
-                Duration.ofMillis(300));
-      } catch (IllegalStateException e) {
-        // Nothing more was posted this round; uploads and updates are checked by done().
-      }
-      if (running.sandbox.slack().calls().size() == calls && done.getAsBoolean()) {
-        return;
-      }
-    }
-  }
-
-  private static int countOf(RunningSandbox running, String method) {
-    return running.sandbox.slack().calls(method).size();
   }
 }

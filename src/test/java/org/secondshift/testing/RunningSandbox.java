@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.function.BooleanSupplier;
 import org.secondshift.Bot;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
@@ -68,6 +69,42 @@ public final class RunningSandbox implements AutoCloseable {
             LocalTime.of(7, 0));
     Sandbox sandbox = Sandbox.start(settings, clock, Path.of("seeds"), appliers, fresh);
     return new RunningSandbox(clock, db, sandbox);
+  }
+
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  /**
+   * Lets the outbox send until {@code done}: the test clock stands still, so it is moved a second
+   * at a time for the per-channel pacing, and each send is awaited on the stand-in.
+   */
+  public void deliverUntil(BooleanSupplier done) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited " + PATIENCE + " for the bot's messages");
+      }
+      int calls = sandbox.slack().calls().size();
+      clock.advance(Duration.ofSeconds(1));
+      bot().parts().outbox().wake();
+      try {
+        sandbox
+            .slack()
+            .awaitCalls(
+                "chat.postMessage",
+                sandbox.slack().calls("chat.postMessage").size() + 1,
+                Duration.ofMillis(300));
+      } catch (IllegalStateException e) {
+        // Nothing more was posted this round; uploads and updates are checked by done().
+      }
+      if (sandbox.slack().calls().size() == calls && done.getAsBoolean()) {
+        return;
+      }
+    }
+  }
+
+  /** Waits until the bot has posted in {@code channel}. */
+  public void awaitBotMessage(String channel) {
+    deliverUntil(() -> sandbox.slack().messages(channel).stream().anyMatch(m -> m.fromBot()));
   }
 
   /** The bot of the current generation. */

@@ -14,7 +14,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,20 +39,30 @@ public record Seed(
   /** A teammate with this zone is placed where it is about half past midnight at start. */
   public static final String LATE_NIGHT = "late-night";
 
+  /**
+   * A teammate with the zone {@code local HH:mm} is placed where it is about that time at start, so
+   * their part of the story (a nudge in working hours, say) holds whenever the sandbox starts.
+   */
+  private static final Pattern LOCAL = Pattern.compile("local ([01]\\d|2[0-3]):([0-5]\\d)");
+
   private static final LocalTime LATE_NIGHT_TARGET = LocalTime.of(0, 30);
-  // Well-known cities, one for each whole-hour offset, so the pick reads like a real teammate's.
-  private static final List<String> LATE_NIGHT_CANDIDATES =
+  // Well-known cities covering every whole-hour offset in every season (some keep summer time,
+  // some do not), so the pick reads like a real teammate's.
+  private static final List<String> PLACES =
       List.of(
           "Pacific/Pago_Pago",
           "Pacific/Honolulu",
           "America/Anchorage",
+          "Pacific/Gambier",
           "America/Los_Angeles",
           "America/Denver",
           "America/Chicago",
           "America/New_York",
           "America/Halifax",
+          "America/Santo_Domingo",
           "America/Sao_Paulo",
           "Atlantic/South_Georgia",
+          "Atlantic/Cape_Verde",
           "Atlantic/Azores",
           "Europe/London",
           "Europe/Berlin",
@@ -63,7 +76,9 @@ public record Seed(
           "Asia/Tokyo",
           "Australia/Brisbane",
           "Pacific/Noumea",
-          "Pacific/Auckland");
+          "Pacific/Fiji",
+          "Pacific/Auckland",
+          "Pacific/Kiritimati");
 
   public Seed {
     workspace = workspace == null ? "Second Shift Sandbox" : workspace;
@@ -95,24 +110,41 @@ public record Seed(
     }
   }
 
-  /** Each teammate's zone; {@code late-night} resolves to a real zone near 00:30 at {@code now}. */
+  /**
+   * Each teammate's zone: an IANA zone as written; {@code late-night} and {@code local HH:mm} a
+   * real zone where it is about that time at {@code now}.
+   */
   public Map<String, ZoneId> zones(Instant now) {
     Map<String, ZoneId> zones = new LinkedHashMap<>();
     for (Teammate t : teammates) {
-      zones.put(t.id(), LATE_NIGHT.equals(t.tz()) ? lateNightZone(now) : ZoneId.of(t.tz()));
+      zones.put(
+          t.id(),
+          placement(t.tz()).map(at -> zoneWhere(at, now)).orElseGet(() -> ZoneId.of(t.tz())));
     }
     return zones;
   }
 
-  static ZoneId lateNightZone(Instant now) {
-    return LATE_NIGHT_CANDIDATES.stream()
+  /** The local time a placed teammate's zone asks for, or empty for a plain zone id. */
+  static Optional<LocalTime> placement(String tz) {
+    if (LATE_NIGHT.equals(tz)) {
+      return Optional.of(LATE_NIGHT_TARGET);
+    }
+    Matcher m = LOCAL.matcher(tz);
+    return m.matches()
+        ? Optional.of(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))))
+        : Optional.empty();
+  }
+
+  /** The well-known zone whose local time at {@code now} is nearest {@code target}. */
+  static ZoneId zoneWhere(LocalTime target, Instant now) {
+    return PLACES.stream()
         .map(ZoneId::of)
-        .min(Comparator.comparingLong(zone -> distanceFromTarget(now.atZone(zone).toLocalTime())))
+        .min(Comparator.comparingLong(zone -> distance(target, now.atZone(zone).toLocalTime())))
         .orElseThrow();
   }
 
-  private static long distanceFromTarget(LocalTime local) {
-    long minutes = Math.abs(Duration.between(LATE_NIGHT_TARGET, local).toMinutes());
+  private static long distance(LocalTime target, LocalTime local) {
+    long minutes = Math.abs(Duration.between(target, local).toMinutes());
     return Math.min(minutes, 24 * 60 - minutes);
   }
 
@@ -121,8 +153,13 @@ public record Seed(
     Set<String> rooms = channels.stream().map(SeedChannel::id).collect(Collectors.toSet());
     List<String> problems = new ArrayList<>();
     for (Teammate t : teammates) {
-      if (!LATE_NIGHT.equals(t.tz()) && !ZoneId.getAvailableZoneIds().contains(t.tz())) {
-        problems.add("teammate " + t.id() + " has an unknown zone " + t.tz());
+      if (placement(t.tz()).isEmpty() && !ZoneId.getAvailableZoneIds().contains(t.tz())) {
+        problems.add(
+            "teammate "
+                + t.id()
+                + " has an unknown zone "
+                + t.tz()
+                + " (give an IANA zone such as Europe/Berlin, late-night, or local 15:00)");
       }
     }
     Stream.of(

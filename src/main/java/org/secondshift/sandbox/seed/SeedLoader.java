@@ -34,6 +34,12 @@ public final class SeedLoader {
    * where it was invited) and the seeded messages into the stand-in.
    */
   public void seedStandIn(Seed seed, SlackStandIn slack, Instant now) {
+    seedPeopleAndChannels(seed, slack, now);
+    seedMessages(seed, slack, now);
+  }
+
+  /** The people and channels alone, for a stand-in whose messages are put back from before. */
+  public void seedPeopleAndChannels(Seed seed, SlackStandIn slack, Instant now) {
     Map<String, ZoneId> zones = seed.zones(now);
     for (Teammate t : seed.teammates()) {
       slack.addUser(t.id(), t.name(), zones.get(t.id()).getId());
@@ -45,6 +51,9 @@ public final class SeedLoader {
         slack.invite(c.id(), slack.botUserId());
       }
     }
+  }
+
+  private static void seedMessages(Seed seed, SlackStandIn slack, Instant now) {
     seed.messages().stream()
         .sorted(Comparator.comparing(SeedMessage::minutesAgo).reversed())
         .forEach(

@@ -56,8 +56,22 @@ class SeedLoaderTest {
   void aLateNightTeammateIsPlacedWhereItIsAroundHalfPastMidnight() {
     for (int hour = 0; hour < 24; hour += 5) {
       Instant now = NOW.plus(Duration.ofHours(hour));
-      LocalTime local = now.atZone(Seed.lateNightZone(now)).toLocalTime();
+      LocalTime local = now.atZone(Seed.zoneWhere(LocalTime.of(0, 30), now)).toLocalTime();
       assertThat(local).as("at %s", now).isBetween(LocalTime.of(0, 0), LocalTime.of(1, 0));
+    }
+  }
+
+  @Test
+  void aTeammatePlacedAtALocalTimeIsWhereItIsAboutThatTimeWheneverTheSandboxStarts() {
+    assertThat(Seed.placement("local 15:00")).contains(LocalTime.of(15, 0));
+    assertThat(Seed.placement("late-night")).contains(LocalTime.of(0, 30));
+    assertThat(Seed.placement("Europe/Berlin")).isEmpty();
+    assertThat(Seed.placement("local 25:00")).isEmpty();
+    // Every 37 minutes through a year, so each season's offsets are met.
+    for (int minutes = 0; minutes < 366 * 24 * 60; minutes += 37) {
+      Instant now = NOW.plus(Duration.ofMinutes(minutes));
+      LocalTime local = now.atZone(Seed.zoneWhere(LocalTime.of(15, 0), now)).toLocalTime();
+      assertThat(local).as("at %s", now).isBetween(LocalTime.of(14, 30), LocalTime.of(15, 30));
     }
   }
 
