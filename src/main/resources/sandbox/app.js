@@ -84,9 +84,14 @@
 
   function showLocalTime() {
     const p = state.ws.people.find(x => x.id === state.viewer);
-    $('post-as-time').textContent = p ? p.localTime + ' for them (' + p.tz + ')' : '';
+    $('post-as-time').textContent = p ? p.localTime + ' for them (' + zoneName(p.tz) + ')' : '';
     // Times the bot writes as Slack date tokens read in this person's zone, as Slack shows them.
     BlockKit.setReaderZone(p ? p.tz : 'UTC');
+  }
+
+  // A zone as people say it: "Berlin time", "UTC".
+  function zoneName(tz) {
+    return !tz || tz === 'UTC' || tz === 'Etc/UTC' ? 'UTC' : tz.split('/').pop().replace(/_/g, ' ') + ' time';
   }
 
   function setViewer(userId) {
@@ -127,6 +132,64 @@
       post('home', { user: state.viewer });
     }
     refresh();
+  }
+
+  // The "Start here" card: one button per story of the seed, and the countdown to the handoff.
+  function buildGuide() {
+    const guide = state.ws.guide || [];
+    $('guide').hidden = guide.length === 0;
+    $('guide').classList.toggle('collapsed', localStorage.getItem('guide-hidden') === '1');
+    $('guide-toggle').textContent = $('guide').classList.contains('collapsed') ? 'Show' : 'Hide';
+    const list = $('guide-steps');
+    list.replaceChildren();
+    guide.forEach((step, i) => {
+      const li = document.createElement('li');
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.id = 'guide-step-' + i;
+      b.textContent = (i + 1) + '. ' + step.title;
+      b.title = step.text;
+      b.addEventListener('click', () => openStep(step, i));
+      li.appendChild(b);
+      list.appendChild(li);
+    });
+    state.clockOffset = state.ws.now - Date.now();
+    tick();
+  }
+
+  function openStep(step, i) {
+    setViewer(step.as);
+    document.querySelectorAll('#guide-steps button').forEach((b, j) => b.classList.toggle('current', j === i));
+    $('guide-hint').textContent = step.text;
+    if (step.open === 'home') open('home', 'home');
+    else open(step.open.startsWith('D') ? 'dm' : 'channel', step.open);
+  }
+
+  // Once a second: how long until each seeded handoff, by the sandbox's own clock.
+  function tick() {
+    const line = $('guide-countdown');
+    const watch = state.ws && (state.ws.watches || [])[0];
+    if (!watch) {
+      line.textContent = '';
+      return;
+    }
+    const left = Math.round((watch.handoffAt - (Date.now() + (state.clockOffset || 0))) / 1000);
+    const channel = '#' + (state.names[watch.channel] || watch.channel);
+    const who = (state.names[watch.captain] || watch.captain).split(' ')[0];
+    const next = (state.names[watch.next] || watch.next).split(' ')[0];
+    line.replaceChildren();
+    if (left > 0) {
+      const h = Math.floor(left / 3600);
+      const m = Math.floor(left % 3600 / 60);
+      const sec = String(left % 60).padStart(2, '0');
+      const strong = document.createElement('strong');
+      // Minutes and seconds while it is close; hours and minutes when it is the next shift's.
+      strong.textContent = h > 0 ? h + ' h ' + m + ' min' : m + ':' + sec;
+      line.append('Handoff in ' + channel + ' in ', strong, ': ' + who + ' → ' + next);
+    } else {
+      line.textContent = 'The handoff in ' + channel + ' is due now: ' + who + ' → ' + next
+        + '. Open the channel to see it.';
+    }
   }
 
   function emptyNote(text) {
@@ -307,6 +370,8 @@
         await start(ws);
         return;
       }
+      state.ws.watches = ws.watches;
+      state.clockOffset = ws.now - Date.now();
       state.latest = await get('latest');
       const asked = state.view.kind + state.view.id + state.viewer;
       const stillShown = () => asked === state.view.kind + state.view.id + state.viewer;
@@ -336,12 +401,107 @@
     }
   }
 
+  // Mentions picked in the composer: shown as "@Lena Fischer" while typing, sent as Slack sends
+  // them, <@U…> in a message and <@U…|handle> in a slash command (the manifest's should_escape).
+  const picked = new Map();
+
+  function mentionQuery() {
+    const input = $('composer-input');
+    const before = input.value.slice(0, input.selectionStart);
+    const m = before.match(/(^|\s)@([^@\s]{0,20})$/);
+    return m ? { query: m[2], start: before.length - m[2].length - 1 } : null;
+  }
+
+  function people() {
+    return state.ws.people.map(p => ({ id: p.id, name: p.name }))
+      .concat([{ id: state.ws.bot.id, name: state.ws.bot.name }]);
+  }
+
+  function showPicker() {
+    const picker = $('mention-picker');
+    const q = mentionQuery();
+    if (!q) {
+      picker.hidden = true;
+      return;
+    }
+    const needle = q.query.toLowerCase();
+    const found = people().filter(p => p.name.toLowerCase().split(' ').some(w => w.startsWith(needle))
+      || p.name.toLowerCase().startsWith(needle)).slice(0, 6);
+    picker.replaceChildren();
+    found.forEach((p, i) => {
+      const li = document.createElement('li');
+      li.role = 'option';
+      li.dataset.id = p.id;
+      if (i === 0) li.classList.add('active');
+      li.appendChild(avatar(p.id, true));
+      li.appendChild(document.createTextNode(p.name));
+      li.addEventListener('mousedown', (e) => {
+        e.preventDefault();
+        pick(p);
+      });
+      picker.appendChild(li);
+    });
+    picker.hidden = found.length === 0;
+  }
+
+  function pick(p) {
+    const input = $('composer-input');
+    const q = mentionQuery();
+    if (!q) return;
+    const label = '@' + p.name;
+    const after = input.value.slice(input.selectionStart);
+    input.value = input.value.slice(0, q.start) + label + ' ' + after;
+    const caret = q.start + label.length + 1;
+    input.setSelectionRange(caret, caret);
+    picked.set(label, p);
+    $('mention-picker').hidden = true;
+    input.focus();
+  }
+
+  function pickerKey(e) {
+    const picker = $('mention-picker');
+    if (picker.hidden) return false;
+    const items = Array.from(picker.children);
+    const at = items.findIndex(li => li.classList.contains('active'));
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const next = (at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length;
+      items.forEach((li, i) => li.classList.toggle('active', i === next));
+      e.preventDefault();
+      return true;
+    }
+    if (e.key === 'Enter' || e.key === 'Tab') {
+      const chosen = people().find(p => p.id === items[Math.max(at, 0)].dataset.id);
+      if (chosen) pick(chosen);
+      e.preventDefault();
+      return true;
+    }
+    if (e.key === 'Escape') {
+      picker.hidden = true;
+      return true;
+    }
+    return false;
+  }
+
+  function withMentions(text, command) {
+    let out = text;
+    // Longest labels first, so "@Lena Fischer" is not cut short by another name that starts alike.
+    Array.from(picked.keys()).sort((a, b) => b.length - a.length).forEach(label => {
+      const p = picked.get(label);
+      const handle = p.name.split(' ')[0].toLowerCase();
+      out = out.split(label).join(command ? '<@' + p.id + '|' + handle + '>' : '<@' + p.id + '>');
+    });
+    picked.clear();
+    return out;
+  }
+
   async function send(event) {
     event.preventDefault();
     const input = $('composer-input');
-    const text = input.value.trim();
-    if (!text) return;
+    const typed = input.value.trim();
+    if (!typed) return;
+    const text = withMentions(typed, typed.startsWith('/'));
     input.value = '';
+    $('mention-picker').hidden = true;
     const channel = state.view.id;
     if (text.startsWith('/')) await post('command', { user: state.viewer, channel, text });
     else await post('message', { user: state.viewer, channel, text });
@@ -379,8 +539,17 @@
     ws.people.forEach(p => { state.names[p.id] = p.name; });
     state.names[ws.bot.id] = ws.bot.name;
     ws.channels.forEach(c => { state.names[c.id] = c.name; });
-    if (!state.viewer || !state.names[state.viewer]) state.viewer = ws.people[0].id;
+    state.names.USLACKBOT = 'Slackbot';
+    // The page opens as the first person of the guide's first story, in that story's place.
+    const story = (ws.guide || [])[0];
+    const fresh = !state.viewer || !state.names[state.viewer];
+    if (fresh) state.viewer = story ? story.as : ws.people[0].id;
     buildSidebar();
+    buildGuide();
+    if (fresh && story) {
+      openStep(story, 0);
+      return;
+    }
     const first = ws.channels[0];
     open(state.view.id && state.view.kind !== 'channel' ? state.view.kind : 'channel',
       state.view.id && (state.view.kind !== 'channel' || ws.channels.some(c => c.id === state.view.id))
@@ -389,8 +558,17 @@
 
   $('composer').addEventListener('submit', send);
   $('composer-input').addEventListener('keydown', (e) => {
+    if (pickerKey(e)) return;
     if (e.key === 'Enter' && !e.shiftKey) send(e);
   });
+  $('composer-input').addEventListener('input', showPicker);
+  $('composer-input').addEventListener('blur', () => { $('mention-picker').hidden = true; });
+  $('guide-toggle').addEventListener('click', () => {
+    const collapsed = $('guide').classList.toggle('collapsed');
+    localStorage.setItem('guide-hidden', collapsed ? '1' : '0');
+    $('guide-toggle').textContent = collapsed ? 'Show' : 'Hide';
+  });
+  setInterval(tick, 1000);
   $('post-as').addEventListener('change', (e) => {
     setViewer(e.target.value);
     if (state.view.kind === 'dm') open('dm', 'D' + state.viewer);

@@ -39,6 +39,12 @@ final class Ephemerals {
   }
 
   synchronized Ephemeral show(String channel, String user, String text, String blocksJson) {
+    return show(channel, user, text, blocksJson, TeamDirectory.BOT_USER_ID);
+  }
+
+  /** As {@link #show(String, String, String, String)}, written by {@code author}. */
+  synchronized Ephemeral show(
+      String channel, String user, String text, String blocksJson, String author) {
     problem(blocksJson)
         .ifPresent(
             p -> {
@@ -51,7 +57,7 @@ final class Ephemerals {
     Instant now = clock.instant();
     lastMicros = Math.max(lastMicros + 1, now.getEpochSecond() * 1_000_000 + now.getNano() / 1000);
     String ts = "%d.%06d".formatted(lastMicros / 1_000_000, lastMicros % 1_000_000);
-    Ephemeral e = new Ephemeral(channel, user, ts, text == null ? "" : text, blocksJson);
+    Ephemeral e = new Ephemeral(channel, user, ts, text == null ? "" : text, blocksJson, author);
     shown.add(e);
     return e;
   }
@@ -128,7 +134,10 @@ final class Ephemerals {
       String newText = json.has("text") ? json.get("text").getAsString() : "";
       String blocks = json.has("blocks") ? json.get("blocks").toString() : null;
       shown.replaceAll(
-          e -> matches(e, url) ? new Ephemeral(e.channel(), e.user(), e.ts(), newText, blocks) : e);
+          e ->
+              matches(e, url)
+                  ? new Ephemeral(e.channel(), e.user(), e.ts(), newText, blocks, e.author())
+                  : e);
     } else {
       show(
           url.channel(),

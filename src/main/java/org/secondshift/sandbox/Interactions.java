@@ -11,15 +11,17 @@ import java.util.Optional;
  * answer.
  */
 final class Interactions {
+  /** The one slash command the app's manifest declares. */
+  static final String SHIFT = "/shift";
+
   /** Shows a command's answer, or Slack's error when its blocks break Slack's limits. */
   private void showAnswer(String channel, SandboxUser user, String command, JsonObject reply) {
     String blocks = reply.has("blocks") ? reply.get("blocks").toString() : null;
     if (blocks != null && SlackStandIn.blocksProblem(blocks, false).isPresent()) {
-      workspace.addEphemeral(
+      workspace.addSlackNotice(
           channel,
           user.id(),
-          command + " failed with the error \"" + SlackRules.RESPONSE_BLOCKS_ERROR + "\"",
-          null);
+          command + " failed with the error \"" + SlackRules.RESPONSE_BLOCKS_ERROR + "\"");
       return;
     }
     workspace.addEphemeral(
@@ -64,6 +66,17 @@ final class Interactions {
     if (command.equals("/invite")) {
       return invite(user, channel, text);
     }
+    if (!command.equals(SHIFT)) {
+      // Slack answers a command no app in the workspace provides itself; nothing reaches the bot.
+      workspace.addSlackNotice(
+          channel,
+          user.id(),
+          "`"
+              + command
+              + "` is not a valid command. In Slack, a message that starts with \"/\" is read as"
+              + " a command; to send it as a message, start it with a space.");
+      return result(new SlackDelivery.Answer(200, ""));
+    }
     String responseUrl = workspace.slack().responseUrl(channel, user.id(), null);
     String channelName =
         SlackRules.commandChannelName(channel, workspace.slack().channelName(channel));
@@ -74,11 +87,10 @@ final class Interactions {
             payloads.command(user, channel, channelName, command, text, responseUrl));
     JsonObject out = result(answer);
     if (answer.status() != 200) {
-      workspace.addEphemeral(
+      workspace.addSlackNotice(
           channel,
           user.id(),
-          command + " failed with the error \"dispatch_failed\" (HTTP " + answer.status() + ")",
-          null);
+          command + " failed with the error \"dispatch_failed\" (HTTP " + answer.status() + ")");
       return out;
     }
     json(answer.body())
@@ -102,7 +114,7 @@ final class Interactions {
             ? "You can only invite people to a channel, not to a direct message."
             : !namesBot ? "In the sandbox, /invite adds the bot: `/invite @Second Shift`." : null;
     if (refusal != null) {
-      workspace.addEphemeral(channel, user.id(), refusal, null);
+      workspace.addSlackNotice(channel, user.id(), refusal);
     } else if (!workspace.slack().botIsIn(channel)) {
       workspace.slack().invite(channel, bot);
       workspace

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +46,8 @@ public final class Sandbox implements AutoCloseable {
   private int port;
   private int generation;
   private SlackStandIn slack;
-  private Bot bot;
+  // Read without the lock by the page's API, which a reset (holding the lock) must not block.
+  private volatile Bot bot;
   private ScheduledExecutorService keeper;
   private Runnable lastSave;
 
@@ -157,7 +159,13 @@ public final class Sandbox implements AutoCloseable {
           new Interactions(workspace, payloads, new SlackDelivery(signingSecret, clock));
       Map<String, HttpServlet> servlets =
           Map.of(
-              "/sandbox/api/*", new WorkspaceApi(workspace, interactions, this::resetSoon, clock),
+              "/sandbox/api/*",
+                  new WorkspaceApi(
+                      workspace,
+                      interactions,
+                      this::resetSoon,
+                      clock,
+                      () -> Optional.ofNullable(bot).map(b -> b.parts().rotations())),
               "/", new PageServlet());
       // The feature sections go in through the bot's own services, before its schedules start, so
       // the first catch-up, rest check and summary run see them like state found after a restart.

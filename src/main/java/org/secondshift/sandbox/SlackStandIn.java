@@ -333,6 +333,11 @@ public final class SlackStandIn implements AutoCloseable {
   /**
    * Shows {@code user} a reply only they see in {@code channel}, as Slack does with an ack body.
    */
+  /** A notice Slack itself shows one person, from Slackbot. */
+  public Ephemeral showSlackNotice(String channel, String user, String text) {
+    return ephemerals.show(channel, user, text, null, Ephemeral.SLACKBOT);
+  }
+
   public Ephemeral showEphemeral(String channel, String user, String text, String blocksJson) {
     return ephemerals.show(channel, user, text, blocksJson);
   }

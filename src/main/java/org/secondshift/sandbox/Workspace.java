@@ -45,6 +45,11 @@ final class Workspace {
     return slack.showEphemeral(channel, user, text, blocksJson);
   }
 
+  /** What Slack itself answers one person, such as an unknown command, from Slackbot. */
+  Ephemeral addSlackNotice(String channel, String user, String text) {
+    return slack.showSlackNotice(channel, user, text);
+  }
+
   List<Ephemeral> ephemerals(String channel, String user) {
     return slack.ephemerals(channel, user);
   }

@@ -18,7 +18,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.secondshift.captain.Rotations;
+import org.secondshift.sandbox.seed.GuideStep;
+import org.secondshift.sandbox.seed.RotationSeed;
 import org.secondshift.sandbox.seed.SeedChannel;
 import org.secondshift.sandbox.seed.Teammate;
 
@@ -33,12 +37,22 @@ final class WorkspaceApi extends HttpServlet {
   private final transient Interactions interactions;
   private final transient Runnable reset;
   private final transient Clock clock;
+  private final transient Supplier<Optional<Rotations>> rotations;
 
-  WorkspaceApi(Workspace workspace, Interactions interactions, Runnable reset, Clock clock) {
+  /**
+   * @param rotations the running bot's rotations, once it runs, for the guide's handoff countdown
+   */
+  WorkspaceApi(
+      Workspace workspace,
+      Interactions interactions,
+      Runnable reset,
+      Clock clock,
+      Supplier<Optional<Rotations>> rotations) {
     this.workspace = workspace;
     this.interactions = interactions;
     this.reset = reset;
     this.clock = clock;
+    this.rotations = rotations;
   }
 
   @Override
@@ -135,7 +149,44 @@ final class WorkspaceApi extends HttpServlet {
       channels.add(channel);
     }
     json.add("channels", channels);
+    json.addProperty("now", clock.millis());
+    JsonArray guide = new JsonArray();
+    for (GuideStep step : workspace.seed().guide()) {
+      JsonObject g = new JsonObject();
+      g.addProperty("title", step.title());
+      g.addProperty("text", step.text());
+      g.addProperty("open", step.open());
+      g.addProperty("as", step.as());
+      guide.add(g);
+    }
+    json.add("guide", guide);
+    json.add("watches", watches());
     return json;
+  }
+
+  /** For each seeded rotation: who holds the watch, who is next and when the handoff comes. */
+  private JsonArray watches() {
+    JsonArray watches = new JsonArray();
+    Optional<Rotations> running = rotations.get();
+    if (running.isEmpty()) {
+      return watches;
+    }
+    for (RotationSeed r : workspace.seed().rotations()) {
+      running
+          .get()
+          .overview(workspace.slack().teamId(), r.channel(), 1, clock.instant())
+          .filter(o -> o.current().isPresent() && !o.ahead().isEmpty())
+          .ifPresent(
+              o -> {
+                JsonObject w = new JsonObject();
+                w.addProperty("channel", r.channel());
+                w.addProperty("captain", o.current().get().captain());
+                w.addProperty("next", o.ahead().get(0).captain());
+                w.addProperty("handoffAt", o.ahead().get(0).start().toEpochMilli());
+                watches.add(w);
+              });
+    }
+    return watches;
   }
 
   private String title(String userId) {
@@ -167,8 +218,7 @@ final class WorkspaceApi extends HttpServlet {
     shown.forEach(messages::add);
     if (viewer != null) {
       for (Ephemeral e : workspace.ephemerals(id, viewer)) {
-        messages.add(
-            message(e.ts(), workspace.slack().botUserId(), e.text(), e.blocksJson(), true));
+        messages.add(message(e.ts(), e.author(), e.text(), e.blocksJson(), true));
       }
     }
     JsonObject json = new JsonObject();

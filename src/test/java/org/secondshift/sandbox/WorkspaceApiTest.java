@@ -92,6 +92,42 @@ class WorkspaceApiTest {
   }
 
   @Test
+  void aCommandNoAppProvidesIsAnsweredBySlackItselfAndNeverReachesTheBot() {
+    int calls = running.sandbox.slack().calls().size();
+    running.post(
+        "sandbox/api/command",
+        "{\"user\":\"U0LENA\",\"channel\":\"C0GENERAL\",\"text\":\"/shfit hours\"}");
+
+    JsonObject reply =
+        json(running.get("sandbox/api/conversation?id=C0GENERAL&viewer=U0LENA"))
+            .getAsJsonArray("messages")
+            .asList()
+            .stream()
+            .map(m -> m.getAsJsonObject())
+            .filter(m -> m.get("ephemeral").getAsBoolean())
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    assertThat(reply.get("user").getAsString()).isEqualTo("USLACKBOT");
+    assertThat(reply.get("text").getAsString()).startsWith("`/shfit` is not a valid command.");
+    // The bot never heard of it: nothing it does reaches the Web API.
+    assertThat(running.sandbox.slack().calls()).hasSize(calls);
+  }
+
+  @Test
+  void theGuideNamesItsStoriesAndTheSeededHandoffToCountDownTo() {
+    JsonObject ws = json(running.get("sandbox/api/workspace"));
+    assertThat(ws.getAsJsonArray("guide").get(0).getAsJsonObject().get("open").getAsString())
+        .isEqualTo("DU0MAYA");
+    assertThat(ws.getAsJsonArray("guide")).hasSize(5);
+    JsonObject watch = ws.getAsJsonArray("watches").get(0).getAsJsonObject();
+    assertThat(watch.get("channel").getAsString()).isEqualTo("C0TRAIN");
+    assertThat(watch.get("captain").getAsString()).isEqualTo("U0LENA");
+    assertThat(watch.get("next").getAsString()).isEqualTo("U0RAVI");
+    long inMinutes = (watch.get("handoffAt").getAsLong() - ws.get("now").getAsLong()) / 60_000;
+    assertThat(inMinutes).isBetween(3L, 5L);
+  }
+
+  @Test
   void inAChannelWithoutTheBotSetupAsksForAnInviteAndThePagesInviteAddsTheBot() {
     assertThat(channel("C0RANDOM").get("botMember").getAsBoolean()).isFalse();
     assertThat(channel("C0TRAIN").get("botMember").getAsBoolean()).isTrue();

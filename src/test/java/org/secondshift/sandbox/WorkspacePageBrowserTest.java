@@ -184,6 +184,113 @@ class WorkspacePageBrowserTest {
     assertNoConsoleErrors();
   }
 
+  @Test
+  void aNewcomerWalksTheGuidedStartPicksAMentionAndARestartKeepsTheConversations()
+      throws Exception {
+    browser.get(running.url());
+    // The page opens on the guide's first story, as Maya, in her DM.
+    WebElement nudge = waitForBotMessage("3 h 40 min without a break");
+    assertThat(new Select(browser.findElement(By.id("post-as"))).getFirstSelectedOption().getText())
+        .startsWith("Maya Okafor");
+    assertThat(browser.findElement(By.id("guide-step-0")).getAttribute("class"))
+        .contains("current");
+    WebElement countdown = browser.findElement(By.id("guide-countdown"));
+    wait.until(d -> countdown.getText().startsWith("Handoff in #training-runs in "));
+    assertThat(countdown.getText())
+        .matches("Handoff in #training-runs in [3-5]:\\d\\d: Lena → Ravi");
+    screenshot("sandbox-guide.png");
+    labelled(nudge, "Snooze 1 h").orElseThrow().click();
+    waitForBotMessage("Snoozed until");
+
+    // Two: Kenji, up past midnight, is told who holds the watch.
+    browser.findElement(By.id("guide-step-1")).click();
+    WebElement late = waitForBotMessage("Lena Fischer");
+    assertThat(late.findElement(By.cssSelector(".mention")).getText()).isEqualTo("@Lena Fischer");
+    assertThat(new Select(browser.findElement(By.id("post-as"))).getFirstSelectedOption().getText())
+        .startsWith("Kenji Watanabe");
+
+    // Three: the handoff, when the countdown runs out.
+    browser.findElement(By.id("guide-step-2")).click();
+    waitForBotMessage("holds the watch now");
+    running.clock.advance(Duration.ofMinutes(6));
+    running.bot().parts().rotations().performDue(running.clock.instant());
+    WebElement handoff = waitForBotMessage("now holds the watch");
+    assertThat(handoff.findElement(By.cssSelector(".mention")).getText()).isEqualTo("@Ravi Menon");
+    wait.until(d -> countdown.getText().contains("Ravi → "));
+
+    // The composer's mention picker, then Slack's Replace / Keep question, answered through the
+    // ephemeral's response_url.
+    WebElement input = browser.findElement(By.id("composer-input"));
+    input.sendKeys("/shift captain setup @Le");
+    WebElement picker =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("mention-picker")));
+    assertThat(picker.getText()).contains("Lena Fischer").doesNotContain("Maya");
+    screenshot("sandbox-mention.png");
+    input.sendKeys(Keys.ENTER);
+    input.sendKeys("@rav");
+    wait.until(d -> picker.isDisplayed() && picker.getText().contains("Ravi Menon"));
+    picker.findElement(By.cssSelector("li")).click();
+    assertThat(input.getAttribute("value"))
+        .isEqualTo("/shift captain setup @Lena Fischer @Ravi Menon ");
+    input.sendKeys("every 12h at 09:00");
+    input.sendKeys(Keys.ENTER);
+    wait.until(d -> buttonIn(d, "already has a captain rotation", "Keep the current one")).click();
+    waitForMessage("Kept the current captain rotation");
+    // Kept: the seeded plan is still the only one posted.
+    assertThat(
+            running.sandbox.slack().calls("chat.postMessage").stream()
+                .filter(c -> String.valueOf(c.params().get("text")).contains("set up the captain")))
+        .hasSize(1);
+
+    // A command no app provides: Slack's own answer.
+    type("/shfit");
+    WebElement slackbot = waitForMessage("is not a valid command");
+    assertThat(slackbot.getText()).contains("Slackbot").contains("Only visible to you");
+
+    // Four: the team's week.
+    browser.findElement(By.id("guide-step-3")).click();
+    WebElement chart = waitForBotMessage("Team hours per day");
+    assertThat(chart.findElement(By.cssSelector(".bk-image img")).getAttribute("src"))
+        .contains("/sandbox/api/file");
+
+    // Five: Home, then Settings, where the limit is a number and quiet hours are time pickers.
+    browser.findElement(By.id("guide-step-4")).click();
+    WebElement home = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("home-view")));
+    wait.until(d -> home.getText().contains("Your week"));
+    wait.until(d -> labelled(home, "Settings").orElse(null)).click();
+    WebElement modal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("modal")));
+    assertThat(modal.getText())
+        .contains("My quiet hours start at")
+        .contains("After this many hours of work in a day");
+    assertThat(browser.findElement(By.id("in-quiet_from")).getAttribute("type")).isEqualTo("time");
+    WebElement limit = browser.findElement(By.id("in-daily_limit"));
+    assertThat(limit.getAttribute("type")).isEqualTo("number");
+    assertThat(new Select(browser.findElement(By.id("in-zone"))).getFirstSelectedOption().getText())
+        .startsWith("Use my Slack time zone (");
+    limit.clear();
+    limit.sendKeys("8.5");
+    screenshot("sandbox-settings.png");
+    browser.findElement(By.id("modal-submit")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal")));
+    wait.until(d -> home.getText().contains("daily limit 8 h 30 min"));
+
+    assertNoConsoleErrors();
+
+    // A plain restart: the conversations are still there, as they would be in Slack. (While the
+    // sandbox is down the page's polls are refused; that is the only console noise allowed.)
+    int port = running.sandbox.port();
+    running.close();
+    running = RunningSandbox.startKeeping(dir, running.clock, port);
+    browser.get(running.url());
+    browser.findElement(By.id("nav-DU0MAYA")).click();
+    waitForMessage("Snoozed until");
+    browser.findElement(By.id("nav-C0TRAIN")).click();
+    waitForMessage("now holds the watch");
+    assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+        .filteredOn(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .allMatch(e -> e.getMessage().contains("ERR_CONNECTION_REFUSED"));
+  }
+
   /**
    * Waits for the bot's message containing {@code text}, letting the bot's outbox send meanwhile.
    */

@@ -50,9 +50,23 @@ public final class RunningSandbox implements AutoCloseable {
     return start(dir, false, SeedAppliers.standard());
   }
 
+  /**
+   * As {@code bin/run} again after a stop: the database and conversations kept, on {@code port},
+   * the clock going on from where {@code clock} stands.
+   */
+  public static RunningSandbox startKeeping(Path dir, SettableClock clock, int port)
+      throws Exception {
+    return start(dir, false, SeedAppliers.standard(), clock, port);
+  }
+
   private static RunningSandbox start(Path dir, boolean fresh, SeedAppliers appliers)
       throws Exception {
-    SettableClock clock = new SettableClock(NOW);
+    return start(dir, fresh, appliers, new SettableClock(NOW), 0);
+  }
+
+  private static RunningSandbox start(
+      Path dir, boolean fresh, SeedAppliers appliers, SettableClock clock, int port)
+      throws Exception {
     Path db = dir.resolve("sandbox.db");
     Settings settings =
         new Settings(
@@ -61,7 +75,7 @@ public final class RunningSandbox implements AutoCloseable {
             null,
             null,
             Settings.SLACK_API,
-            0,
+            port,
             DatabaseLocation.sqlite(db),
             Duration.ofMinutes(30),
             Duration.ofMinutes(10),

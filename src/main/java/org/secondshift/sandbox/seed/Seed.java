@@ -32,7 +32,8 @@ public record Seed(
     List<SeedMessage> messages,
     List<RotationSeed> rotations,
     List<SummarySeed> summaries,
-    List<PersonSetting> settings) {
+    List<PersonSetting> settings,
+    List<GuideStep> guide) {
   /** The file the sandbox reads from the seed folder. */
   public static final String FILE = "workspace.json";
 
@@ -89,6 +90,7 @@ public record Seed(
     rotations = copy(rotations);
     summaries = copy(summaries);
     settings = copy(settings);
+    guide = copy(guide);
   }
 
   /** Reads and checks {@code dir/workspace.json}; the message names the file and what is wrong. */
@@ -168,7 +170,12 @@ public record Seed(
             messages.stream().map(SeedMessage::user),
             rotations.stream().flatMap(r -> r.members().stream()),
             summaries.stream().map(SummarySeed::by).filter(java.util.Objects::nonNull),
-            settings.stream().map(PersonSetting::user))
+            settings.stream().map(PersonSetting::user),
+            guide.stream().map(GuideStep::as),
+            guide.stream()
+                .map(GuideStep::open)
+                .filter(open -> open.startsWith("D"))
+                .map(open -> open.substring(1)))
         .flatMap(s -> s)
         .distinct()
         .filter(id -> !people.contains(id))
@@ -177,11 +184,18 @@ public record Seed(
             history.stream().map(HistoryPattern::channel),
             messages.stream().map(SeedMessage::channel),
             rotations.stream().map(RotationSeed::channel),
-            summaries.stream().map(SummarySeed::channel))
+            summaries.stream().map(SummarySeed::channel),
+            guide.stream().map(GuideStep::open).filter(open -> open.startsWith("C")))
         .flatMap(s -> s)
         .distinct()
         .filter(id -> !rooms.contains(id))
         .forEach(id -> problems.add("unknown channel " + id));
+    guide.stream()
+        .map(GuideStep::open)
+        .filter(
+            open -> !open.equals(GuideStep.HOME) && !open.startsWith("C") && !open.startsWith("D"))
+        .forEach(
+            open -> problems.add("guide step opens " + open + ": give C…, D<user id> or home"));
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
