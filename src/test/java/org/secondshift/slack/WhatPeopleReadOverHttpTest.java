@@ -72,25 +72,55 @@ class WhatPeopleReadOverHttpTest extends BotOverHttp {
             "note eval run 42 diverged at step 3k",
             "captain pause",
             "captain resume",
+            "captain swap <@" + RAVI + ">",
+            "captain cover <@" + RAVI + ">",
+            "captain skip",
+            "captain handoff",
+            "captain leave",
+            "captain join",
+            "captain frobnicate",
             "summary weekly on mon 09:00",
             "summary",
+            "summary now",
+            "rest pause until 2026-12-27",
+            "rest off",
+            "rest on",
+            "share off",
+            "share on",
+            "export",
+            "export everything",
+            "forget-me",
             "hourz",
-            "captian");
+            "captian",
+            "");
     for (String command : commands) {
       JsonObject answer = shift(ADA, command);
       read.put("/shift " + command, readable(answer));
     }
     read.put("/shift share on (Ravi)", readable(shift(RAVI, "share on")));
     read.put("/shift status (Ravi)", readable(shift(RAVI, "status")));
+    // Ravi, in Kolkata, still at work past midnight there: the late-night nudge, which names the
+    // captain on watch.
+    running.clock.set(Instant.parse("2026-11-23T19:10:00Z"));
+    running.requests.json(envelopes.message(RAVI, "C0GENERAL", running.clock.instant()));
     // The plan, the pause and resume posts, the note to the captain, and a handoff with its DMs.
     running.clock.set(Instant.parse("2026-11-23T20:00:30Z"));
     running.bot.parts().rotations().performDue(running.clock.instant());
     sendUntil(() -> running.slack.calls("chat.postMessage").size() >= 6, Duration.ofSeconds(2));
+    int n = 0;
     for (RecordedCall call : running.slack.calls()) {
+      n++;
+      if (call.method().equals("files.completeUploadExternal")) {
+        read.put(
+            "#" + n + " file shared in " + call.params().get("channel_id"),
+            readable(call.params().get("initial_comment"))
+                + " "
+                + readableJson(call.params().get("files")));
+      }
       if (List.of("chat.postMessage", "chat.update", "chat.postEphemeral", "views.publish")
           .contains(call.method())) {
         read.put(
-            call.method() + " to " + call.params().get("channel"),
+            "#" + n + " " + call.method() + " to " + call.params().get("channel"),
             readable(call.params().get("text"))
                 + " "
                 + readableJson(call.params().get("blocks"))
@@ -99,6 +129,10 @@ class WhatPeopleReadOverHttpTest extends BotOverHttp {
       }
     }
 
+    // What went out covers a nudge, the captain's posts and DMs, the summary and its chart, the
+    // export and Home: not merely the command answers.
+    assertThat(running.slack.calls("files.completeUploadExternal")).isNotEmpty();
+    assertThat(read.keySet()).anyMatch(k -> k.contains("chat.postMessage to U0RAVI"));
     assertThat(read).hasSizeGreaterThan(commands.size());
     List<String> problems = new ArrayList<>();
     read.forEach(
