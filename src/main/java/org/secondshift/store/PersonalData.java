@@ -39,10 +39,13 @@ public final class PersonalData {
           "DELETE FROM pending_setup WHERE team_id = :teamId AND (user_id = :userId OR roster LIKE :pattern)",
           "UPDATE rotation SET last_captain = NULL WHERE team_id = :teamId AND last_captain = :userId",
           "UPDATE rotation SET set_up_by = NULL WHERE team_id = :teamId AND set_up_by = :userId",
-          // Messages to them, and any queued or sent message that names them.
+          // Messages to them, and any queued or sent message that names them; but not a goodbye
+          // still on its way (it deletes itself once delivered), or a second click would find it,
+          // count it as data and queue a second goodbye.
           "DELETE FROM outbox WHERE team_id = :teamId AND (channel_id = :userId OR sent_channel = :userId"
               + " OR text LIKE :pattern OR blocks_json LIKE :pattern OR notice_json LIKE :pattern"
-              + " OR ref LIKE :pattern)");
+              + " OR ref LIKE :pattern)"
+              + " AND NOT (kind = 'farewell' AND sent_at IS NULL AND failed_at IS NULL)");
 
   private final Database db;
 

@@ -71,7 +71,7 @@ public abstract class BotOverHttp {
   }
 
   /** The bot at {@code now}: on SQLite here, on the class's vendor in {@link OnEachVendor}. */
-  RunningBot start(Path dir, Instant now) throws Exception {
+  protected RunningBot start(Path dir, Instant now) throws Exception {
     return RunningBot.http(dir, now);
   }
 
@@ -132,7 +132,7 @@ public abstract class BotOverHttp {
     }
 
     @Override
-    RunningBot start(Path dir, Instant now) throws Exception {
+    protected RunningBot start(Path dir, Instant now) throws Exception {
       return RunningBot.http(dir, now, vendor);
     }
   }

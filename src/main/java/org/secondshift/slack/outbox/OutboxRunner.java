@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,22 @@ public final class OutboxRunner implements AutoCloseable {
       next.cancel(false);
     }
     next = thread.schedule(this::drain, 0, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Drains now and returns once that drain is over: what was due has been sent or rescheduled.
+   * Returns at once when the runner has stopped.
+   */
+  public void drainAndWait(Duration limit) throws InterruptedException, TimeoutException {
+    wake();
+    try {
+      // One thread: a task queued behind the drain runs once the drain is done.
+      thread.submit(() -> {}).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException stopped) {
+      // nothing more will be sent
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private void drain() {
