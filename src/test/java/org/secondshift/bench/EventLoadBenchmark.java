@@ -64,16 +64,19 @@ public final class EventLoadBenchmark {
 
   private final Options options;
   private final BenchProcesses processes;
+  private final CpuCap cap;
   private final DatabaseLocation db;
   private final RequestGuard signer = new RequestGuard(SECRET, Clock.systemUTC());
   private final Envelopes envelopes = new Envelopes();
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
   private final Path script;
 
-  private EventLoadBenchmark(Options options, BenchProcesses processes, DatabaseLocation db)
+  private EventLoadBenchmark(
+      Options options, BenchProcesses processes, CpuCap cap, DatabaseLocation db)
       throws IOException {
     this.options = options;
     this.processes = processes;
+    this.cap = cap;
     this.db = db;
     this.script = processes.dir().resolve("events.lua");
     try (InputStream lua = EventLoadBenchmark.class.getResourceAsStream("/bench/events.lua")) {
@@ -111,8 +114,14 @@ public final class EventLoadBenchmark {
           options.databaseUrl == null
               ? DatabaseLocation.sqlite(dir.resolve("bench.db"))
               : Vendor.freshPostgres(options.databaseUrl);
-      try (BenchProcesses processes = new BenchProcesses(dir)) {
-        status = new EventLoadBenchmark(options, processes, db).run();
+      // The cap's groups outlive the processes in them: closed after them, so they are empty.
+      try (CpuCap cap =
+              options.nodeCpus > 0
+                  ? new CpuCap(
+                      options.nodeCpus, "second-shift-bench-" + ProcessHandle.current().pid())
+                  : null;
+          BenchProcesses processes = new BenchProcesses(dir)) {
+        status = new EventLoadBenchmark(options, processes, cap, db).run();
       }
     } finally {
       if (db != null && db.isPostgres()) {
@@ -163,6 +172,18 @@ public final class EventLoadBenchmark {
                 processes.java(jvmOptions(), List.of("-jar", jar)),
                 botEnvironment(secondPort, apiUrl))
             : null;
+    if (cap != null) {
+      cap.hold("reference", reference);
+      cap.hold("bot", bot);
+      if (nodeB != null) {
+        cap.hold("bot-b", nodeB);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "  the reference and each bot are capped at %.2f of this machine's %d cores%n",
+          cap.cpus(),
+          Runtime.getRuntime().availableProcessors());
+    }
     processes.awaitHealthy("reference", reference, referencePort, START_LIMIT);
     processes.awaitHealthy("bot", bot, botPort, START_LIMIT);
     if (nodeB != null) {
@@ -493,11 +514,14 @@ public final class EventLoadBenchmark {
     table.section(
         String.format(
             Locale.ROOT,
-            "wrk -t%d -c%d -d%ds, signed message events (after %d s of warm-up)",
+            "wrk -t%d -c%d -d%ds, signed message events (after %d s of warm-up)%s",
             options.threads,
             options.connections,
             options.seconds,
-            options.warmup));
+            options.warmup,
+            cap == null
+                ? ""
+                : String.format(Locale.ROOT, ", each server capped at %.2f cores", cap.cpus())));
     table.pace("requests/s", botRun, referenceRun);
     table.count("requests", botRun.count("requests"), referenceRun.count("requests"));
     table.count("non-2xx", botRun.count("non2xx"), referenceRun.count("non2xx"));
@@ -576,11 +600,12 @@ public final class EventLoadBenchmark {
               : "MISSED");
       System.out.printf(
           Locale.ROOT,
-          "RESULT_NODES one_rps=%.0f two_rps=%.0f scale=%.2f two_p99_ms=%.2f%n",
+          "RESULT_NODES one_rps=%.0f two_rps=%.0f scale=%.2f two_p99_ms=%.2f node_cpus=%s%n",
           botRun.perSecond(),
           pair.perSecond(),
           pair.perSecond() / botRun.perSecond(),
-          pair.p99ms());
+          pair.p99ms(),
+          cap == null ? "all" : String.format(Locale.ROOT, "%.2f", cap.cpus()));
     }
     System.out.printf(
         Locale.ROOT,
@@ -785,10 +810,11 @@ public final class EventLoadBenchmark {
   private static final class Options {
     static final String USAGE =
         "usage: bin/bench [--seconds N] [--warmup N] [--threads N] [--connections N] [--rate N]"
-            + " [--database-url jdbc:postgresql://…] [--nodes 1|2]";
+            + " [--database-url jdbc:postgresql://…] [--nodes 1|2] [--node-cpus CORES]";
 
     String databaseUrl;
     int nodes = 1;
+    double nodeCpus;
     int seconds = 10;
     int warmup = 5;
     int threads = 2;
@@ -811,6 +837,7 @@ public final class EventLoadBenchmark {
           case "--connections" -> o.connections = number(arg, value, 1, 4_096);
           case "--rate" -> o.rate = number(arg, value, 0, 100_000);
           case "--nodes" -> o.nodes = number(arg, value, 1, 2);
+          case "--node-cpus" -> o.nodeCpus = cores(value);
           case "--database-url" -> {
             if (!value.startsWith("jdbc:postgresql://")) {
               throw new IllegalArgumentException("--database-url takes jdbc:postgresql://…");
@@ -837,6 +864,18 @@ public final class EventLoadBenchmark {
             "--connections must be a multiple of --threads (wrk splits them evenly)");
       }
       return o;
+    }
+
+    private static double cores(String value) {
+      try {
+        double cores = Double.parseDouble(value);
+        if (!(cores >= 0.1 && cores <= 64)) {
+          throw new IllegalArgumentException("--node-cpus must be between 0.1 and 64 cores");
+        }
+        return cores;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--node-cpus takes a number of cores, not " + value);
+      }
     }
 
     private static int number(String name, String value, int min, int max) {
