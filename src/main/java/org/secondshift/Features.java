@@ -2,7 +2,6 @@ package org.secondshift;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
-import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +40,7 @@ import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackDnd;
 import org.secondshift.slack.SlackZoneDirectory;
 import org.secondshift.slack.SummaryPoster;
+import org.secondshift.slack.TeamClients;
 import org.secondshift.slack.blocks.CaptainView;
 import org.secondshift.slack.blocks.ForgetMeView;
 import org.secondshift.slack.command.CaptainCommand;
@@ -120,10 +120,9 @@ final class Features {
       ExecutorService modals,
       Slack slack) {
     this.settings = settings;
-    MethodsClient methods = slack.methods(settings.botToken());
+    TeamClients methods = TeamClients.single(slack, settings.botToken());
     ChannelAccess access =
-        new ChannelAccess(
-            SlackApp.client(settings, CHANNEL_CHECK_TIMEOUT).methods(settings.botToken()));
+        new ChannelAccess(methods.through(SlackApp.client(settings, CHANNEL_CHECK_TIMEOUT)));
     SessionRules rules = new SessionRules(settings.sessionGap(), settings.sessionTail());
     HourLog hourLog =
         new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo()));

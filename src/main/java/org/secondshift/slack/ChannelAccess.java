@@ -1,6 +1,5 @@
 package org.secondshift.slack;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
 import com.slack.api.model.Conversation;
 import java.util.Set;
@@ -34,10 +33,10 @@ public final class ChannelAccess {
     UNCHECKED
   }
 
-  private final MethodsClient slack;
+  private final TeamClients slack;
 
-  /** {@code slack} should be a client with a short call timeout, see {@link SlackApp#client}. */
-  public ChannelAccess(MethodsClient slack) {
+  /** {@code slack} should use a short call timeout, see {@link SlackApp#client}. */
+  public ChannelAccess(TeamClients slack) {
     this.slack = slack;
   }
 
@@ -49,8 +48,12 @@ public final class ChannelAccess {
     if (isDirect(channelId, channelName)) {
       return Verdict.DIRECT_MESSAGE;
     }
+    var client = slack.of(teamId);
+    if (client.isEmpty()) {
+      return Verdict.UNCHECKED;
+    }
     try {
-      ConversationsInfoResponse info = slack.conversationsInfo(r -> r.channel(channelId));
+      ConversationsInfoResponse info = client.get().conversationsInfo(r -> r.channel(channelId));
       if (info.isOk() && info.getChannel() != null) {
         return verdict(info.getChannel());
       }

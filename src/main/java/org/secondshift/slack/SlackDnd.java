@@ -1,6 +1,5 @@
 package org.secondshift.slack;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.dnd.DndInfoResponse;
 import java.time.Clock;
@@ -24,11 +23,11 @@ public final class SlackDnd implements DndStatus {
   static final Duration KEEP = Duration.ofMinutes(1);
   private static final Logger log = LoggerFactory.getLogger(SlackDnd.class);
 
-  private final MethodsClient slack;
+  private final TeamClients slack;
   private final Clock clock;
   private final Map<String, Known> cache = new ConcurrentHashMap<>();
 
-  public SlackDnd(MethodsClient slack, Clock clock) {
+  public SlackDnd(TeamClients slack, Clock clock) {
     this.slack = slack;
     this.clock = clock;
   }
@@ -52,8 +51,12 @@ public final class SlackDnd implements DndStatus {
   }
 
   private Dnd ask(String teamId, String userId, Instant now) {
+    var client = slack.of(teamId);
+    if (client.isEmpty()) {
+      return unknown(teamId, userId, "the bot is not installed in that workspace");
+    }
     try {
-      DndInfoResponse r = slack.dndInfo(q -> q.user(userId));
+      DndInfoResponse r = client.get().dndInfo(q -> q.user(userId));
       if (!r.isOk()) {
         return unknown(teamId, userId, r.getError());
       }

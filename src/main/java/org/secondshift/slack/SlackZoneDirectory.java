@@ -1,6 +1,5 @@
 package org.secondshift.slack;
 
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -35,7 +34,7 @@ public final class SlackZoneDirectory implements ZoneLookup {
 
   private static final Logger log = LoggerFactory.getLogger(SlackZoneDirectory.class);
 
-  private final MethodsClient slack;
+  private final TeamClients slack;
   private final PersonStore people;
   private final Executor background;
   private final Clock clock;
@@ -45,7 +44,7 @@ public final class SlackZoneDirectory implements ZoneLookup {
   private final Map<String, CompletableFuture<ZoneId>> asking = new ConcurrentHashMap<>();
 
   public SlackZoneDirectory(
-      MethodsClient slack, PersonStore people, Executor background, Clock clock) {
+      TeamClients slack, PersonStore people, Executor background, Clock clock) {
     this.slack = slack;
     this.people = people;
     this.background = background;
@@ -189,8 +188,12 @@ public final class SlackZoneDirectory implements ZoneLookup {
 
   private ZoneId ask(String teamId, String userId) {
     Instant asked = clock.instant();
+    var client = slack.of(teamId);
+    if (client.isEmpty()) {
+      return fallback(teamId, userId);
+    }
     try {
-      UsersInfoResponse info = slack.usersInfo(r -> r.user(userId));
+      UsersInfoResponse info = client.get().usersInfo(r -> r.user(userId));
       if (info.isOk() && info.getUser() != null && info.getUser().getTz() != null) {
         PersonStore.KnownZone known =
             people.saveZoneIfNewer(teamId, userId, info.getUser().getTz(), asked);

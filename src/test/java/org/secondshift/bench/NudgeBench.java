@@ -2,7 +2,6 @@ package org.secondshift.bench;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
-import com.slack.api.methods.MethodsClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +22,7 @@ import org.secondshift.rest.RestRules;
 import org.secondshift.sandbox.RecordedCall;
 import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.slack.SlackDnd;
+import org.secondshift.slack.TeamClients;
 import org.secondshift.slack.outbox.OutboxRunner;
 import org.secondshift.slack.outbox.OutboxSender;
 import org.secondshift.slack.outbox.SendLimits;
@@ -151,7 +151,7 @@ public final class NudgeBench {
       SlackConfig config = new SlackConfig();
       config.setMethodsEndpointUrlPrefix(slack.apiUrl());
       config.setStatsEnabled(false);
-      MethodsClient methods = Slack.getInstance(config).methods("xoxb-bench");
+      TeamClients methods = TeamClients.single(Slack.getInstance(config), "xoxb-bench");
       OutboxStore outbox = new OutboxStore(db);
       // The same rate as the workspace allows, but a smaller burst: the headroom absorbs the
       // jitter between the moment the bot counts a send and the moment Slack does, so no 429

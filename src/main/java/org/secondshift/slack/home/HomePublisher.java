@@ -1,11 +1,11 @@
 package org.secondshift.slack.home;
 
-import com.slack.api.methods.MethodsClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import org.secondshift.hours.HourReports;
 import org.secondshift.slack.LogText;
+import org.secondshift.slack.TeamClients;
 import org.secondshift.summary.MemberWeek;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,7 @@ public final class HomePublisher {
   private final HourReports reports;
   private final HomeExtras extras;
   private final PersonalSettings settings;
-  private final MethodsClient slack;
+  private final TeamClients slack;
   private final Executor background;
   private final Clock clock;
 
@@ -26,7 +26,7 @@ public final class HomePublisher {
       HourReports reports,
       HomeExtras extras,
       PersonalSettings settings,
-      MethodsClient slack,
+      TeamClients slack,
       Executor background,
       Clock clock) {
     this.reports = reports;
@@ -41,9 +41,15 @@ public final class HomePublisher {
   public void refresh(String teamId, String userId) {
     background.execute(
         () -> {
+          var client = slack.of(teamId);
+          if (client.isEmpty()) {
+            return;
+          }
           try {
             var response =
-                slack.viewsPublish(r -> r.userId(userId).view(HomeView.of(data(teamId, userId))));
+                client
+                    .get()
+                    .viewsPublish(r -> r.userId(userId).view(HomeView.of(data(teamId, userId))));
             if (!response.isOk()) {
               log.warn(
                   "views.publish for user {} in team {} failed: {}",

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.secondshift.slack.TeamClients;
 import org.secondshift.slack.blocks.Rendered;
 import org.secondshift.slack.blocks.Renderer;
 import org.secondshift.store.OutboxKind;
@@ -77,13 +78,13 @@ public final class OutboxSender {
 
   /**
    * Slack refuses the token itself (uninstalled, revoked, expired, wrong): no row of the workspace
-   * can go out until someone reinstalls the app or fixes SLACK_BOT_TOKEN.
+   * can go out with that token; a new one (a reinstall, a rotation) lets them go again.
    */
   static final Set<String> TOKEN_REFUSED =
       Set.of("invalid_auth", "account_inactive", "token_revoked", "token_expired", "not_authed");
 
   private final OutboxStore store;
-  private final MethodsClient slack;
+  private final TeamClients slack;
   private final SendLimits limits;
   private final Clock clock;
   private final int claimBatch;
@@ -92,13 +93,14 @@ public final class OutboxSender {
   private volatile boolean stopping;
   // Each workspace is paced on its own: one team's 429 never holds up another's messages.
   private final Map<String, RateGate> gates = new HashMap<>();
-  private final Map<String, String> tokenRefused = new ConcurrentHashMap<>();
+  // The client (so the token) Slack refused, per team: a team with a new client is let go again.
+  private final Map<String, MethodsClient> tokenRefused = new ConcurrentHashMap<>();
   private final Set<String> scopeWarned = ConcurrentHashMap.newKeySet();
   private final Map<String, String> directMessages = new ConcurrentHashMap<>();
   // Pure: notices queued inside a transaction get their words here, as they are sent.
   private final Renderer renderer = new Renderer();
 
-  public OutboxSender(OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock) {
+  public OutboxSender(OutboxStore store, TeamClients slack, SendLimits limits, Clock clock) {
     this(store, slack, limits, clock, CLAIM_BATCH, Undeliverable.markFailed(store));
   }
 
@@ -107,14 +109,14 @@ public final class OutboxSender {
    * one outbox, smaller claims spread the rows over the senders.
    */
   public OutboxSender(
-      OutboxStore store, MethodsClient slack, SendLimits limits, Clock clock, int claimBatch) {
+      OutboxStore store, TeamClients slack, SendLimits limits, Clock clock, int claimBatch) {
     this(store, slack, limits, clock, claimBatch, Undeliverable.markFailed(store));
   }
 
   /** As above, handing the rows it gives up on to {@code undeliverable}. */
   public OutboxSender(
       OutboxStore store,
-      MethodsClient slack,
+      TeamClients slack,
       SendLimits limits,
       Clock clock,
       int claimBatch,
@@ -145,7 +147,13 @@ public final class OutboxSender {
         break;
       }
       String team = row.message().teamId();
-      if (tokenRefused.containsKey(team)) {
+      Optional<MethodsClient> client = slack.of(team);
+      if (client.isEmpty()) {
+        // Uninstalled meanwhile: its rows are being erased; this one is not sent.
+        giveUp(row, "not_installed");
+        continue;
+      }
+      if (tokenRefused.get(team) == client.get()) {
         store.unclaim(row.id());
         continue;
       }
@@ -158,7 +166,7 @@ public final class OutboxSender {
         continue;
       }
       gate.spend(lane, now);
-      send(row, gate);
+      send(row, client.get(), gate);
     }
     if (stopping) {
       store.release(claimer);
@@ -168,8 +176,9 @@ public final class OutboxSender {
     return store.nextDue(paused());
   }
 
-  /** The workspaces whose token Slack refused since this sender started. */
+  /** The workspaces whose current token Slack refused. */
   public Set<String> paused() {
+    tokenRefused.entrySet().removeIf(e -> slack.of(e.getKey()).orElse(null) != e.getValue());
     return Set.copyOf(tokenRefused.keySet());
   }
 
@@ -187,7 +196,7 @@ public final class OutboxSender {
     stopping = true;
   }
 
-  private void send(OutboxRow row, RateGate gate) {
+  private void send(OutboxRow row, MethodsClient slack, RateGate gate) {
     OutboxMessage m = row.message();
     Rendered words;
     try {
@@ -200,25 +209,25 @@ public final class OutboxSender {
     try {
       SlackApiTextResponse response =
           switch (m.method()) {
-            case OutboxMessage.POST -> post(m, words);
-            case OutboxMessage.UPDATE -> update(m, words);
-            default -> upload(m, words);
+            case OutboxMessage.POST -> post(slack, m, words);
+            case OutboxMessage.UPDATE -> update(slack, m, words);
+            default -> upload(slack, m, words);
           };
       if (response.isOk()) {
         sent(row, response);
       } else {
-        refused(row, response.getError(), response.getNeeded());
+        refused(row, slack, response.getError(), response.getNeeded());
       }
     } catch (SlackFilesUploadV2Exception e) {
       // filesUploadV2 reports Slack's ok:false as this exception, carrying each step's answer.
       UploadRefusal r = uploadRefusal(e);
       if (r.slackError()) {
-        refused(row, r.error(), r.needed());
+        refused(row, slack, r.error(), r.needed());
       } else {
         retryLater(row, r.error());
       }
     } catch (SlackRefusal e) {
-      refused(row, e.error, e.needed);
+      refused(row, slack, e.error, e.needed);
     } catch (SlackApiException e) {
       httpError(row, e, gate);
     } catch (IOException | RuntimeException e) {
@@ -243,11 +252,11 @@ public final class OutboxSender {
   }
 
   /** Slack answered ok:false with {@code error}. */
-  private void refused(OutboxRow row, String error, String needed) {
+  private void refused(OutboxRow row, MethodsClient slack, String error, String needed) {
     OutboxMessage m = row.message();
     Instant now = clock.instant();
     if (TOKEN_REFUSED.contains(error)) {
-      pauseWorkspace(m.teamId(), error);
+      pauseWorkspace(m.teamId(), slack, error);
       // Not the message's fault: it keeps its place and its attempts, and waits for a good token.
       store.retryAt(row.id(), now, error, false);
       return;
@@ -288,12 +297,12 @@ public final class OutboxSender {
     undeliverable.giveUp(row, error, clock.instant());
   }
 
-  private void pauseWorkspace(String teamId, String error) {
-    if (tokenRefused.putIfAbsent(teamId, error) == null) {
+  private void pauseWorkspace(String teamId, MethodsClient refused, String error) {
+    if (tokenRefused.put(teamId, refused) != refused) {
       log.error(
           "Slack refused the bot token for team {} ({}): nothing more is sent to that workspace;"
-              + " its messages are kept and go out after a restart with a working token."
-              + " Reinstall the app to the workspace, or check SLACK_BOT_TOKEN, then restart.",
+              + " its messages are kept and go out once it has a working token. Reinstall the"
+              + " app to the workspace (or fix SLACK_BOT_TOKEN and restart).",
           teamId,
           error);
     }
@@ -315,13 +324,13 @@ public final class OutboxSender {
     }
   }
 
-  private ChatPostMessageResponse post(OutboxMessage m, Rendered words)
+  private ChatPostMessageResponse post(MethodsClient slack, OutboxMessage m, Rendered words)
       throws IOException, SlackApiException {
     return slack.chatPostMessage(
         r -> r.channel(m.channel()).text(words.text()).blocksAsString(words.blocksJson()));
   }
 
-  private ChatUpdateResponse update(OutboxMessage m, Rendered words)
+  private ChatUpdateResponse update(MethodsClient slack, OutboxMessage m, Rendered words)
       throws IOException, SlackApiException {
     return slack.chatUpdate(
         r ->
@@ -331,9 +340,9 @@ public final class OutboxSender {
                 .blocksAsString(words.blocksJson()));
   }
 
-  private FilesUploadV2Response upload(OutboxMessage m, Rendered words)
+  private FilesUploadV2Response upload(MethodsClient slack, OutboxMessage m, Rendered words)
       throws IOException, SlackApiException, SlackRefusal {
-    String channel = directMessageChannel(m.teamId(), m.channel());
+    String channel = directMessageChannel(slack, m.teamId(), m.channel());
     return slack.filesUploadV2(
         r ->
             r.channel(channel)
@@ -345,7 +354,7 @@ public final class OutboxSender {
   }
 
   /** Files can only be shared into a conversation, so a user id is turned into their DM first. */
-  private String directMessageChannel(String teamId, String channel)
+  private String directMessageChannel(MethodsClient slack, String teamId, String channel)
       throws IOException, SlackApiException, SlackRefusal {
     if (!(channel.startsWith("U") || channel.startsWith("W"))) {
       return channel;

@@ -3,7 +3,6 @@ package org.secondshift.slack.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
-import com.slack.api.methods.MethodsClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +22,7 @@ import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.slack.SlackApp;
+import org.secondshift.slack.TeamClients;
 import org.secondshift.store.Database;
 import org.secondshift.store.DatabaseLocation;
 import org.secondshift.store.OutboxKind;
@@ -53,7 +53,7 @@ class OutboxSenderTest {
   private Database db;
   private OutboxStore outbox;
   private OutboxSender sender;
-  private MethodsClient methods;
+  private TeamClients methods;
 
   @BeforeEach
   void start() {
@@ -62,7 +62,7 @@ class OutboxSenderTest {
     db = Database.open(location("outbox.db"));
     outbox = new OutboxStore(db);
     Slack client = SlackApp.client(RunningBot.settings(Mode.HTTP, slack, dir.resolve("unused.db")));
-    methods = client.methods("xoxb-test");
+    methods = TeamClients.single(client, "xoxb-test");
     sender = new OutboxSender(outbox, methods, new SendLimits(50, 5, Duration.ofSeconds(1)), clock);
   }
 
@@ -264,8 +264,9 @@ class OutboxSenderTest {
 
   @Test
   void aMessageThatCannotReachSlackAtAllIsTriedTenTimesThenGivenUp() {
-    MethodsClient nowhere =
-        SlackApp.client(
+    TeamClients nowhere =
+        TeamClients.single(
+            SlackApp.client(
                 new Settings(
                     Mode.HTTP,
                     "xoxb-test",
@@ -277,8 +278,8 @@ class OutboxSenderTest {
                     Duration.ofMinutes(30),
                     Duration.ofMinutes(10),
                     LocalTime.of(22, 0),
-                    LocalTime.of(7, 0)))
-            .methods("xoxb-test");
+                    LocalTime.of(7, 0))),
+            "xoxb-test");
     sender = new OutboxSender(outbox, nowhere, SendLimits.slackDefaults(), clock);
     dm("unreachable", null);
 

@@ -2,7 +2,6 @@ package org.secondshift.slack.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.slack.api.methods.MethodsClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.secondshift.config.Mode;
 import org.secondshift.sandbox.SlackStandIn;
 import org.secondshift.slack.SlackApp;
+import org.secondshift.slack.TeamClients;
 import org.secondshift.store.Database;
 import org.secondshift.store.DatabaseLocation;
 import org.secondshift.store.OutboxKind;
@@ -36,7 +36,7 @@ class SharedOutboxTest {
   private SlackStandIn slack;
   private Database a;
   private Database b;
-  private MethodsClient methods;
+  private TeamClients methods;
 
   @BeforeEach
   void start() {
@@ -46,8 +46,9 @@ class SharedOutboxTest {
     a = Database.open(shared);
     b = Database.open(shared);
     methods =
-        SlackApp.client(RunningBot.settings(Mode.HTTP, slack, dir.resolve("unused.db")))
-            .methods("xoxb-test");
+        TeamClients.single(
+            SlackApp.client(RunningBot.settings(Mode.HTTP, slack, dir.resolve("unused.db"))),
+            "xoxb-test");
   }
 
   @AfterEach
