@@ -5,6 +5,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,9 +22,11 @@ import org.secondshift.rest.RestPreferences;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.slack.HealthServlet;
 import org.secondshift.slack.HttpServer;
+import org.secondshift.slack.InstallServlet;
 import org.secondshift.slack.RequestGuard;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackEventsServlet;
+import org.secondshift.slack.install.InstallFlow;
 import org.secondshift.slack.outbox.OutboxRunner;
 import org.secondshift.store.Database;
 import org.secondshift.store.SummaryStore;
@@ -105,7 +108,12 @@ public final class Bot implements AutoCloseable {
               ? new SlackEventsServlet(
                   features.app, new RequestGuard(settings.signingSecret(), clock))
               : null;
-      http = new HttpServer(settings.port(), events, new HealthServlet(db::isUp), extraServlets);
+      Map<String, HttpServlet> servlets = new LinkedHashMap<>(extraServlets);
+      if (settings.distributed()) {
+        servlets.put(InstallFlow.INSTALL_PATH, new InstallServlet(features.app));
+        servlets.put(InstallFlow.REDIRECT_PATH, new InstallServlet(features.app));
+      }
+      http = new HttpServer(settings.port(), events, new HealthServlet(db::isUp), servlets);
       http.start();
       if (settings.mode() == Mode.SOCKET) {
         socket =

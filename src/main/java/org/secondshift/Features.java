@@ -19,6 +19,7 @@ import org.secondshift.hours.HourLog;
 import org.secondshift.hours.HourReports;
 import org.secondshift.hours.QuietWindow;
 import org.secondshift.hours.SessionRules;
+import org.secondshift.install.TokenCipher;
 import org.secondshift.rest.NudgeAnswers;
 import org.secondshift.rest.Nudges;
 import org.secondshift.rest.PreferenceSignals;
@@ -61,6 +62,10 @@ import org.secondshift.slack.home.HomeView;
 import org.secondshift.slack.home.PersonalSettings;
 import org.secondshift.slack.home.SettingsModal;
 import org.secondshift.slack.home.StoredSettings;
+import org.secondshift.slack.install.BoltInstallations;
+import org.secondshift.slack.install.Installations;
+import org.secondshift.slack.install.StoredOAuthStates;
+import org.secondshift.slack.install.Uninstalls;
 import org.secondshift.slack.listeners.EphemeralAnswers;
 import org.secondshift.slack.listeners.ForgetMeListener;
 import org.secondshift.slack.listeners.NudgeButtonListener;
@@ -73,6 +78,7 @@ import org.secondshift.slack.outbox.OutboxSender;
 import org.secondshift.slack.outbox.SendLimits;
 import org.secondshift.slack.outbox.TellTheSetter;
 import org.secondshift.store.Database;
+import org.secondshift.store.InstallationStore;
 import org.secondshift.store.NudgeStore;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.store.PendingSetupStore;
@@ -84,6 +90,7 @@ import org.secondshift.store.RestStore;
 import org.secondshift.store.RotationStore;
 import org.secondshift.store.SessionStore;
 import org.secondshift.store.SummaryStore;
+import org.secondshift.store.TeamData;
 import org.secondshift.store.TeamFigures;
 
 /**
@@ -120,7 +127,19 @@ final class Features {
       ExecutorService modals,
       Slack slack) {
     this.settings = settings;
-    TeamClients methods = TeamClients.single(slack, settings.botToken());
+    // One workspace's token from the environment, or each installed workspace's own.
+    InstallationStore installed =
+        settings.distributed()
+            ? new InstallationStore(db, new TokenCipher(settings.distribution().tokenKey()))
+            : null;
+    Installations installations =
+        installed == null
+            ? null
+            : new Installations(installed, slack, settings.distribution(), clock);
+    TeamClients methods =
+        installations == null
+            ? TeamClients.single(slack, settings.botToken())
+            : new TeamClients(slack, installations);
     ChannelAccess access =
         new ChannelAccess(methods.through(SlackApp.client(settings, CHANNEL_CHECK_TIMEOUT)));
     SessionRules rules = new SessionRules(settings.sessionGap(), settings.sessionTail());
@@ -249,7 +268,14 @@ final class Features {
                 Map.of(
                     NudgeButtonListener.ACTIONS,
                     new NudgeButtonListener(new NudgeAnswers(nudgeStore, outbox::wake, clock))),
-                Map.of(SettingsModal.CALLBACK_ID, new SettingsSubmittedListener(personal, home))));
+                Map.of(SettingsModal.CALLBACK_ID, new SettingsSubmittedListener(personal, home))),
+            installations == null
+                ? null
+                : new SlackApp.Installs(
+                    new BoltInstallations(installations),
+                    new StoredOAuthStates(installed, clock),
+                    new Uninstalls(installations, new TeamData(db)),
+                    clock));
   }
 
   /**

@@ -14,6 +14,7 @@ import org.secondshift.sandbox.Sandbox;
 import org.secondshift.sandbox.seed.SeedAppliers;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackIdentity;
+import org.secondshift.slack.install.InstallFlow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,28 +40,36 @@ public final class Main {
       return;
     }
     Bot bot;
-    SlackIdentity.Identity identity;
     try {
-      identity =
-          new SlackIdentity(
-                  SlackApp.client(settings).methods(settings.botToken()),
-                  settings.apiUrl(),
-                  SlackIdentity.sleeping())
-              .await();
-      bot = Bot.start(settings, Clock.systemUTC());
+      if (settings.distributed()) {
+        bot = Bot.start(settings, Clock.systemUTC());
+        log.info(
+            "Second Shift is up on port {}, installed by workspaces through {} ({})",
+            bot.port(),
+            InstallFlow.INSTALL_PATH,
+            settings);
+      } else {
+        SlackIdentity.Identity identity =
+            new SlackIdentity(
+                    SlackApp.client(settings).methods(settings.botToken()),
+                    settings.apiUrl(),
+                    SlackIdentity.sleeping())
+                .await();
+        bot = Bot.start(settings, Clock.systemUTC());
+        log.info(
+            "Second Shift is up in {} mode on port {} as {} in workspace {} ({}) ({})",
+            settings.mode(),
+            bot.port(),
+            identity.botUserId(),
+            identity.team(),
+            identity.teamId(),
+            settings);
+      }
     } catch (CannotStartException e) {
       System.err.println("Second Shift cannot start: " + e.getMessage());
       System.exit(2);
       return;
     }
-    log.info(
-        "Second Shift is up in {} mode on port {} as {} in workspace {} ({}) ({})",
-        settings.mode(),
-        bot.port(),
-        identity.botUserId(),
-        identity.team(),
-        identity.teamId(),
-        settings);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

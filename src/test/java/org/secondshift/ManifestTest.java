@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
 class ManifestTest {
 
   private static final Path MANIFEST = Path.of("manifest.yml");
+  private static final Path DISTRIBUTED = Path.of("manifest-distributed.yml");
   private static final String SCHEMA_RESOURCE = "/slack/manifest-schema.json";
 
   private static final Set<String> EXPECTED_BOT_SCOPES =
@@ -60,7 +61,9 @@ class ManifestTest {
           "app_mention", "app_mentions:read",
           "reaction_added", "reactions:read",
           "user_change", "users:read",
-          "app_home_opened", "");
+          "app_home_opened", "",
+          "app_uninstalled", "",
+          "tokens_revoked", "");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static Schema schema;
@@ -207,5 +210,26 @@ class ManifestTest {
   @Test
   void yaml_that_is_not_a_mapping_is_rejected() {
     assertThat(errors(yamlToJson("- just\n- a list\n"))).isNotEmpty();
+  }
+
+  @Test
+  void the_distribution_manifest_is_the_same_app_with_a_redirect_rotation_and_uninstall_events()
+      throws IOException {
+    JsonNode many = yamlToJson(Files.readString(DISTRIBUTED, StandardCharsets.UTF_8));
+    assertThat(errors(many)).isEmpty();
+    assertThat(strings(many.at("/oauth_config/scopes/bot")))
+        .containsExactlyElementsOf(strings(manifest.at("/oauth_config/scopes/bot")));
+    // The scopes the install flow asks for are the manifest's, in its order.
+    assertThat(List.of(org.secondshift.slack.install.InstallFlow.BOT_SCOPES.split(",")))
+        .containsExactlyElementsOf(strings(many.at("/oauth_config/scopes/bot")));
+    assertThat(strings(many.at("/oauth_config/redirect_urls")))
+        .containsExactly("https://second-shift.example.com/slack/oauth_redirect");
+    assertThat(many.at("/settings/token_rotation_enabled").booleanValue()).isTrue();
+    List<String> events = strings(many.at("/settings/event_subscriptions/bot_events"));
+    assertThat(events)
+        .containsAll(strings(manifest.at("/settings/event_subscriptions/bot_events")))
+        .contains("app_uninstalled", "tokens_revoked");
+    assertThat(SCOPE_FOR_EVENT.keySet()).containsAll(events);
+    assertThat(many.at("/features")).isEqualTo(manifest.at("/features"));
   }
 }

@@ -21,6 +21,10 @@ public final class EnvironmentSettings {
   public static final String BOT_TOKEN = "SLACK_BOT_TOKEN";
   public static final String SIGNING_SECRET = "SLACK_SIGNING_SECRET";
   public static final String APP_TOKEN = "SLACK_APP_TOKEN";
+  public static final String CLIENT_ID = "SLACK_CLIENT_ID";
+  public static final String CLIENT_SECRET = "SLACK_CLIENT_SECRET";
+  public static final String REDIRECT_URI = "SLACK_REDIRECT_URI";
+  public static final String TOKEN_KEY = "SECOND_SHIFT_TOKEN_KEY";
   public static final String API_URL = "SLACK_API_URL";
   public static final String PORT = "PORT";
   public static final String DATABASE = "SECOND_SHIFT_DB";
@@ -64,8 +68,10 @@ public final class EnvironmentSettings {
     String bot = value(BOT_TOKEN);
     String secret = value(SIGNING_SECRET);
     String app = value(APP_TOKEN);
-    Mode mode = mode(bot, secret, app);
+    boolean distributed = value(CLIENT_ID) != null || value(CLIENT_SECRET) != null;
+    Mode mode = distributed ? distributedMode(bot, secret, app) : mode(bot, secret, app);
     URI apiUrl = apiUrl();
+    Distribution distribution = distributed ? distribution(apiUrl) : null;
     int port = port();
     DatabaseLocation db = database(mode);
     Duration gap = duration(SESSION_GAP, Duration.ofMinutes(30));
@@ -79,7 +85,96 @@ public final class EnvironmentSettings {
       throw new InvalidSettingsException(problems);
     }
     return new Settings(
-        mode, bot, secret, app, apiUrl, port, db, gap, tail, lateNight[0], lateNight[1], rest);
+        mode,
+        bot,
+        secret,
+        app,
+        apiUrl,
+        port,
+        db,
+        gap,
+        tail,
+        lateNight[0],
+        lateNight[1],
+        rest,
+        distribution);
+  }
+
+  /** Many workspaces through OAuth: HTTP mode, the app's credentials, no single bot token. */
+  private Mode distributedMode(String bot, String secret, String app) {
+    if (bot != null) {
+      problems.add(
+          "Set "
+              + BOT_TOKEN
+              + " to serve one workspace, or "
+              + CLIENT_ID
+              + " and "
+              + CLIENT_SECRET
+              + " to let workspaces install the app, not both.");
+    }
+    if (app != null) {
+      problems.add(
+          "Installing through OAuth needs HTTP mode (Slack sends installers back to a web page):"
+              + " unset "
+              + APP_TOKEN
+              + ".");
+    }
+    if (secret == null) {
+      problems.add(SIGNING_SECRET + " is required (Basic Information, App Credentials).");
+    }
+    return Mode.HTTP;
+  }
+
+  private Distribution distribution(URI apiUrl) {
+    String id = value(CLIENT_ID);
+    String secret = value(CLIENT_SECRET);
+    if (id == null || secret == null) {
+      problems.add(
+          "Set both "
+              + CLIENT_ID
+              + " and "
+              + CLIENT_SECRET
+              + " (Basic Information, App Credentials) to let workspaces install the app.");
+    }
+    String rawKey = value(TOKEN_KEY);
+    byte[] key = null;
+    String make = " Make one with: openssl rand -base64 32";
+    if (rawKey == null) {
+      problems.add(
+          TOKEN_KEY
+              + " is required: it encrypts each workspace's token in the database (32 random"
+              + " bytes in base64)."
+              + make);
+    } else {
+      try {
+        key = org.secondshift.install.TokenCipher.parseKey(rawKey);
+      } catch (IllegalArgumentException e) {
+        problems.add(TOKEN_KEY + " " + e.getMessage() + "." + make);
+      }
+    }
+    URI redirect = null;
+    String rawRedirect = value(REDIRECT_URI);
+    if (rawRedirect != null) {
+      try {
+        redirect = URI.create(rawRedirect);
+        if (redirect.getHost() == null
+            || !("https".equals(redirect.getScheme()) || "http".equals(redirect.getScheme()))) {
+          problems.add(
+              REDIRECT_URI
+                  + " must be the https URL of /slack/oauth_redirect, not '"
+                  + rawRedirect
+                  + "'.");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(REDIRECT_URI + " is not a URL: " + quoted(rawRedirect));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    // Slack's authorize page sits next to its Web API: https://slack.com/oauth/v2/authorize.
+    return new Distribution(
+        id, secret, key, redirect, apiUrl.resolve("../oauth/v2/authorize").normalize());
   }
 
   /** PostgreSQL when its URL is set, else the SQLite file (a default one per mode). */

@@ -26,7 +26,8 @@ public record Settings(
     Duration sessionTail,
     LocalTime lateNightFrom,
     LocalTime lateNightTo,
-    RestRules rest) {
+    RestRules rest,
+    Distribution distribution) {
 
   public static final URI SLACK_API = URI.create("https://slack.com/api/");
 
@@ -45,6 +46,59 @@ public record Settings(
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("port out of range: " + port);
     }
+  }
+
+  /** Settings for one workspace, with its bot token. */
+  public Settings(
+      Mode mode,
+      String botToken,
+      String signingSecret,
+      String appToken,
+      URI apiUrl,
+      int port,
+      DatabaseLocation database,
+      Duration sessionGap,
+      Duration sessionTail,
+      LocalTime lateNightFrom,
+      LocalTime lateNightTo,
+      RestRules rest) {
+    this(
+        mode,
+        botToken,
+        signingSecret,
+        appToken,
+        apiUrl,
+        port,
+        database,
+        sessionGap,
+        sessionTail,
+        lateNightFrom,
+        lateNightTo,
+        rest,
+        null);
+  }
+
+  /** Whether workspaces install the bot through OAuth, each with a token of its own. */
+  public boolean distributed() {
+    return distribution != null;
+  }
+
+  /** The same settings, installed by many workspaces through {@code distribution}. */
+  public Settings distributedAs(Distribution distribution) {
+    return new Settings(
+        mode,
+        null,
+        signingSecret,
+        appToken,
+        apiUrl,
+        port,
+        database,
+        sessionGap,
+        sessionTail,
+        lateNightFrom,
+        lateNightTo,
+        rest,
+        distribution);
   }
 
   /** Settings with the default rest rules. */
@@ -96,6 +150,7 @@ public record Settings(
         + lateNightTo
         + ", rest="
         + rest
+        + (distribution == null ? "" : ", " + distribution)
         + "]";
   }
 }

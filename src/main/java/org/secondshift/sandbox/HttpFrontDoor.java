@@ -20,10 +20,12 @@ final class HttpFrontDoor extends Handler.Abstract {
 
   private final WebApiEndpoint endpoint;
   private final Ephemerals ephemerals;
+  private final OAuthApps oauth;
 
-  HttpFrontDoor(WebApiEndpoint endpoint, Ephemerals ephemerals) {
+  HttpFrontDoor(WebApiEndpoint endpoint, Ephemerals ephemerals, OAuthApps oauth) {
     this.endpoint = endpoint;
     this.ephemerals = ephemerals;
+    this.oauth = oauth;
   }
 
   @Override
@@ -38,6 +40,8 @@ final class HttpFrontDoor extends Handler.Abstract {
       reply = endpoint.call(path.substring(API.length()), contentType, query, authorization, body);
     } else if (path.startsWith(UPLOAD) && "POST".equals(request.getMethod())) {
       reply = endpoint.upload(path.substring(UPLOAD.length()), contentType, body);
+    } else if (path.equals("/oauth/v2/authorize") && "GET".equals(request.getMethod())) {
+      reply = oauth.authorize(request.getHttpURI().getQuery());
     } else if (path.startsWith(RESPOND) && "POST".equals(request.getMethod())) {
       reply = ephemerals.post(path.substring(RESPOND.length()), body);
     } else {

@@ -45,6 +45,20 @@ final class RequestParser {
     return token.isEmpty() || token.equals("null") ? null : token;
   }
 
+  /** {@code client_id:client_secret} from HTTP Basic authorization, as oauth.v2.access takes it. */
+  static String basicCredentials(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    try {
+      return new String(
+          java.util.Base64.getDecoder().decode(authorization.substring(6).trim()),
+          java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   private static Map<String, String> form(String text) {
     Map<String, String> fields = new LinkedHashMap<>();
     try {

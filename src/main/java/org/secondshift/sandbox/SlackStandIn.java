@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -35,6 +36,8 @@ public final class SlackStandIn implements AutoCloseable {
   private final RateLimits limits;
   private final Ephemerals ephemerals;
   private final SlackRules.RefusedTokens refusedTokens = new SlackRules.RefusedTokens();
+  private final OAuthApps oauth;
+  private final Map<String, TeamLimit> teamLimits = new ConcurrentHashMap<>();
 
   private SlackStandIn(
       Clock clock,
@@ -55,15 +58,28 @@ public final class SlackStandIn implements AutoCloseable {
     this.log = new CallLog();
     this.limits = new RateLimits(clock);
     this.ephemerals = new Ephemerals(clock);
+    this.oauth = new OAuthApps(clock);
     String socketUrl = "ws://" + HOST + ":" + socket.boundPort() + "/link";
     WebApi api =
         new WebApi(
-            clock, directory, channels, messages, views, triggers, files, baseUrl(), socketUrl);
+            clock, directory, channels, messages, views, triggers, files, oauth, baseUrl(),
+            socketUrl);
     http.setHandler(
         new HttpFrontDoor(
             new WebApiEndpoint(
-                clock, api, faults, log, files, limits, revokedTokens, refusedTokens),
-            ephemerals));
+                clock,
+                api,
+                faults,
+                log,
+                files,
+                limits,
+                revokedTokens,
+                refusedTokens,
+                oauth,
+                directory,
+                teamLimits),
+            ephemerals,
+            oauth));
   }
 
   public static SlackStandIn start(Clock clock) {
@@ -126,6 +142,55 @@ public final class SlackStandIn implements AutoCloseable {
 
   public String botId() {
     return TeamDirectory.BOT_ID;
+  }
+
+  /**
+   * Lets {@code clientId} install the app through OAuth: the authorize page at {@code
+   * /oauth/v2/authorize} sends installers back to {@code redirectUri}, and {@code oauth.v2.access}
+   * exchanges codes; with {@code rotating}, bot tokens expire after 12 hours and come with a
+   * refresh token.
+   */
+  public void registerApp(
+      String clientId, String clientSecret, java.net.URI redirectUri, boolean rotating) {
+    oauth.register(clientId, clientSecret, redirectUri, rotating);
+  }
+
+  /** The next installer approves the app for {@code teamId}. */
+  public void approveNextInstall(String teamId, String teamName, String installerId) {
+    oauth.approveNext(
+        new OAuthApps.Approval(teamId, teamName, installerId, OAuthApps.Outcome.APPROVE));
+  }
+
+  /** The next installer presses Cancel on the authorize page. */
+  public void denyNextInstall() {
+    oauth.approveNext(new OAuthApps.Approval(null, null, null, OAuthApps.Outcome.DENY));
+  }
+
+  /** The next installer installs across the whole Enterprise Grid org of {@code teamId}. */
+  public void approveNextOrgWide(String teamId, String teamName, String installerId) {
+    oauth.approveNext(
+        new OAuthApps.Approval(teamId, teamName, installerId, OAuthApps.Outcome.ORG_WIDE));
+  }
+
+  /** The workspace a token from the OAuth flow acts in; empty for others. */
+  public Optional<String> teamOfToken(String token) {
+    return oauth.teamOf(token);
+  }
+
+  /**
+   * The next {@code times} calls made with a token of {@code teamId} get {@code 429} with {@code
+   * Retry-After}: Slack limits each workspace on its own.
+   */
+  public void rateLimitTeam(String teamId, int times, int retryAfterSeconds) {
+    teamLimits.put(teamId, new TeamLimit(new AtomicInteger(times), retryAfterSeconds));
+  }
+
+  /** A 429 burst planned for one workspace. */
+  record TeamLimit(AtomicInteger left, int retryAfterSeconds) {}
+
+  /** A person of another workspace, one the app is installed in through OAuth. */
+  public void addUser(String teamId, String userId, String name, String tz) {
+    directory.addUser(teamId, userId, name, tz);
   }
 
   public void addUser(String userId, String name, String tz) {

@@ -19,6 +19,8 @@ final class TeamDirectory {
 
   private final Map<String, SandboxUser> users = new ConcurrentHashMap<>();
   private final Set<String> inDnd = ConcurrentHashMap.newKeySet();
+  // People added for a workspace other than the stand-in's own, by user id.
+  private final Map<String, String> teamOfUser = new ConcurrentHashMap<>();
 
   TeamDirectory() {
     users.put(BOT_USER_ID, new SandboxUser(BOT_USER_ID, BOT_NAME, ZoneId.of("UTC"), true));
@@ -26,6 +28,24 @@ final class TeamDirectory {
 
   void addUser(String userId, String name, String tz) {
     users.put(userId, new SandboxUser(userId, name, ZoneId.of(tz), false));
+  }
+
+  /** A person of another workspace the app is installed in. */
+  void addUser(String teamId, String userId, String name, String tz) {
+    addUser(userId, name, tz);
+    if (!TEAM_ID.equals(teamId)) {
+      teamOfUser.put(userId, teamId);
+    }
+  }
+
+  /** The workspace a person belongs to. */
+  String teamOf(String userId) {
+    return teamOfUser.getOrDefault(userId, TEAM_ID);
+  }
+
+  /** The bot user of the app in {@code teamId}: each workspace gives the bot a user of its own. */
+  static String botUserIdOf(String teamId) {
+    return TEAM_ID.equals(teamId) ? BOT_USER_ID : "U0BOT" + teamId;
   }
 
   List<SandboxUser> people() {

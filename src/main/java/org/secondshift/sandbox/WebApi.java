@@ -25,6 +25,7 @@ final class WebApi {
   private final ViewStore views;
   private final TriggerIds triggers;
   private final FileStore files;
+  private final OAuthApps oauth;
   private final String httpBaseUrl;
   private final String socketUrl;
   private final AtomicInteger tickets = new AtomicInteger();
@@ -38,8 +39,10 @@ final class WebApi {
       ViewStore views,
       TriggerIds triggers,
       FileStore files,
+      OAuthApps oauth,
       String httpBaseUrl,
       String socketUrl) {
+    this.oauth = oauth;
     this.clock = clock;
     this.directory = directory;
     this.channels = channels;
@@ -109,13 +112,16 @@ final class WebApi {
   }
 
   private JsonObject authTest(ApiCall call) {
+    // A token from the OAuth flow acts in the workspace it was issued for.
+    String team = oauth.teamOf(call.token()).orElse(TeamDirectory.TEAM_ID);
+    boolean own = team.equals(TeamDirectory.TEAM_ID);
     JsonObject body = ok();
     body.addProperty("url", "https://sandbox.slack.com/");
-    body.addProperty("team", TeamDirectory.TEAM_NAME);
+    body.addProperty("team", oauth.teamName(team).orElse(own ? TeamDirectory.TEAM_NAME : team));
     body.addProperty("user", TeamDirectory.BOT_NAME);
-    body.addProperty("team_id", TeamDirectory.TEAM_ID);
-    body.addProperty("user_id", TeamDirectory.BOT_USER_ID);
-    body.addProperty("bot_id", TeamDirectory.BOT_ID);
+    body.addProperty("team_id", team);
+    body.addProperty("user_id", TeamDirectory.botUserIdOf(team));
+    body.addProperty("bot_id", own ? TeamDirectory.BOT_ID : "B0" + team);
     body.addProperty("is_enterprise_install", false);
     return body;
   }

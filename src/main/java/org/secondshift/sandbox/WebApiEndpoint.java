@@ -17,6 +17,9 @@ final class WebApiEndpoint {
   private final RateLimits limits;
   private final Set<String> revokedTokens;
   private final SlackRules.RefusedTokens refusedTokens;
+  private final OAuthApps oauth;
+  private final TeamDirectory directory;
+  private final Map<String, SlackStandIn.TeamLimit> teamLimits;
 
   WebApiEndpoint(
       Clock clock,
@@ -26,7 +29,13 @@ final class WebApiEndpoint {
       FileStore files,
       RateLimits limits,
       Set<String> revokedTokens,
-      SlackRules.RefusedTokens refusedTokens) {
+      SlackRules.RefusedTokens refusedTokens,
+      OAuthApps oauth,
+      TeamDirectory directory,
+      Map<String, SlackStandIn.TeamLimit> teamLimits) {
+    this.oauth = oauth;
+    this.directory = directory;
+    this.teamLimits = teamLimits;
     this.clock = clock;
     this.api = api;
     this.faults = faults;
@@ -49,6 +58,19 @@ final class WebApiEndpoint {
     String token =
         Optional.ofNullable(RequestParser.bearerToken(authorization)).orElse(params.get("token"));
     ApiCall call = new ApiCall(method, params, token == null || token.isBlank() ? null : token);
+    if (method.equals("oauth.v2.access")) {
+      // Called with the app's credentials (HTTP Basic), not with a token.
+      return recorded(
+          call,
+          at,
+          false,
+          HttpReply.json(oauth.access(call, RequestParser.basicCredentials(authorization))));
+    }
+    Optional<SlackStandIn.TeamLimit> teamLimit =
+        oauth.teamOf(call.token()).map(teamLimits::get).filter(l -> l.left().getAndDecrement() > 0);
+    if (teamLimit.isPresent()) {
+      return recorded(call, at, true, HttpReply.rateLimited(teamLimit.get().retryAfterSeconds()));
+    }
     faults.awaitRelease(method);
     Optional<FaultPlan.Fault> fault = faults.take(method);
     if (fault.isPresent() && fault.get().isRateLimit()) {
@@ -84,6 +106,41 @@ final class WebApiEndpoint {
     return SlackRules.tokenError(call.token(), revokedTokens)
         .map(WebApi::error)
         .or(() -> refusedTokens.answer(call.token()))
-        .orElseGet(() -> api.answer(call));
+        .or(() -> otherWorkspace(call))
+        .orElseGet(
+            () -> {
+              if (call.method().equals("auth.revoke")) {
+                // https://api.slack.com/methods/auth.revoke: the token stops working at once.
+                revokedTokens.add(call.token());
+                JsonObject body = WebApi.ok();
+                body.addProperty("revoked", true);
+                return body;
+              }
+              return api.answer(call);
+            });
+  }
+
+  /**
+   * A token acts in its own workspace only: a person of another one is not found there, as Slack
+   * answers {@code user_not_found} (users.info, dnd.info, views.publish) or {@code
+   * channel_not_found} (chat.postMessage, conversations.open).
+   */
+  private Optional<JsonObject> otherWorkspace(ApiCall call) {
+    Optional<String> team = oauth.teamOf(call.token());
+    if (team.isEmpty()) {
+      return Optional.empty();
+    }
+    for (String name : new String[] {"user", "channel", "users"}) {
+      String value = call.param(name);
+      if (value != null
+          && (value.startsWith("U") || value.startsWith("W"))
+          && !directory.teamOf(value).equals(team.get())
+          && !value.equals(TeamDirectory.botUserIdOf(team.get()))) {
+        boolean channel =
+            call.method().startsWith("chat.") || call.method().startsWith("conversations.");
+        return Optional.of(WebApi.error(channel ? "channel_not_found" : "user_not_found"));
+      }
+    }
+    return Optional.empty();
   }
 }

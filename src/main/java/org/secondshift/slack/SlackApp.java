@@ -7,23 +7,33 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.handler.builtin.ViewSubmissionHandler;
 import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageMeEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.model.event.UserChangeEvent;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.secondshift.activity.ActivityRecorder;
+import org.secondshift.config.Distribution;
 import org.secondshift.config.Settings;
 import org.secondshift.slack.command.ShiftCommands;
 import org.secondshift.slack.home.HomePublisher;
+import org.secondshift.slack.install.BoltInstallations;
+import org.secondshift.slack.install.InstallFlow;
+import org.secondshift.slack.install.StoredOAuthStates;
+import org.secondshift.slack.install.TeamAuthorization;
+import org.secondshift.slack.install.Uninstalls;
 import org.secondshift.slack.listeners.AppHomeOpenedListener;
 import org.secondshift.slack.listeners.BroadcastListener;
 import org.secondshift.slack.listeners.MeMessageListener;
@@ -77,16 +87,15 @@ public final class SlackApp {
    * middleware} runs, in order, after Bolt's own and before any listener.
    */
   public static App app(
-      Settings settings, Slack slack, List<Middleware> middleware, Listeners listeners) {
+      Settings settings,
+      Slack slack,
+      List<Middleware> middleware,
+      Listeners listeners,
+      Installs installs) {
     App app =
-        new App(
-            AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(settings.botToken())
-                .signingSecret(settings.signingSecret())
-                .requestVerificationEnabled(false)
-                .allEventsApiAutoAckEnabled(true)
-                .build());
+        installs == null
+            ? oneWorkspace(settings, slack)
+            : manyWorkspaces(settings, slack, installs);
     middleware.forEach(app::use);
     ActivityRecorder recorder = listeners.recorder();
     app.event(MessageEvent.class, new MessageListener(recorder, listeners.messagesTab()));
@@ -103,6 +112,62 @@ public final class SlackApp {
     listeners.submissions().forEach(app::viewSubmission);
     return app;
   }
+
+  private static App oneWorkspace(Settings settings, Slack slack) {
+    return new App(
+        AppConfig.builder()
+            .slack(slack)
+            .singleTeamBotToken(settings.botToken())
+            .signingSecret(settings.signingSecret())
+            .requestVerificationEnabled(false)
+            .allEventsApiAutoAckEnabled(true)
+            .build());
+  }
+
+  /**
+   * Installed by many workspaces: Bolt's OAuth flow at {@link InstallFlow#INSTALL_PATH} and {@link
+   * InstallFlow#REDIRECT_PATH}, and each request authorized with its own workspace's token by
+   * {@link TeamAuthorization} in place of Bolt's, which would call {@code auth.test} per token.
+   */
+  private static App manyWorkspaces(Settings settings, Slack slack, Installs installs) {
+    Distribution d = settings.distribution();
+    AppConfig config =
+        AppConfig.builder()
+            .slack(slack)
+            .signingSecret(settings.signingSecret())
+            .clientId(d.clientId())
+            .clientSecret(d.clientSecret())
+            .redirectUri(d.redirectUri() == null ? null : d.redirectUri().toString())
+            .scope(InstallFlow.BOT_SCOPES)
+            .requestVerificationEnabled(false)
+            .allEventsApiAutoAckEnabled(true)
+            .build();
+    config.setOauthInstallPath(InstallFlow.INSTALL_PATH);
+    config.setOauthRedirectUriPath(InstallFlow.REDIRECT_PATH);
+    config.setOAuthInstallPageRenderer(url -> InstallFlow.installPage(d, url));
+    App app =
+        new App(
+            config,
+            slack,
+            // Bolt adds to this list as middleware is registered, so it must be a mutable one.
+            new java.util.ArrayList<>(
+                List.of(
+                    new TeamAuthorization(installs.installations()),
+                    new IgnoringSelfEvents(slack.getConfig(), true))));
+    app.service(installs.states());
+    app.service(installs.installations());
+    InstallFlow.attach(app, installs.installations(), slack, installs.clock());
+    app.event(AppUninstalledEvent.class, installs.uninstalls().uninstalled());
+    app.event(TokensRevokedEvent.class, installs.uninstalls().revoked());
+    return app;
+  }
+
+  /** What serving many workspaces adds: their installations, the OAuth states, uninstalls. */
+  public record Installs(
+      BoltInstallations installations,
+      StoredOAuthStates states,
+      Uninstalls uninstalls,
+      Clock clock) {}
 
   /** Everything the Bolt app hands requests to. */
   public record Listeners(

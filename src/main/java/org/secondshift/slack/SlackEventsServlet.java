@@ -261,7 +261,7 @@ public final class SlackEventsServlet extends HttpServlet {
     write(resp, plain(status, text));
   }
 
-  private static void write(HttpServletResponse resp, Response r) throws IOException {
+  static void write(HttpServletResponse resp, Response r) throws IOException {
     resp.setStatus(r.getStatusCode());
     if (r.getHeaders() != null) {
       r.getHeaders().forEach((name, values) -> values.forEach(v -> resp.addHeader(name, v)));

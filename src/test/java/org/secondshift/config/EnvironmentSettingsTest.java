@@ -165,4 +165,64 @@ class EnvironmentSettingsTest {
                 "SLACK_BOT_TOKEN", "xoxb-very-secret", "SLACK_SIGNING_SECRET", "signing-secret"));
     assertThat(s.toString()).doesNotContain("very-secret").doesNotContain("signing-secret");
   }
+
+  private static final String KEY = "c2Vjb25kLXNoaWZ0LXRlc3QtdG9rZW4ta2V5LTMyYnk=";
+
+  @Test
+  void clientCredentialsAndATokenKeyMeanInstallsThroughOAuth() {
+    Settings s =
+        EnvironmentSettings.read(
+            Map.of(
+                "SLACK_CLIENT_ID", "123.456",
+                "SLACK_CLIENT_SECRET", "client-secret",
+                "SLACK_SIGNING_SECRET", "signing-secret",
+                "SECOND_SHIFT_TOKEN_KEY", KEY));
+    assertThat(s.mode()).isEqualTo(Mode.HTTP);
+    assertThat(s.distributed()).isTrue();
+    assertThat(s.botToken()).isNull();
+    assertThat(s.distribution().authorizeUrl())
+        .isEqualTo(URI.create("https://slack.com/oauth/v2/authorize"));
+    assertThat(s.toString())
+        .contains("123.456")
+        .doesNotContain("client-secret")
+        .doesNotContain(KEY)
+        .doesNotContain("signing-secret");
+  }
+
+  @Test
+  void aMissingOrMalformedTokenKeySaysHowToMakeOne() {
+    Map<String, String> base =
+        Map.of(
+            "SLACK_CLIENT_ID", "123.456",
+            "SLACK_CLIENT_SECRET", "client-secret",
+            "SLACK_SIGNING_SECRET", "signing-secret");
+    assertThatThrownBy(() -> EnvironmentSettings.read(base))
+        .hasMessageContaining("SECOND_SHIFT_TOKEN_KEY is required")
+        .hasMessageContaining("openssl rand -base64 32");
+    java.util.Map<String, String> shortKey = new java.util.HashMap<>(base);
+    shortKey.put("SECOND_SHIFT_TOKEN_KEY", "c2hvcnQ=");
+    assertThatThrownBy(() -> EnvironmentSettings.read(shortKey))
+        .hasMessageContaining("holds 5 bytes where 32 are needed")
+        .hasMessageContaining("openssl rand -base64 32");
+    java.util.Map<String, String> notBase64 = new java.util.HashMap<>(base);
+    notBase64.put("SECOND_SHIFT_TOKEN_KEY", "not base64 at all!");
+    assertThatThrownBy(() -> EnvironmentSettings.read(notBase64))
+        .hasMessageContaining("SECOND_SHIFT_TOKEN_KEY is not base64");
+  }
+
+  @Test
+  void oneWorkspaceAndManyAreNotMixed() {
+    assertThatThrownBy(
+            () ->
+                EnvironmentSettings.read(
+                    Map.of(
+                        "SLACK_CLIENT_ID", "123.456",
+                        "SLACK_BOT_TOKEN", "xoxb-1",
+                        "SLACK_APP_TOKEN", "xapp-1",
+                        "SECOND_SHIFT_TOKEN_KEY", KEY)))
+        .hasMessageContaining("not both")
+        .hasMessageContaining("unset SLACK_APP_TOKEN")
+        .hasMessageContaining("SLACK_SIGNING_SECRET is required")
+        .hasMessageContaining("Set both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET");
+  }
 }

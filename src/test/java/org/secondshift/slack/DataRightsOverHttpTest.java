@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.secondshift.sandbox.Ephemeral;
 import org.secondshift.testing.BotOverHttp;
+import org.secondshift.testing.DbPeek;
 import org.secondshift.testing.Interactions;
 
 /**
@@ -156,37 +152,8 @@ class DataRightsOverHttpTest extends BotOverHttp.OnEachVendor {
     running = start(dir.resolve("after"), MORNING);
   }
 
-  /** Every (table, column) whose values contain the id, across the bot's whole database. */
-  private List<String> rowsMentioning(String id) throws Exception {
-    List<String> hits = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(running.location.jdbcUrl());
-        Statement s = c.createStatement()) {
-      List<String> tables = new ArrayList<>();
-      // The driver's catalogue, so the same walk covers SQLite and PostgreSQL's public schema.
-      String schema = running.location.isPostgres() ? "public" : null;
-      try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
-        while (rs.next()) {
-          tables.add(rs.getString("TABLE_NAME"));
-        }
-      }
-      for (String table : tables) {
-        try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
-          int columns = rs.getMetaData().getColumnCount();
-          while (rs.next()) {
-            for (int i = 1; i <= columns; i++) {
-              Object v = rs.getObject(i);
-              String text =
-                  v instanceof byte[] b
-                      ? new String(b, StandardCharsets.ISO_8859_1)
-                      : String.valueOf(v);
-              if (text.contains(id)) {
-                hits.add(table + ":" + rs.getMetaData().getColumnName(i));
-              }
-            }
-          }
-        }
-      }
-    }
-    return hits;
+  /** Every (table, column) holding {@code text} anywhere in the bot's database. */
+  private List<String> rowsMentioning(String text) {
+    return DbPeek.columnsContaining(running.location, text);
   }
 }

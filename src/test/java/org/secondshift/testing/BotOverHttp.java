@@ -121,7 +121,7 @@ public abstract class BotOverHttp {
   @ParameterizedClass
   @EnumSource(Vendor.class)
   public abstract static class OnEachVendor extends BotOverHttp {
-    @Parameter Vendor vendor;
+    @Parameter protected Vendor vendor;
 
     protected OnEachVendor(Instant start, Person... people) {
       super(start, people);

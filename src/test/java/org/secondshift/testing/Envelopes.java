@@ -7,7 +7,22 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Realistic Events API envelopes for behaviour tests. */
 public final class Envelopes {
   public static final String TEAM = "T0SANDBOX";
-  private final AtomicLong ids = new AtomicLong(1000);
+  private final AtomicLong ids;
+  private final String team;
+
+  public Envelopes() {
+    this(new AtomicLong(1000), TEAM);
+  }
+
+  private Envelopes(AtomicLong ids, String team) {
+    this.ids = ids;
+    this.team = team;
+  }
+
+  /** Envelopes of another workspace, sharing this one's event ids so none repeats. */
+  public Envelopes inTeam(String teamId) {
+    return new Envelopes(ids, teamId);
+  }
 
   /** A fresh event id, like Slack's {@code Ev...}. */
   public String eventId() {
@@ -43,7 +58,7 @@ public final class Envelopes {
   public String envelope(String eventId, JsonObject event, Instant at) {
     JsonObject env = new JsonObject();
     env.addProperty("token", "legacy-unused");
-    env.addProperty("team_id", TEAM);
+    env.addProperty("team_id", team);
     env.addProperty("api_app_id", "A0SANDBOX");
     env.add("event", event);
     env.addProperty("type", "event_callback");

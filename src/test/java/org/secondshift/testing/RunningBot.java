@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import org.secondshift.Bot;
+import org.secondshift.config.Distribution;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
 import org.secondshift.sandbox.SlackStandIn;
@@ -17,6 +18,11 @@ import org.secondshift.store.DatabaseLocation;
 public final class RunningBot implements AutoCloseable {
   public static final String SECRET = "test-signing-secret";
   public static final String TOKEN = "xoxb-test-token";
+  public static final String CLIENT_ID = "1234.5678";
+  public static final String CLIENT_SECRET = "test-client-secret";
+
+  /** The key that seals installed workspaces' tokens in distributed tests (32 bytes, base64). */
+  public static final String TOKEN_KEY = "c2Vjb25kLXNoaWZ0LXRlc3QtdG9rZW4ta2V5LTMyYnk=";
 
   /** The channels the tests talk in; the bot was invited to each, as a working install would be. */
   public static final List<String> CHANNELS =
@@ -35,6 +41,7 @@ public final class RunningBot implements AutoCloseable {
   public final DatabaseLocation location;
   public Bot bot;
   public SlackRequests requests;
+  private boolean distributed;
 
   private RunningBot(
       SettableClock clock, Ticker ticker, SlackStandIn slack, DatabaseLocation location, Bot bot) {
@@ -55,6 +62,40 @@ public final class RunningBot implements AutoCloseable {
   /** As {@link #http(Path, Instant)}, on a new database of {@code vendor}, migrated, no rows. */
   public static RunningBot http(Path dir, Instant now, Vendor vendor) throws Exception {
     return start(now, vendor.migrated(dir));
+  }
+
+  /**
+   * Installed by many workspaces through OAuth, on a new database of {@code vendor}: the stand-in
+   * knows the app's credentials and sends installers back to this bot's redirect page; with {@code
+   * rotating}, tokens expire after 12 hours.
+   */
+  public static RunningBot distributed(Path dir, Instant now, Vendor vendor, boolean rotating)
+      throws Exception {
+    DatabaseLocation db = vendor.migrated(dir);
+    SettableClock clock = new SettableClock(now);
+    Ticker ticker = new Ticker();
+    SlackStandIn slack = withTestChannels(SlackStandIn.start(clock, 0, ticker));
+    Settings settings = distributedSettings(slack, db);
+    Bot bot = Bot.start(settings, clock);
+    slack.registerApp(
+        CLIENT_ID,
+        CLIENT_SECRET,
+        URI.create("http://127.0.0.1:" + bot.port() + "/slack/oauth_redirect"),
+        rotating);
+    RunningBot running = new RunningBot(clock, ticker, slack, db, bot);
+    running.distributed = true;
+    return running;
+  }
+
+  public static Settings distributedSettings(SlackStandIn slack, DatabaseLocation db) {
+    return settings(Mode.HTTP, slack, db, null)
+        .distributedAs(
+            new Distribution(
+                CLIENT_ID,
+                CLIENT_SECRET,
+                java.util.Base64.getDecoder().decode(TOKEN_KEY),
+                null,
+                URI.create(slack.apiUrl()).resolve("../oauth/v2/authorize").normalize()));
   }
 
   private static RunningBot start(Instant now, DatabaseLocation db) throws Exception {
@@ -106,7 +147,12 @@ public final class RunningBot implements AutoCloseable {
   /** As {@link #restart()}, with another bot token, as after reinstalling the app. */
   public RunningBot restartWithToken(String botToken) throws Exception {
     bot.close();
-    bot = Bot.start(settings(Mode.HTTP, slack, location, botToken), clock);
+    bot =
+        Bot.start(
+            distributed
+                ? distributedSettings(slack, location)
+                : settings(Mode.HTTP, slack, location, botToken),
+            clock);
     requests = new SlackRequests(bot.port(), SECRET, clock, slack);
     return this;
   }
