@@ -16,6 +16,16 @@ public final class StandInMain {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
     SlackStandIn standIn = SlackStandIn.start(Clock.systemUTC(), port);
     for (int i = 1; i < args.length; i++) {
+      if (args[i].startsWith("--app=")) {
+        // --app=CLIENT_ID,CLIENT_SECRET,REDIRECT_URL: an app installers can add through OAuth.
+        String[] app = args[i].substring("--app=".length()).split(",", 3);
+        if (app.length != 3) {
+          System.err.println("--app takes CLIENT_ID,CLIENT_SECRET,REDIRECT_URL; skipped");
+          continue;
+        }
+        standIn.registerApp(app[0], app[1], java.net.URI.create(app[2]), false);
+        continue;
+      }
       String[] parts = args[i].split(":", 3);
       if (parts.length != 3) {
         System.err.println(

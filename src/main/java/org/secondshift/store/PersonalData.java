@@ -39,13 +39,19 @@ public final class PersonalData {
           "DELETE FROM pending_setup WHERE team_id = :teamId AND (user_id = :userId OR roster LIKE :pattern)",
           "UPDATE rotation SET last_captain = NULL WHERE team_id = :teamId AND last_captain = :userId",
           "UPDATE rotation SET set_up_by = NULL WHERE team_id = :teamId AND set_up_by = :userId",
-          // Messages to them, and any queued or sent message that names them; but not a goodbye
-          // still on its way (it deletes itself once delivered), or a second click would find it,
-          // count it as data and queue a second goodbye.
+          // Messages to them, and any queued or sent message that names them, but no goodbye: a
+          // second click must not count the first one's goodbye as data and queue another.
           "DELETE FROM outbox WHERE team_id = :teamId AND (channel_id = :userId OR sent_channel = :userId"
               + " OR text LIKE :pattern OR blocks_json LIKE :pattern OR notice_json LIKE :pattern"
-              + " OR ref LIKE :pattern)"
-              + " AND NOT (kind = 'farewell' AND sent_at IS NULL AND failed_at IS NULL)");
+              + " OR ref LIKE :pattern) AND kind <> 'farewell'");
+
+  /**
+   * Goodbyes that are done with, delivered or given up, and not counted: one on its way stays (it
+   * deletes itself once delivered).
+   */
+  private static final String ERASE_DONE_FAREWELLS =
+      "DELETE FROM outbox WHERE team_id = :teamId AND channel_id = :userId AND kind = 'farewell'"
+          + " AND (sent_at IS NOT NULL OR failed_at IS NOT NULL)";
 
   private final Database db;
 
@@ -119,6 +125,7 @@ public final class PersonalData {
       }
       counts.add(update.execute());
     }
+    h.createUpdate(ERASE_DONE_FAREWELLS).bind("teamId", teamId).bind("userId", userId).execute();
     return counts.stream().mapToInt(Integer::intValue).sum();
   }
 

@@ -26,10 +26,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.secondshift.config.EnvironmentSettings;
+import org.secondshift.install.Installation;
+import org.secondshift.install.TokenCipher;
 import org.secondshift.sandbox.StandInMain;
 import org.secondshift.slack.AckBudget;
 import org.secondshift.slack.RequestGuard;
+import org.secondshift.store.Database;
 import org.secondshift.store.DatabaseLocation;
+import org.secondshift.store.InstallationStore;
 import org.secondshift.testing.DbPeek;
 import org.secondshift.testing.Envelopes;
 import org.secondshift.testing.Vendor;
@@ -48,6 +52,7 @@ import org.secondshift.testing.Vendor;
 public final class EventLoadBenchmark {
   private static final String SECRET = "bench-signing-secret";
   private static final String TOKEN = "xoxb-bench-token";
+  private static final String TOKEN_KEY = "YmVuY2gtYmVuY2gtYmVuY2gtYmVuY2gtYmVuY2gtMzI=";
   private static final Path JAR = Path.of("target", "second-shift.jar");
   private static final int USERS = 200;
   private static final int CHANNELS = 12;
@@ -70,6 +75,7 @@ public final class EventLoadBenchmark {
   private final Envelopes envelopes = new Envelopes();
   private final String runId = Long.toString(System.currentTimeMillis(), 36);
   private final Path script;
+  private DatabaseLocation manyDb;
 
   private EventLoadBenchmark(
       Options options, BenchProcesses processes, CpuCap cap, DatabaseLocation db)
@@ -121,7 +127,14 @@ public final class EventLoadBenchmark {
                       options.nodeCpus, "second-shift-bench-" + ProcessHandle.current().pid())
                   : null;
           BenchProcesses processes = new BenchProcesses(dir)) {
-        status = new EventLoadBenchmark(options, processes, cap, db).run();
+        EventLoadBenchmark bench = new EventLoadBenchmark(options, processes, cap, db);
+        try {
+          status = bench.run();
+        } finally {
+          if (bench.manyDb != null && bench.manyDb.isPostgres()) {
+            drop(options.databaseUrl, bench.manyDb);
+          }
+        }
       }
     } finally {
       if (db != null && db.isPostgres()) {
@@ -172,8 +185,26 @@ public final class EventLoadBenchmark {
                 processes.java(jvmOptions(), List.of("-jar", jar)),
                 botEnvironment(secondPort, apiUrl))
             : null;
+    int manyPort = BenchProcesses.freePort();
+    Process many = null;
+    if (options.workspaces > 0) {
+      // The same bot in OAuth mode, on a database of its own holding that many installations.
+      manyDb =
+          db.isPostgres()
+              ? Vendor.freshPostgres(options.databaseUrl)
+              : DatabaseLocation.sqlite(processes.dir().resolve("bench-many.db"));
+      seedInstallations(manyDb, options.workspaces);
+      many =
+          processes.start(
+              "bot-many",
+              processes.java(jvmOptions(), List.of("-jar", jar)),
+              manyEnvironment(manyPort, apiUrl));
+    }
     if (cap != null) {
       cap.hold("reference", reference);
+      if (many != null) {
+        cap.hold("bot-many", many);
+      }
       cap.hold("bot", bot);
       if (nodeB != null) {
         cap.hold("bot-b", nodeB);
@@ -186,6 +217,16 @@ public final class EventLoadBenchmark {
     }
     processes.awaitHealthy("reference", reference, referencePort, START_LIMIT);
     processes.awaitHealthy("bot", bot, botPort, START_LIMIT);
+    if (many != null) {
+      processes.awaitHealthy("bot-many", many, manyPort, START_LIMIT);
+      System.out.printf(
+          Locale.ROOT,
+          "  bot with %d installed workspaces pid %d on :%d (database %s)%n",
+          options.workspaces,
+          many.pid(),
+          manyPort,
+          manyDb);
+    }
     if (nodeB != null) {
       processes.awaitHealthy("bot-b", nodeB, secondPort, START_LIMIT);
       System.out.printf(
@@ -245,6 +286,39 @@ public final class EventLoadBenchmark {
     Wrk botRun = wrk("bot", botPort, requests("bot", "m", botLines), options.seconds, true);
     Stored afterRun = settle(bot, afterWarm, botRun.delivered());
 
+    Wrk manyRun = null;
+    Stored afterMany = null;
+    Delivered manyWarmed = null;
+    Stored manyAfterWarm = null;
+    if (many != null) {
+      // The same warm-up and the same load, the events spread over the installed workspaces.
+      Stored manyBefore = new Stored(DbPeek.count(manyDb, COUNT_ACTIVITY), 0);
+      manyAfterWarm = manyBefore;
+      if (options.warmup > 0) {
+        Wrk warm =
+            wrk(
+                "bot-many-warmup",
+                manyPort,
+                requests(
+                    "bot-many-warmup",
+                    "z",
+                    (long) WARMUP_LINES_PER_SECOND * options.warmup,
+                    options.workspaces),
+                options.warmup,
+                false);
+        manyWarmed = warm.delivered();
+        manyAfterWarm = settle(many, manyDb, manyBefore, manyWarmed);
+      }
+      manyRun =
+          wrk(
+              "bot with " + options.workspaces + " workspaces",
+              manyPort,
+              requests("bot-many", "n", botLines, options.workspaces),
+              options.seconds,
+              true);
+      afterMany = settle(many, manyDb, manyAfterWarm, manyRun.delivered());
+    }
+
     Pair pair = null;
     Stored afterPair = afterRun;
     if (nodeB != null) {
@@ -286,10 +360,63 @@ public final class EventLoadBenchmark {
     if (botFixed != null) {
       checks.add(new Check("fixed rate", botFixed.delivered(), afterFixed));
     }
-    return report(referenceRun, botRun, pair, referenceFixed, botFixed, checks);
+    if (manyRun != null) {
+      if (manyWarmed != null) {
+        checks.add(new Check("many warm-up", manyWarmed, manyAfterWarm));
+      }
+      checks.add(new Check("many run", manyRun.delivered(), afterMany));
+    }
+    return report(referenceRun, botRun, pair, manyRun, referenceFixed, botFixed, checks);
   }
 
   // ---- the processes ----
+
+  /** The bot serving {@link Options#workspaces} installed workspaces, on {@link #manyDb}. */
+  private Map<String, String> manyEnvironment(int port, String apiUrl) {
+    Map<String, String> env = new HashMap<>();
+    env.put(EnvironmentSettings.CLIENT_ID, "bench.client");
+    env.put(EnvironmentSettings.CLIENT_SECRET, "bench-client-secret");
+    env.put(EnvironmentSettings.TOKEN_KEY, TOKEN_KEY);
+    env.put(EnvironmentSettings.SIGNING_SECRET, SECRET);
+    env.put(EnvironmentSettings.API_URL, apiUrl);
+    env.put(EnvironmentSettings.PORT, Integer.toString(port));
+    if (manyDb.isPostgres()) {
+      env.put(EnvironmentSettings.DATABASE_URL, manyDb.jdbcUrl());
+    } else {
+      env.put(EnvironmentSettings.DATABASE, manyDb.sqliteFile().orElseThrow().toString());
+    }
+    return env;
+  }
+
+  /** Installs the app in {@code count} workspaces, as that many OAuth installs would have. */
+  private static void seedInstallations(DatabaseLocation at, int count) {
+    Database database = Database.open(at);
+    try {
+      InstallationStore store =
+          new InstallationStore(
+              database, new TokenCipher(java.util.Base64.getDecoder().decode(TOKEN_KEY)));
+      Instant now = Instant.now();
+      for (int i = 0; i < count; i++) {
+        String team = teamId(i);
+        store.save(
+            new Installation(
+                team,
+                null,
+                "Workspace " + i,
+                "A0BENCH",
+                "U0BOT",
+                "B0BOT",
+                org.secondshift.slack.install.InstallFlow.BOT_SCOPES,
+                "U0ADMIN",
+                now,
+                "xoxb-bench-" + team,
+                null,
+                null));
+      }
+    } finally {
+      database.close();
+    }
+  }
 
   private Map<String, String> botEnvironment(int port, String apiUrl) {
     Map<String, String> env = new HashMap<>();
@@ -321,6 +448,10 @@ public final class EventLoadBenchmark {
     return args;
   }
 
+  private static String teamId(int n) {
+    return String.format(Locale.ROOT, "T0W%04d", n);
+  }
+
   private static String userId(int n) {
     return String.format(Locale.ROOT, "U%07d", n);
   }
@@ -332,14 +463,21 @@ public final class EventLoadBenchmark {
    * tag}, from random people in random channels at random times of the last hours.
    */
   private Path requests(String name, String tag, long count) throws IOException {
+    return requests(name, tag, count, 0);
+  }
+
+  /** As above, each event from one of {@code workspaces} installed workspaces (0: the one). */
+  private Path requests(String name, String tag, long count, int workspaces) throws IOException {
     Path file = processes.dir().resolve(name + ".requests");
     SplittableRandom random = new SplittableRandom(tag.hashCode());
     Instant now = Instant.now();
     String timestamp = Long.toString(now.getEpochSecond());
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (long i = 0; i < count; i++) {
+        Envelopes from =
+            workspaces == 0 ? envelopes : envelopes.inTeam(teamId(random.nextInt(workspaces)));
         String body =
-            envelopes.message(
+            from.message(
                 "Ev" + runId + tag + i,
                 userId(random.nextInt(USERS)),
                 String.format(Locale.ROOT, "C%07d", random.nextInt(CHANNELS)),
@@ -469,6 +607,11 @@ public final class EventLoadBenchmark {
    */
   private Stored settle(Process bot, Stored before, Delivered delivered)
       throws InterruptedException {
+    return settle(bot, db, before, delivered);
+  }
+
+  private Stored settle(Process bot, DatabaseLocation db, Stored before, Delivered delivered)
+      throws InterruptedException {
     long stopped = System.nanoTime();
     long earliest = stopped + AckBudget.BUDGET.plusMillis(500).toNanos();
     long deadline = stopped + Duration.ofMinutes(1).toNanos();
@@ -507,6 +650,7 @@ public final class EventLoadBenchmark {
       Wrk referenceRun,
       Wrk botRun,
       Pair pair,
+      Wrk manyRun,
       Rate referenceFixed,
       Rate botFixed,
       List<Check> checks) {
@@ -536,6 +680,26 @@ public final class EventLoadBenchmark {
               options.connections / 2,
               options.seconds));
       table.line(pair.line(botRun));
+    }
+    if (manyRun != null) {
+      table.section(
+          String.format(
+              Locale.ROOT,
+              "%d workspaces installed through OAuth, the same load spread over them",
+              options.workspaces));
+      table.line(
+          String.format(
+              Locale.ROOT,
+              "one workspace %.0f/s (p99 %.1f ms); %d workspaces %.0f/s (p99 %.1f ms);"
+                  + " %.2f x one; non-2xx %d, socket errors %d",
+              botRun.perSecond(),
+              botRun.ms("p99_us"),
+              options.workspaces,
+              manyRun.perSecond(),
+              manyRun.ms("p99_us"),
+              manyRun.perSecond() / botRun.perSecond(),
+              manyRun.count("non2xx"),
+              manyRun.socketErrors()));
     }
     if (botFixed != null) {
       table.section(
@@ -579,6 +743,7 @@ public final class EventLoadBenchmark {
             + referenceRun.count("non2xx")
             + referenceRun.socketErrors()
             + (pair == null ? 0 : pair.problems())
+            + (manyRun == null ? 0 : manyRun.count("non2xx") + manyRun.socketErrors())
             + (botFixed == null ? 0 : botFixed.failures() + botFixed.count("non2xx"))
             + (referenceFixed == null
                 ? 0
@@ -606,6 +771,24 @@ public final class EventLoadBenchmark {
           pair.perSecond() / botRun.perSecond(),
           pair.p99ms(),
           cap == null ? "all" : String.format(Locale.ROOT, "%.2f", cap.cpus()));
+    }
+    if (manyRun != null) {
+      double scale = manyRun.perSecond() / botRun.perSecond();
+      System.out.printf(
+          Locale.ROOT,
+          "workspace target (%d workspaces within 10%% of one, events/s and p99): %s%n",
+          options.workspaces,
+          scale >= 0.9 && manyRun.ms("p99_us") <= 1.1 * botRun.ms("p99_us") ? "met" : "MISSED");
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT_WORKSPACES workspaces=%d one_rps=%.0f many_rps=%.0f ratio=%.2f one_p99_ms=%.2f"
+              + " many_p99_ms=%.2f%n",
+          options.workspaces,
+          botRun.perSecond(),
+          manyRun.perSecond(),
+          scale,
+          botRun.ms("p99_us"),
+          manyRun.ms("p99_us"));
     }
     System.out.printf(
         Locale.ROOT,
@@ -810,10 +993,12 @@ public final class EventLoadBenchmark {
   private static final class Options {
     static final String USAGE =
         "usage: bin/bench [--seconds N] [--warmup N] [--threads N] [--connections N] [--rate N]"
-            + " [--database-url jdbc:postgresql://…] [--nodes 1|2] [--node-cpus CORES]";
+            + " [--database-url jdbc:postgresql://…] [--nodes 1|2] [--node-cpus CORES]"
+            + " [--workspaces N]";
 
     String databaseUrl;
     int nodes = 1;
+    int workspaces;
     double nodeCpus;
     int seconds = 10;
     int warmup = 5;
@@ -838,6 +1023,7 @@ public final class EventLoadBenchmark {
           case "--rate" -> o.rate = number(arg, value, 0, 100_000);
           case "--nodes" -> o.nodes = number(arg, value, 1, 2);
           case "--node-cpus" -> o.nodeCpus = cores(value);
+          case "--workspaces" -> o.workspaces = number(arg, value, 2, 1_000);
           case "--database-url" -> {
             if (!value.startsWith("jdbc:postgresql://")) {
               throw new IllegalArgumentException("--database-url takes jdbc:postgresql://…");
@@ -850,6 +1036,9 @@ public final class EventLoadBenchmark {
       if (o.warmup + o.seconds > 240) {
         // A fixed-rate request file lasts both; its last request must be within the five minutes.
         throw new IllegalArgumentException("--warmup and --seconds may add up to 240 at most");
+      }
+      if (o.nodes == 2 && o.workspaces > 0) {
+        throw new IllegalArgumentException("--workspaces and --nodes 2 are separate runs");
       }
       if (o.nodes == 2 && o.databaseUrl == null) {
         throw new IllegalArgumentException(

@@ -239,15 +239,17 @@ public final class OutboxSender {
   private void sent(OutboxRow row, SlackApiTextResponse response) {
     OutboxMessage m = row.message();
     Instant now = clock.instant();
+    if (m.kind() == OutboxKind.FAREWELL) {
+      // Nothing about them may stay: a delivered goodbye is deleted rather than marked sent.
+      store.delete(row.id());
+      return;
+    }
     if (response instanceof ChatPostMessageResponse p) {
       store.markSent(row.id(), p.getChannel(), p.getTs(), now);
     } else if (response instanceof ChatUpdateResponse u) {
       store.markSent(row.id(), u.getChannel(), u.getTs(), now);
     } else {
       store.markSent(row.id(), m.channel(), null, now);
-    }
-    if (m.kind() == OutboxKind.FAREWELL) {
-      store.delete(row.id());
     }
   }
 
