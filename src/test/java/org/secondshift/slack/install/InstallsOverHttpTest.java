@@ -209,6 +209,115 @@ class InstallsOverHttpTest extends BotOverHttp.OnEachVendor {
   }
 
   @Test
+  void eachWorkspaceReadsOnlyItsOwnPeopleFiguresAndNamesAndOnesLimitsNeverDelayTheOther()
+      throws Exception {
+    install(ALPHA, "Alpha Lab", "U0ADMIN");
+    install(BETA, "Beta Lab", "U0BOSS");
+    List<String> alphas = List.of(ANA, "U0AYO", "U0AXEL");
+    List<String> betas = List.of(BEA, "U0BEN", "U0BO");
+    for (String user : alphas) {
+      running.slack.addUser(
+          ALPHA, user, user.substring(2).toLowerCase(java.util.Locale.ROOT), "Europe/Berlin");
+    }
+    for (String user : betas) {
+      running.slack.addUser(
+          BETA, user, user.substring(2).toLowerCase(java.util.Locale.ROOT), "Asia/Tokyo");
+    }
+    for (String channel : List.of("C0ALPHA", "C0BETA")) {
+      running.slack.addChannel(channel, channel.toLowerCase(java.util.Locale.ROOT));
+      running.slack.invite(channel, running.slack.botUserId());
+    }
+    Envelopes alpha = envelopes.inTeam(ALPHA);
+    Envelopes beta = envelopes.inTeam(BETA);
+    // Last Monday Alpha's three worked 1 h 50 min each and Beta's three 50 min: figures that tell
+    // the workspaces apart (a summary shows figures only for three people or more).
+    Instant lastMonday = Instant.parse("2026-11-16T08:00:00Z");
+    for (int i = 0; i < 6; i++) {
+      Instant at = lastMonday.plus(Duration.ofMinutes(20L * i));
+      for (String user : alphas) {
+        assertThat(running.requests.json(alpha.message(user, "C0ALPHA", at)).statusCode())
+            .isEqualTo(200);
+      }
+      for (String user : i < 3 ? betas : List.<String>of()) {
+        assertThat(running.requests.json(beta.message(user, "C0BETA", at)).statusCode())
+            .isEqualTo(200);
+      }
+    }
+    String anaLast = body(running.requests.command(ALPHA, ANA, "C0ALPHA", "hours last")).toString();
+    String beaLast = body(running.requests.command(BETA, BEA, "C0BETA", "hours last")).toString();
+    assertThat(anaLast).contains("1 h 50 min").doesNotContain(BEA);
+    assertThat(beaLast).contains("50 min").doesNotContain("1 h 50 min").doesNotContain(ANA);
+
+    // Each workspace's summary speaks of its own people only.
+    body(running.requests.command(ALPHA, ANA, "C0ALPHA", "summary now"));
+    body(running.requests.command(BETA, BEA, "C0BETA", "summary now"));
+    running.bot.parts().outbox().drainAndWait(Duration.ofSeconds(10));
+    running.slack.awaitCalls("files.completeUploadExternal", 2, Duration.ofSeconds(10));
+    String alphaPost = single(running.slack.messages("C0ALPHA"));
+    String betaPost = single(running.slack.messages("C0BETA"));
+    assertThat(alphaPost).contains("3 people").contains("Median per person*\\n1 h 50 min");
+    for (String user : betas) {
+      assertThat(alphaPost).doesNotContain(user);
+    }
+    assertThat(betaPost).contains("3 people").contains("Median per person*\\n50 min");
+    assertThat(betaPost).doesNotContain("1 h 50 min");
+    for (String user : alphas) {
+      assertThat(betaPost).doesNotContain(user);
+    }
+
+    // Home, for each of them, in each workspace.
+    openHome(alpha, ANA);
+    openHome(beta, BEA);
+    running.slack.awaitCalls("views.publish", 2, Duration.ofSeconds(10));
+    assertThat(running.slack.homeView(ANA).orElseThrow()).doesNotContain(BEA);
+    assertThat(running.slack.homeView(BEA).orElseThrow()).doesNotContain(ANA);
+    for (RecordedCall call : running.slack.calls("views.publish")) {
+      String expected = call.param("user_id").equals(ANA) ? ALPHA : BETA;
+      assertThat(running.slack.teamOfToken(call.token())).hasValue(expected);
+    }
+
+    // Alpha hits a wall of 429s with an export queued; Bea's rest nudge goes out on time anyway.
+    running.slack.rateLimitTeam(ALPHA, 1000, 60);
+    body(running.requests.command(ALPHA, ANA, "C0ALPHA", "export"));
+    for (int m = 0; m <= 190; m += 10) {
+      Instant at = MORNING.plus(Duration.ofMinutes(m));
+      running.clock.set(at);
+      assertThat(running.requests.json(beta.message(BEA, "C0BETA", at)).statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(running.bot.parts().nudges().awaitIdle(Duration.ofSeconds(10))).isTrue();
+    assertThat(running.count("SELECT COUNT(*) FROM nudge WHERE team_id = 'T0BETA'"))
+        .as("%s", running.slack.calls())
+        .isEqualTo(1);
+    running.bot.parts().outbox().drainAndWait(Duration.ofSeconds(10));
+    assertThat(running.slack.messages("D" + BEA))
+        .anySatisfy(dm -> assertThat(dm.text()).contains("without a break"));
+    assertThat(running.slack.messages("D" + ANA)).isEmpty();
+    assertThat(running.slack.uploads()).noneMatch(u -> u.channelId().equals("D" + ANA));
+    assertThat(running.count("SELECT COUNT(*) FROM outbox WHERE team_id = 'T0ALPHA'")).isPositive();
+  }
+
+  private static String single(List<org.secondshift.sandbox.PostedMessage> posts) {
+    assertThat(posts).hasSize(1);
+    return posts.get(0).text() + posts.get(0).blocksJson();
+  }
+
+  private void openHome(Envelopes team, String user) {
+    com.google.gson.JsonObject event = new com.google.gson.JsonObject();
+    event.addProperty("type", "app_home_opened");
+    event.addProperty("user", user);
+    event.addProperty("channel", "D" + user);
+    event.addProperty("tab", "home");
+    event.addProperty("event_ts", Envelopes.ts(running.clock.instant()));
+    assertThat(
+            running
+                .requests
+                .json(team.envelope(team.eventId(), event, running.clock.instant()))
+                .statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void aRotatingTokenIsRefreshedOnceBeforeItExpiresAndTheNewOneIsUsed() throws Exception {
     running.close();
     running = RunningBot.distributed(dir.resolve("rotating"), MORNING, vendor, true);
