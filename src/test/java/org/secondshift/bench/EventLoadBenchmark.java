@@ -466,7 +466,9 @@ public final class EventLoadBenchmark {
     return requests(name, tag, count, 0);
   }
 
-  /** As above, each event from one of {@code workspaces} installed workspaces (0: the one). */
+  /**
+   * As above, each person a member of one of {@code workspaces} installed workspaces (0: the one).
+   */
   private Path requests(String name, String tag, long count, int workspaces) throws IOException {
     Path file = processes.dir().resolve(name + ".requests");
     SplittableRandom random = new SplittableRandom(tag.hashCode());
@@ -474,12 +476,14 @@ public final class EventLoadBenchmark {
     String timestamp = Long.toString(now.getEpochSecond());
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (long i = 0; i < count; i++) {
-        Envelopes from =
-            workspaces == 0 ? envelopes : envelopes.inTeam(teamId(random.nextInt(workspaces)));
+        int user = random.nextInt(USERS);
+        // The same people as in the one workspace, each a member of one of the workspaces: what
+        // is measured is the cost of many installations, not of many more people.
+        Envelopes from = workspaces == 0 ? envelopes : envelopes.inTeam(teamId(user % workspaces));
         String body =
             from.message(
                 "Ev" + runId + tag + i,
-                userId(random.nextInt(USERS)),
+                userId(user),
                 String.format(Locale.ROOT, "C%07d", random.nextInt(CHANNELS)),
                 now.minusMillis(random.nextLong(SPREAD.toMillis())),
                 null);
@@ -685,7 +689,7 @@ public final class EventLoadBenchmark {
       table.section(
           String.format(
               Locale.ROOT,
-              "%d workspaces installed through OAuth, the same load spread over them",
+              "%d workspaces installed through OAuth, the same people and load spread over them",
               options.workspaces));
       table.line(
           String.format(
