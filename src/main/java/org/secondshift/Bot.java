@@ -5,6 +5,7 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.socket_mode.SocketModeClient;
 import jakarta.servlet.http.HttpServlet;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,8 @@ import org.secondshift.slack.install.InstallFlow;
 import org.secondshift.slack.outbox.OutboxRunner;
 import org.secondshift.store.Database;
 import org.secondshift.store.SummaryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The running bot: the features for one set of settings behind HTTP or Socket Mode, started and
@@ -39,6 +42,9 @@ public final class Bot implements AutoCloseable {
   /** Socket Mode listeners run on this many threads, never on the socket's own. */
   static final int SOCKET_LISTENERS = 8;
 
+  private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+  private final Duration grace;
   private final Database db;
   private final ExecutorService background;
   private final ExecutorService modals;
@@ -49,12 +55,14 @@ public final class Bot implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Bot(
+      Duration grace,
       Database db,
       ExecutorService background,
       ExecutorService modals,
       HttpServer http,
       SocketModeApp socket,
       Features features) {
+    this.grace = grace;
     this.db = db;
     this.background = background;
     this.modals = modals;
@@ -124,7 +132,8 @@ public final class Bot implements AutoCloseable {
                 SOCKET_LISTENERS);
         socket.startAsync();
       }
-      return new Bot(db, background, modals, http, socket, features);
+      return new Bot(
+          settings.operations().shutdownGrace(), db, background, modals, http, socket, features);
     } catch (Exception e) {
       // Whatever had started stops again, so a failed start leaves no thread keeping us alive.
       stopQuietly(e, socket, http, features);
@@ -190,23 +199,45 @@ public final class Bot implements AutoCloseable {
         features.summaries);
   }
 
-  /** Stops everything; closing twice is harmless. */
+  /**
+   * Stops everything, in the order that loses nothing: new requests are answered {@code 503} while
+   * those in flight finish (each is stored before it is acknowledged), no new event comes over the
+   * socket, running jobs finish, the outbox finishes the message it is sending, and the database
+   * writer commits what it holds before the database closes. Each wait is bounded by what is left
+   * of the grace period. Closing twice is harmless.
+   */
   @Override
   public void close() throws Exception {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    long start = System.nanoTime();
+    long end = start + grace.toNanos();
+    log.info("stopping: new requests get 503, those in flight finish (at most {})", grace);
     if (socket != null) {
       socket.close();
     }
-    http.close();
+    if (!http.drain(left(end))) {
+      log.warn("{} requests were still in flight when the grace period ended", http.inFlight());
+    }
     features.schedules.close();
     features.outbox.close();
     background.shutdown();
     modals.shutdown();
-    background.awaitTermination(5, TimeUnit.SECONDS);
-    modals.awaitTermination(5, TimeUnit.SECONDS);
+    background.awaitTermination(left(end).toMillis(), TimeUnit.MILLISECONDS);
+    modals.awaitTermination(left(end).toMillis(), TimeUnit.MILLISECONDS);
+    http.close();
     db.close();
+    log.info("stopped in {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
+  }
+
+  /** The longest a stop may take before the process gives up waiting on it. */
+  public Duration grace() {
+    return grace;
+  }
+
+  private static Duration left(long endNanos) {
+    return Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
   }
 
   private static ThreadFactory daemon(String name) {

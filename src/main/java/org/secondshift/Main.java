@@ -15,6 +15,7 @@ import org.secondshift.sandbox.seed.SeedAppliers;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackIdentity;
 import org.secondshift.slack.install.InstallFlow;
+import org.secondshift.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,22 +66,43 @@ public final class Main {
             identity.teamId(),
             settings);
       }
-    } catch (CannotStartException e) {
+    } catch (CannotStartException | StoreException e) {
+      // A refused token, a busy port, a database that cannot be reached or is newer than this
+      // release: one line that says what to do.
       System.err.println("Second Shift cannot start: " + e.getMessage());
       System.exit(2);
       return;
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  try {
-                    bot.close();
-                  } catch (Exception e) {
-                    log.warn("shutdown was not clean: {}", e.toString());
-                  }
-                },
-                "shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(bot), "shutdown"));
+  }
+
+  /**
+   * On SIGTERM: the bot's own orderly stop, and if that has not ended a few seconds after its grace
+   * period (a job that hangs), a hard stop. Nothing acknowledged is lost either way: every event is
+   * stored before its answer, and an unsent message is sent after the restart.
+   */
+  private static void stop(Bot bot) {
+    Thread closing =
+        new Thread(
+            () -> {
+              try {
+                bot.close();
+              } catch (Exception e) {
+                log.warn("shutdown was not clean: {}", e.toString());
+              }
+            },
+            "closing");
+    closing.setDaemon(true);
+    closing.start();
+    try {
+      closing.join(bot.grace().plusSeconds(5).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (closing.isAlive()) {
+      log.error("did not stop within {}; stopping at once", bot.grace());
+      Runtime.getRuntime().halt(1);
+    }
   }
 
   /** No tokens: the bot against the in-process Slack stand-in, with the workspace page. */
@@ -90,7 +112,7 @@ public final class Main {
     Sandbox sandbox;
     try {
       sandbox = Sandbox.start(settings, clock, Path.of("seeds"), SeedAppliers.standard(), reset);
-    } catch (IllegalArgumentException | CannotStartException e) {
+    } catch (IllegalArgumentException | CannotStartException | StoreException e) {
       // A seed a person edited by hand, or a busy port: say what to fix, without a stack trace.
       System.err.println("The sandbox cannot start: " + e.getMessage());
       System.exit(2);

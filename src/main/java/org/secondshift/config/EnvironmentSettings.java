@@ -41,6 +41,9 @@ public final class EnvironmentSettings {
   public static final String REST_COOLDOWN = "SECOND_SHIFT_REST_COOLDOWN";
   public static final String REST_MAX_PER_DAY = "SECOND_SHIFT_REST_MAX_PER_DAY";
   public static final String REST_CHECK_EVERY = "SECOND_SHIFT_REST_CHECK_EVERY";
+  public static final String SHUTDOWN_GRACE = "SECOND_SHIFT_SHUTDOWN_GRACE";
+  public static final String RETENTION = "SECOND_SHIFT_RETENTION";
+  public static final String METRICS_PORT = "SECOND_SHIFT_METRICS_PORT";
   public static final String REST_DAYS_IN_A_ROW = "SECOND_SHIFT_REST_DAYS_IN_A_ROW";
 
   private static final Pattern DURATION =
@@ -81,6 +84,7 @@ public final class EnvironmentSettings {
     }
     LocalTime[] lateNight = window(LATE_NIGHT, "22:00-07:00");
     RestRules rest = rest(lateNight);
+    Operations operations = operations();
     if (!problems.isEmpty()) {
       throw new InvalidSettingsException(problems);
     }
@@ -97,7 +101,55 @@ public final class EnvironmentSettings {
         lateNight[0],
         lateNight[1],
         rest,
-        distribution);
+        distribution,
+        operations);
+  }
+
+  /** The bound on a stop, how long rows are kept, and the metrics port. */
+  private Operations operations() {
+    Operations d = Operations.DEFAULTS;
+    Duration grace = duration(SHUTDOWN_GRACE, d.shutdownGrace());
+    if (grace.compareTo(Duration.ofSeconds(1)) < 0 || grace.compareTo(Duration.ofMinutes(10)) > 0) {
+      problems.add(
+          SHUTDOWN_GRACE + " must be between 1s and 10m, not '" + value(SHUTDOWN_GRACE) + "'.");
+      grace = d.shutdownGrace();
+    }
+    Duration retention = days(RETENTION, d.retention());
+    int metrics = 0;
+    String rawMetrics = value(METRICS_PORT);
+    if (rawMetrics != null) {
+      try {
+        metrics = Integer.parseInt(rawMetrics);
+      } catch (NumberFormatException e) {
+        metrics = -1;
+      }
+      if (metrics < 1 || metrics > 65_535) {
+        problems.add(
+            METRICS_PORT + " must be a port between 1 and 65535, not '" + rawMetrics + "'.");
+        metrics = 0;
+      }
+    }
+    return new Operations(grace, retention, metrics);
+  }
+
+  /** A whole number of days, written {@code 400} or {@code 400d}; {@code 0} is allowed. */
+  private Duration days(String name, Duration fallback) {
+    String raw = value(name);
+    if (raw == null) {
+      return fallback;
+    }
+    String digits = raw.toLowerCase(Locale.ROOT).replaceFirst("d$", "");
+    try {
+      long days = Long.parseLong(digits);
+      if (days >= 0 && days <= 36_500) {
+        return Duration.ofDays(days);
+      }
+    } catch (NumberFormatException e) {
+      // Said below.
+    }
+    problems.add(
+        name + " must be a number of days such as 400d (0 keeps everything), not '" + raw + "'.");
+    return fallback;
   }
 
   /** Many workspaces through OAuth: HTTP mode, the app's credentials, no single bot token. */

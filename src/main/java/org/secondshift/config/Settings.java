@@ -27,7 +27,8 @@ public record Settings(
     LocalTime lateNightFrom,
     LocalTime lateNightTo,
     RestRules rest,
-    Distribution distribution) {
+    Distribution distribution,
+    Operations operations) {
 
   public static final URI SLACK_API = URI.create("https://slack.com/api/");
 
@@ -40,6 +41,7 @@ public record Settings(
     Objects.requireNonNull(lateNightFrom, "lateNightFrom");
     Objects.requireNonNull(lateNightTo, "lateNightTo");
     Objects.requireNonNull(rest, "rest");
+    Objects.requireNonNull(operations, "operations");
     if (!apiUrl.toString().endsWith("/")) {
       throw new IllegalArgumentException("apiUrl must end with '/': " + apiUrl);
     }
@@ -75,7 +77,8 @@ public record Settings(
         lateNightFrom,
         lateNightTo,
         rest,
-        null);
+        null,
+        Operations.DEFAULTS);
   }
 
   /** Whether workspaces install the bot through OAuth, each with a token of its own. */
@@ -98,7 +101,27 @@ public record Settings(
         lateNightFrom,
         lateNightTo,
         rest,
-        distribution);
+        distribution,
+        operations);
+  }
+
+  /** The same settings, run with {@code operations}. */
+  public Settings withOperations(Operations operations) {
+    return new Settings(
+        mode,
+        botToken,
+        signingSecret,
+        appToken,
+        apiUrl,
+        port,
+        database,
+        sessionGap,
+        sessionTail,
+        lateNightFrom,
+        lateNightTo,
+        rest,
+        distribution,
+        operations);
   }
 
   /** Settings with the default rest rules. */
@@ -151,6 +174,8 @@ public record Settings(
         + ", rest="
         + rest
         + (distribution == null ? "" : ", " + distribution)
+        + ", "
+        + operations
         + "]";
   }
 }

@@ -190,18 +190,19 @@ public final class Sandbox implements AutoCloseable {
 
   private Settings botSettings(SlackStandIn standIn) {
     return new Settings(
-        Mode.HTTP,
-        BOT_TOKEN,
-        signingSecret,
-        null,
-        URI.create(standIn.apiUrl()),
-        port,
-        settings.database(),
-        settings.sessionGap(),
-        settings.sessionTail(),
-        settings.lateNightFrom(),
-        settings.lateNightTo(),
-        settings.rest());
+            Mode.HTTP,
+            BOT_TOKEN,
+            signingSecret,
+            null,
+            URI.create(standIn.apiUrl()),
+            port,
+            settings.database(),
+            settings.sessionGap(),
+            settings.sessionTail(),
+            settings.lateNightFrom(),
+            settings.lateNightTo(),
+            settings.rest())
+        .withOperations(settings.operations());
   }
 
   /** Where the stand-in's conversations are kept between runs: next to the database. */

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.secondshift.config.CannotStartException;
 
@@ -21,6 +25,10 @@ import org.secondshift.config.CannotStartException;
  * <p>A connection that sends nothing for {@link #IDLE_TIMEOUT} is closed, whether it is idle
  * between requests or stalled in the middle of one; bodies are read without holding a thread (see
  * {@link SlackEventsServlet}), so threads are only busy with requests that are complete.
+ *
+ * <p>A stop begins with {@link #drain}: from then on every new request is answered {@code 503}
+ * (Slack retries the event later, a load balancer sends it to another instance), while the ones
+ * already being handled finish. The port stays bound until {@link #close}.
  */
 public final class HttpServer implements AutoCloseable {
   /** How long a connection may stay silent, between requests or within one. */
@@ -34,6 +42,7 @@ public final class HttpServer implements AutoCloseable {
 
   private final Server server;
   private final ServerConnector connector;
+  private final GracefulHandler graceful;
   private final int port;
 
   /** Also mounts {@code extra} (path spec to servlet), e.g. the sandbox's workspace page. */
@@ -56,7 +65,8 @@ public final class HttpServer implements AutoCloseable {
     }
     context.addServlet(new ServletHolder("health", health), "/healthz");
     extra.forEach((path, servlet) -> context.addServlet(new ServletHolder(path, servlet), path));
-    server.setHandler(context);
+    this.graceful = new GracefulHandler(context);
+    server.setHandler(graceful);
     server.setStopTimeout(5_000);
   }
 
@@ -92,6 +102,26 @@ public final class HttpServer implements AutoCloseable {
   /** The bound port, useful when started on port 0. */
   public int port() {
     return connector.getLocalPort();
+  }
+
+  /**
+   * Answers every new request {@code 503} from now on and waits, at most {@code bound}, until the
+   * requests in flight are done. Returns whether they all finished in time.
+   */
+  public boolean drain(Duration bound) throws InterruptedException {
+    try {
+      graceful.shutdown().get(Math.max(0, bound.toMillis()), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      return false;
+    }
+  }
+
+  /** Requests being handled right now. */
+  public long inFlight() {
+    return graceful.getCurrentRequestCount();
   }
 
   @Override

@@ -225,4 +225,52 @@ class EnvironmentSettingsTest {
         .hasMessageContaining("SLACK_SIGNING_SECRET is required")
         .hasMessageContaining("Set both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET");
   }
+
+  @Test
+  void operationsDefaultToTwentySecondsToStopFourHundredDaysKeptAndNoMetrics() {
+    Settings s =
+        EnvironmentSettings.read(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "x"));
+    assertThat(s.operations()).isEqualTo(Operations.DEFAULTS);
+    assertThat(s.operations().shutdownGrace()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(s.operations().retention()).isEqualTo(Duration.ofDays(400));
+    assertThat(s.operations().servesMetrics()).isFalse();
+  }
+
+  @Test
+  void readsTheGraceTheRetentionAndTheMetricsPort() {
+    Settings s =
+        EnvironmentSettings.read(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-1",
+                "SLACK_SIGNING_SECRET", "x",
+                "SECOND_SHIFT_SHUTDOWN_GRACE", "45s",
+                "SECOND_SHIFT_RETENTION", "90d",
+                "SECOND_SHIFT_METRICS_PORT", "9464"));
+    assertThat(s.operations())
+        .isEqualTo(new Operations(Duration.ofSeconds(45), Duration.ofDays(90), 9464));
+    Settings keepAll =
+        EnvironmentSettings.read(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-1",
+                "SLACK_SIGNING_SECRET", "x",
+                "SECOND_SHIFT_RETENTION", "0"));
+    assertThat(keepAll.operations().keepsEverything()).isTrue();
+  }
+
+  @Test
+  void aWrongGraceRetentionOrMetricsPortIsNamedWithWhatItShouldBe() {
+    assertThatThrownBy(
+            () ->
+                EnvironmentSettings.read(
+                    Map.of(
+                        "SLACK_BOT_TOKEN", "xoxb-1",
+                        "SLACK_SIGNING_SECRET", "x",
+                        "SECOND_SHIFT_SHUTDOWN_GRACE", "0s",
+                        "SECOND_SHIFT_RETENTION", "a year",
+                        "SECOND_SHIFT_METRICS_PORT", "metrics")))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("SECOND_SHIFT_SHUTDOWN_GRACE must be between 1s and 10m, not '0s'")
+        .hasMessageContaining("SECOND_SHIFT_RETENTION must be a number of days such as 400d")
+        .hasMessageContaining("SECOND_SHIFT_METRICS_PORT must be a port between 1 and 65535");
+  }
 }

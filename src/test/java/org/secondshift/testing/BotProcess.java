@@ -28,6 +28,7 @@ public final class BotProcess implements AutoCloseable {
   private final int port;
   private final CopyOnWriteArrayList<String> lines = new CopyOnWriteArrayList<>();
   private final CompletableFuture<Void> up = new CompletableFuture<>();
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
   private BotProcess(Process process, int port) {
     this.process = process;
@@ -111,6 +112,22 @@ public final class BotProcess implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, as systemd or a container runtime stops a service: the bot's orderly stop runs. */
+  public void terminate() {
+    // Through the handle: Process.destroy() would also close the pipes, losing what the bot says
+    // while it stops.
+    process.toHandle().destroy();
+  }
+
+  /** Waits for the process to end by itself; fails with its output after {@code timeout}. */
+  public int awaitExit(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(
+          "the bot did not stop within " + timeout + "; it said:\n" + output());
+    }
+    return process.exitValue();
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed or released. */
   public void kill() throws InterruptedException {
     process.destroyForcibly();
@@ -134,6 +151,7 @@ public final class BotProcess implements AutoCloseable {
       // The process ended; what it printed is kept.
     }
     up.completeExceptionally(new IllegalStateException("the bot exited"));
+    finished.complete(null);
   }
 
   private static int freePort() throws IOException {
