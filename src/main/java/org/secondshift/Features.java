@@ -29,6 +29,7 @@ import org.secondshift.rest.RestSetup;
 import org.secondshift.schedule.HandoffJob;
 import org.secondshift.schedule.HandoffTriggers;
 import org.secondshift.schedule.RestCheckJob;
+import org.secondshift.schedule.RetentionJob;
 import org.secondshift.schedule.Schedules;
 import org.secondshift.schedule.SummaryTriggers;
 import org.secondshift.schedule.WeeklySummaryJob;
@@ -87,6 +88,7 @@ import org.secondshift.store.PersonalData;
 import org.secondshift.store.PointerStore;
 import org.secondshift.store.PostFailures;
 import org.secondshift.store.RestStore;
+import org.secondshift.store.RetentionStore;
 import org.secondshift.store.RotationStore;
 import org.secondshift.store.SessionStore;
 import org.secondshift.store.SummaryStore;
@@ -117,6 +119,7 @@ final class Features {
   private final RotationStore rotationStore;
   private final SummaryTriggers summaryTriggers;
   private final SummaryPoster poster;
+  private final RetentionStore retention;
   private final Settings settings;
 
   Features(
@@ -146,6 +149,7 @@ final class Features {
     HourLog hourLog =
         new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo()));
     SessionStore sessions = new SessionStore(db, rules);
+    this.retention = new RetentionStore(db);
     PersonStore people = new PersonStore(db);
     SlackZoneDirectory zones = new SlackZoneDirectory(methods, people, background, clock);
     HourReports reports = new HourReports(sessions, zones, hourLog, clock);
@@ -289,12 +293,19 @@ final class Features {
     schedules.every("captain-sweep", HandoffJob.class, HandoffTriggers.SWEEP);
     summaryTriggers.rebuild(summaries.plans());
     schedules.every("rest-check", RestCheckJob.class, settings.rest().checkEvery());
+    Duration kept = settings.operations().retention();
+    if (settings.operations().keepsEverything()) {
+      schedules.remove("retention");
+    } else {
+      schedules.every("retention", RetentionJob.class, RetentionJob.EVERY);
+    }
     outbox.start();
     schedules.start(
         Map.of(
             WeeklySummaryJob.class, () -> new WeeklySummaryJob(poster),
             HandoffJob.class, () -> new HandoffJob(rotations, clock),
-            RestCheckJob.class, () -> new RestCheckJob(nudges, handoffs, clock)));
+            RestCheckJob.class, () -> new RestCheckJob(nudges, handoffs, clock),
+            RetentionJob.class, () -> new RetentionJob(retention, kept, clock)));
     poster.catchUp();
   }
 }

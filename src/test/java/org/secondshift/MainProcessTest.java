@@ -18,8 +18,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.secondshift.sandbox.SlackStandIn;
+import org.secondshift.store.Database;
 import org.secondshift.testing.DbPeek;
 import org.secondshift.testing.Envelopes;
+import org.secondshift.testing.LaterRelease;
 import org.secondshift.testing.SlackRequests;
 
 /** The bot as its own process: exit codes for bad settings, and kill -9 right after the ack. */
@@ -66,6 +68,32 @@ class MainProcessTest {
                   + " Bot User OAuth Token (xoxb-…) of the installed app.");
       assertThat(run.err()).doesNotContain("Exception", "\tat ");
       assertThat(run.out() + run.err()).doesNotContain("is up");
+    }
+  }
+
+  @Test
+  void aDatabaseANewerReleaseUpgradedStopsWithOneLineAndExitCodeTwo() throws Exception {
+    Path file = dir.resolve("newer.db");
+    try (Database db = Database.open(file)) {
+      LaterRelease.migrated(db);
+    }
+    try (SlackStandIn slack = SlackStandIn.start(Clock.systemUTC())) {
+      Finished run =
+          finish(
+              launchApart(
+                  Map.of(
+                      "SLACK_BOT_TOKEN", "xoxb-test",
+                      "SLACK_SIGNING_SECRET", "secret",
+                      "SLACK_API_URL", slack.apiUrl(),
+                      "PORT", Integer.toString(freePort()),
+                      "SECOND_SHIFT_DB", file.toString())));
+
+      assertThat(run.exit()).isEqualTo(2);
+      assertThat(run.err().lines().filter(l -> l.startsWith("Second Shift cannot start:")))
+          .singleElement()
+          .asString()
+          .contains("has schema version 900, newer than this release of Second Shift knows");
+      assertThat(run.err()).doesNotContain("Exception", "\tat ");
     }
   }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -94,12 +97,50 @@ public final class Database implements AutoCloseable {
           "could not connect to database " + location + ": " + rootMessage(e), e);
     }
     try {
-      Flyway.configure().dataSource(dataSource).locations(dialect.migrations()).load().migrate();
+      Flyway flyway =
+          Flyway.configure().dataSource(dataSource).locations(dialect.migrations()).load();
+      refuseNewerSchema(flyway, location);
+      flyway.migrate();
+    } catch (StoreException e) {
+      dataSource.close();
+      throw e;
     } catch (RuntimeException e) {
       dataSource.close();
       throw new StoreException("could not migrate database " + location, e);
     }
     return new Database(location, dialect, dataSource);
+  }
+
+  /**
+   * A database that a newer release has migrated further than this one knows is left alone: this
+   * release would misread what it cannot know, and a downgrade is a restore of the backup taken
+   * before the upgrade.
+   */
+  private static void refuseNewerSchema(Flyway flyway, DatabaseLocation location) {
+    MigrationInfo[] all = flyway.info().all();
+    MigrationVersion known =
+        Arrays.stream(all)
+            .filter(m -> m.getVersion() != null && !m.getState().name().startsWith("FUTURE"))
+            .map(MigrationInfo::getVersion)
+            .max(MigrationVersion::compareTo)
+            .orElse(MigrationVersion.EMPTY);
+    Arrays.stream(all)
+        .filter(m -> m.getState().name().startsWith("FUTURE"))
+        .map(MigrationInfo::getVersion)
+        .max(MigrationVersion::compareTo)
+        .ifPresent(
+            newer -> {
+              throw new StoreException(
+                  "database "
+                      + location
+                      + " has schema version "
+                      + newer
+                      + ", newer than this release of Second Shift knows (up to "
+                      + known
+                      + "): a newer release upgraded it. Run that release, or restore the backup"
+                      + " made before the upgrade.",
+                  null);
+            });
   }
 
   private static String rootMessage(Throwable e) {
