@@ -15,6 +15,7 @@ import org.secondshift.sandbox.seed.SeedAppliers;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackIdentity;
 import org.secondshift.slack.install.InstallFlow;
+import org.secondshift.store.Backup;
 import org.secondshift.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,10 @@ public final class Main {
       e.problems().forEach(p -> System.err.println("  - " + p));
       System.err.println("See README.md, section Settings.");
       System.exit(2);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("backup")) {
+      System.exit(backup(settings, List.of(args).subList(1, args.length)));
       return;
     }
     if (settings.mode() == Mode.SANDBOX) {
@@ -102,6 +107,31 @@ public final class Main {
     if (closing.isAlive()) {
       log.error("did not stop within {}; stopping at once", bot.grace());
       Runtime.getRuntime().halt(1);
+    }
+  }
+
+  /**
+   * {@code backup FILE}: a consistent copy of the SQLite database, with the same settings as the
+   * bot, while it runs. Returns the exit code: 0 when copied and checked, 2 when it cannot be done
+   * as asked (with one line saying why), 1 when SQLite failed.
+   */
+  private static int backup(Settings settings, List<String> args) {
+    if (args.size() != 1 || args.get(0).startsWith("-")) {
+      System.err.println("Usage: java -jar second-shift.jar backup FILE   (FILE must not exist)");
+      return 2;
+    }
+    try {
+      Backup.Copy copy = Backup.sqliteCopy(settings.database(), Path.of(args.get(0)));
+      System.out.printf(
+          "Backed up %s to %s: %,d bytes, %,d activity rows; checked.%n",
+          settings.database(), copy.file(), copy.bytes(), copy.activityRows());
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("Cannot back up: " + e.getMessage());
+      return 2;
+    } catch (StoreException e) {
+      System.err.println("Backup failed: " + e.getMessage());
+      return 1;
     }
   }
 
