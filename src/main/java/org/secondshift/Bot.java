@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.secondshift.captain.Rotations;
 import org.secondshift.config.Mode;
 import org.secondshift.config.Settings;
+import org.secondshift.ops.BotMetrics;
+import org.secondshift.ops.MetricsServer;
 import org.secondshift.rest.Nudges;
 import org.secondshift.rest.RecoveryNudges;
 import org.secondshift.rest.RestPreferences;
@@ -51,6 +54,8 @@ public final class Bot implements AutoCloseable {
   private final HttpServer http;
   private final SocketModeApp socket;
   private final Features features;
+  private final BotMetrics metrics;
+  private final MetricsServer metricsServer;
   private final AtomicBoolean begun = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -61,8 +66,12 @@ public final class Bot implements AutoCloseable {
       ExecutorService modals,
       HttpServer http,
       SocketModeApp socket,
-      Features features) {
+      Features features,
+      BotMetrics metrics,
+      MetricsServer metricsServer) {
     this.grace = grace;
+    this.metrics = metrics;
+    this.metricsServer = metricsServer;
     this.db = db;
     this.background = background;
     this.modals = modals;
@@ -105,12 +114,15 @@ public final class Bot implements AutoCloseable {
     background.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     // Opening a modal must beat its trigger's three seconds, so it never queues behind other work.
     ExecutorService modals = Executors.newFixedThreadPool(2, daemon("modals"));
+    BotMetrics metrics = new BotMetrics();
+    MetricsServer metricsServer = null;
     Features features = null;
     HttpServer http = null;
     SocketModeApp socket = null;
     try {
-      Slack slack = SlackApp.client(settings);
-      features = new Features(settings, clock, db, background, modals, slack);
+      Slack slack = SlackApp.client(settings, metrics.slackCalls());
+      db.observeWrites(metrics::writeBatch);
+      features = new Features(settings, clock, db, background, modals, slack, metrics);
       SlackEventsServlet events =
           settings.mode() == Mode.HTTP
               ? new SlackEventsServlet(
@@ -122,7 +134,11 @@ public final class Bot implements AutoCloseable {
         servlets.put(InstallFlow.REDIRECT_PATH, new InstallServlet(features.app));
       }
       http = new HttpServer(settings.port(), events, new HealthServlet(db::isUp), servlets);
+      http.measureWith(metrics.registry());
       http.start();
+      if (settings.operations().servesMetrics()) {
+        metricsServer = new MetricsServer(settings.operations().metricsPort(), metrics).start();
+      }
       if (settings.mode() == Mode.SOCKET) {
         socket =
             new SocketModeApp(
@@ -133,10 +149,22 @@ public final class Bot implements AutoCloseable {
         socket.startAsync();
       }
       return new Bot(
-          settings.operations().shutdownGrace(), db, background, modals, http, socket, features);
+          settings.operations().shutdownGrace(),
+          db,
+          background,
+          modals,
+          http,
+          socket,
+          features,
+          metrics,
+          metricsServer);
     } catch (Exception e) {
       // Whatever had started stops again, so a failed start leaves no thread keeping us alive.
       stopQuietly(e, socket, http, features);
+      if (metricsServer != null) {
+        metricsServer.close();
+      }
+      metrics.close();
       background.shutdownNow();
       modals.shutdownNow();
       db.close();
@@ -180,6 +208,11 @@ public final class Bot implements AutoCloseable {
     } catch (Exception e) {
       failure.addSuppressed(e);
     }
+  }
+
+  /** The port serving {@code /metrics}, when one does. */
+  public OptionalInt metricsPort() {
+    return metricsServer == null ? OptionalInt.empty() : OptionalInt.of(metricsServer.port());
   }
 
   /** The HTTP port actually bound (useful with port 0). */
@@ -227,6 +260,10 @@ public final class Bot implements AutoCloseable {
     background.awaitTermination(left(end).toMillis(), TimeUnit.MILLISECONDS);
     modals.awaitTermination(left(end).toMillis(), TimeUnit.MILLISECONDS);
     http.close();
+    if (metricsServer != null) {
+      metricsServer.close();
+    }
+    metrics.close();
     db.close();
     log.info("stopped in {} ms", Duration.ofNanos(System.nanoTime() - start).toMillis());
   }

@@ -20,6 +20,7 @@ import org.secondshift.hours.HourReports;
 import org.secondshift.hours.QuietWindow;
 import org.secondshift.hours.SessionRules;
 import org.secondshift.install.TokenCipher;
+import org.secondshift.ops.BotMetrics;
 import org.secondshift.rest.NudgeAnswers;
 import org.secondshift.rest.Nudges;
 import org.secondshift.rest.PreferenceSignals;
@@ -38,6 +39,7 @@ import org.secondshift.slack.ChannelAccess;
 import org.secondshift.slack.MessagesTab;
 import org.secondshift.slack.PeopleOfThisWorkspace;
 import org.secondshift.slack.PlausibleTimestamps;
+import org.secondshift.slack.RequestMetrics;
 import org.secondshift.slack.SlackApp;
 import org.secondshift.slack.SlackDnd;
 import org.secondshift.slack.SlackZoneDirectory;
@@ -81,6 +83,7 @@ import org.secondshift.slack.outbox.TellTheSetter;
 import org.secondshift.store.Database;
 import org.secondshift.store.InstallationStore;
 import org.secondshift.store.NudgeStore;
+import org.secondshift.store.OutboxKind;
 import org.secondshift.store.OutboxStore;
 import org.secondshift.store.PendingSetupStore;
 import org.secondshift.store.PersonStore;
@@ -128,7 +131,8 @@ final class Features {
       Database db,
       ScheduledExecutorService background,
       ExecutorService modals,
-      Slack slack) {
+      Slack slack,
+      BotMetrics metrics) {
     this.settings = settings;
     // One workspace's token from the environment, or each installed workspace's own.
     InstallationStore installed =
@@ -144,7 +148,9 @@ final class Features {
             ? TeamClients.single(slack, settings.botToken())
             : new TeamClients(slack, installations);
     ChannelAccess access =
-        new ChannelAccess(methods.through(SlackApp.client(settings, CHANNEL_CHECK_TIMEOUT)));
+        new ChannelAccess(
+            methods.through(
+                SlackApp.client(settings, CHANNEL_CHECK_TIMEOUT, metrics.slackCalls())));
     SessionRules rules = new SessionRules(settings.sessionGap(), settings.sessionTail());
     HourLog hourLog =
         new HourLog(rules, new QuietWindow(settings.lateNightFrom(), settings.lateNightTo()));
@@ -158,13 +164,33 @@ final class Features {
     this.outbox =
         new OutboxRunner(
             new OutboxSender(
-                outboxStore,
-                methods,
-                SendLimits.slackDefaults(),
-                clock,
-                OutboxSender.CLAIM_BATCH,
-                new TellTheSetter(new PostFailures(db, outboxStore))),
+                    outboxStore,
+                    methods,
+                    SendLimits.slackDefaults(),
+                    clock,
+                    OutboxSender.CLAIM_BATCH,
+                    new TellTheSetter(new PostFailures(db, outboxStore)))
+                .observedBy(
+                    new OutboxSender.Deliveries() {
+                      @Override
+                      public void delivered(OutboxKind kind) {
+                        metrics.delivered(kind.label());
+                      }
+
+                      @Override
+                      public void givenUp(OutboxKind kind) {
+                        metrics.givenUp(kind.label());
+                      }
+                    }),
             clock);
+    metrics.outbox(
+        () -> outboxStore.backlog().waiting(),
+        () ->
+            outboxStore
+                .backlog()
+                .oldestQueued()
+                .map(at -> Math.max(0, clock.millis() - at.toEpochMilli()) / 1000.0)
+                .orElse(0.0));
 
     // Nudges ask who holds the watch straight from the rotations' store; the rotation tells
     // nudges about handoffs through the recovery nudges below.
@@ -200,6 +226,7 @@ final class Features {
     // Triggers are planned from here on; the jobs they run are handed over when the schedules
     // start.
     this.schedules = db.sharedPool().map(Schedules::clustered).orElseGet(Schedules::inMemory);
+    schedules.onMisfire(metrics::misfire);
     this.summaryTriggers = new SummaryTriggers(schedules);
     this.handoffTriggers = new HandoffTriggers(schedules);
     this.rotations =
@@ -225,7 +252,11 @@ final class Features {
             clock);
     ActivityRecorder recorder =
         new ActivityRecorder(
-            sessions,
+            activity -> {
+              boolean fresh = sessions.record(activity);
+              metrics.activity(activity.kind().name(), fresh);
+              return fresh;
+            },
             (team, user) -> {
               zones.prefetch(team, user);
               nudges.afterActivity(team, user);
@@ -247,13 +278,18 @@ final class Features {
                     summaries, summaryTriggers, poster, zones, figures, access, clock),
                 new ShareCommand(summaries),
                 new ExportCommand(personalData, outboxStore, zones, rules, outbox::wake, clock),
-                new ForgetMeCommand()));
+                new ForgetMeCommand()),
+            metrics::command);
     EphemeralAnswers answers = new EphemeralAnswers(background);
     this.app =
         SlackApp.app(
             settings,
             slack,
-            List.of(new AckBudget(db), new PlausibleTimestamps(clock), new PeopleOfThisWorkspace()),
+            List.of(
+                new RequestMetrics(metrics, System::nanoTime),
+                new AckBudget(db),
+                new PlausibleTimestamps(clock),
+                new PeopleOfThisWorkspace()),
             new SlackApp.Listeners(
                 recorder,
                 new MessagesTab(new PointerStore(db, outboxStore), zones, outbox::wake, clock),
@@ -271,7 +307,9 @@ final class Features {
                         new OpenSettingsListener(personal, zones, modals, clock)),
                 Map.of(
                     NudgeButtonListener.ACTIONS,
-                    new NudgeButtonListener(new NudgeAnswers(nudgeStore, outbox::wake, clock))),
+                    new NudgeButtonListener(
+                        new NudgeAnswers(nudgeStore, outbox::wake, clock),
+                        answer -> metrics.nudgeAnswer(answer.name()))),
                 Map.of(SettingsModal.CALLBACK_ID, new SettingsSubmittedListener(personal, home))),
             installations == null
                 ? null

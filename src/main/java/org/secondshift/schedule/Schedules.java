@@ -9,6 +9,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
@@ -25,6 +26,7 @@ import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
 import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.listeners.TriggerListenerSupport;
 import org.quartz.spi.JobFactory;
 import org.quartz.utils.ConnectionProvider;
 import org.quartz.utils.DBConnectionManager;
@@ -231,6 +233,40 @@ public final class Schedules implements AutoCloseable {
       return times;
     } catch (SchedulerException e) {
       throw new IllegalStateException("could not read trigger " + name, e);
+    }
+  }
+
+  /**
+   * From now on tells {@code misfired} of each trigger that fires late, by its job's class name (a
+   * trigger's own name carries team and channel ids).
+   */
+  public void onMisfire(Consumer<String> misfired) {
+    try {
+      scheduler
+          .getListenerManager()
+          .addTriggerListener(
+              new TriggerListenerSupport() {
+                @Override
+                public String getName() {
+                  return "misfires";
+                }
+
+                @Override
+                public void triggerMisfired(Trigger trigger) {
+                  String job = "unknown";
+                  try {
+                    JobDetail detail = scheduler.getJobDetail(trigger.getJobKey());
+                    if (detail != null) {
+                      job = detail.getJobClass().getSimpleName();
+                    }
+                  } catch (SchedulerException e) {
+                    // Counted all the same, without its job.
+                  }
+                  misfired.accept(job);
+                }
+              });
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("could not listen for misfires", e);
     }
   }
 

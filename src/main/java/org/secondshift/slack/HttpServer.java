@@ -1,9 +1,13 @@
 package org.secondshift.slack;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jetty.JettyConnectionMetrics;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import jakarta.servlet.http.HttpServlet;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +121,14 @@ public final class HttpServer implements AutoCloseable {
     } catch (ExecutionException e) {
       return false;
     }
+  }
+
+  /**
+   * Reports the request threads and the connections (opened, bytes, durations) to {@code registry}.
+   */
+  public void measureWith(MeterRegistry registry) {
+    new JettyServerThreadPoolMetrics(server.getThreadPool(), List.of()).bindTo(registry);
+    JettyConnectionMetrics.addToAllConnectors(server, registry);
   }
 
   /** Requests being handled right now. */

@@ -18,12 +18,15 @@ import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import com.slack.api.model.event.UserChangeEvent;
+import com.slack.api.util.http.SlackHttpClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
 import org.secondshift.activity.ActivityRecorder;
 import org.secondshift.config.Distribution;
 import org.secondshift.config.Settings;
@@ -65,11 +68,29 @@ public final class SlackApp {
    * while a person waits for an answer.
    */
   public static Slack client(Settings settings, Duration callTimeout) {
+    return client(settings, callTimeout, chain -> chain.proceed(chain.request()));
+  }
+
+  /** As {@link #client(Settings)}, every call passing through {@code interceptor}. */
+  public static Slack client(Settings settings, Interceptor interceptor) {
+    return withInterceptor(config(settings.apiUrl()), interceptor);
+  }
+
+  /** As {@link #client(Settings, Duration)}, every call passing through {@code interceptor}. */
+  public static Slack client(Settings settings, Duration callTimeout, Interceptor interceptor) {
     SlackConfig config = config(settings.apiUrl());
     int millis = Math.toIntExact(callTimeout.toMillis());
     config.setHttpClientCallTimeoutMillis(millis);
     config.setHttpClientReadTimeoutMillis(millis);
-    return Slack.getInstance(config);
+    return withInterceptor(config, interceptor);
+  }
+
+  private static Slack withInterceptor(SlackConfig config, Interceptor interceptor) {
+    OkHttpClient http =
+        SlackHttpClient.buildOkHttpClient(config).newBuilder().addInterceptor(interceptor).build();
+    SlackHttpClient client = new SlackHttpClient(http);
+    client.setConfig(config);
+    return Slack.getInstance(config, client);
   }
 
   private static SlackConfig config(URI apiUrl) {

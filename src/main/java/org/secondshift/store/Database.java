@@ -70,6 +70,12 @@ public final class Database implements AutoCloseable {
   private final ThreadLocal<Long> deadline = new ThreadLocal<>();
 
   private volatile boolean closed;
+  private volatile WriteObserver writeObserver = (writes, nanos) -> {};
+
+  /** Told of each batch the writer commits: how many writes it held and how long it took. */
+  public interface WriteObserver {
+    void committed(int writes, long nanos);
+  }
 
   private Database(DatabaseLocation location, Dialect dialect, HikariDataSource dataSource) {
     this.location = location;
@@ -79,6 +85,11 @@ public final class Database implements AutoCloseable {
     this.writer = new Thread(this::writeLoop, "second-shift-db-writer");
     writer.setDaemon(true);
     writer.start();
+  }
+
+  /** From now on tells {@code observer} of each batch the writer commits. */
+  public void observeWrites(WriteObserver observer) {
+    this.writeObserver = observer;
   }
 
   /** Opens (creating if needed) and migrates the SQLite file. */
@@ -300,6 +311,7 @@ public final class Database implements AutoCloseable {
     List<Write<?>> claimed = new ArrayList<>(batch.size());
     List<Object> results = new ArrayList<>(batch.size());
     RuntimeException failure;
+    long start = System.nanoTime();
     try {
       jdbi.useTransaction(
           h -> {
@@ -318,6 +330,7 @@ public final class Database implements AutoCloseable {
               results.add(w.work.withHandle(h));
             }
           });
+      writeObserver.committed(claimed.size(), System.nanoTime() - start);
       for (int i = 0; i < claimed.size(); i++) {
         claimed.get(i).succeed(results.get(i));
       }

@@ -293,4 +293,27 @@ public final class OutboxStore {
 
   /** Slack's coordinates of a message the bot posted. */
   public record SentMessage(String channel, String ts) {}
+
+  /** Messages waiting to be sent, and when the oldest of them was queued. */
+  public record Backlog(long waiting, Optional<Instant> oldestQueued) {}
+
+  /** What waits to be sent (neither sent nor given up), for monitoring. */
+  public Backlog backlog() {
+    return db.read(
+        h ->
+            h.createQuery(
+                    "SELECT COUNT(*), MIN(created_at) FROM outbox"
+                        + " WHERE sent_at IS NULL AND failed_at IS NULL")
+                .map(
+                    (rs, ctx) -> {
+                      long waiting = rs.getLong(1);
+                      long oldest = rs.getLong(2);
+                      return new Backlog(
+                          waiting,
+                          rs.wasNull()
+                              ? Optional.empty()
+                              : Optional.of(Instant.ofEpochMilli(oldest)));
+                    })
+                .one());
+  }
 }

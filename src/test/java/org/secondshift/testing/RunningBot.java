@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.secondshift.Bot;
 import org.secondshift.config.Distribution;
 import org.secondshift.config.Mode;
@@ -152,6 +153,20 @@ public final class RunningBot implements AutoCloseable {
             distributed
                 ? distributedSettings(slack, location)
                 : settings(Mode.HTTP, slack, location, botToken),
+            clock);
+    requests = new SlackRequests(bot.port(), SECRET, clock, slack);
+    return this;
+  }
+
+  /** As {@link #restart()}, with settings changed by {@code change} (e.g. to serve metrics). */
+  public RunningBot restartWith(UnaryOperator<Settings> change) throws Exception {
+    bot.close();
+    bot =
+        Bot.start(
+            change.apply(
+                distributed
+                    ? distributedSettings(slack, location)
+                    : settings(Mode.HTTP, slack, location, TOKEN)),
             clock);
     requests = new SlackRequests(bot.port(), SECRET, clock, slack);
     return this;

@@ -7,16 +7,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.secondshift.slack.blocks.HelpView;
 
 /** Routes {@code /shift <subcommand> ...} to its handler and turns bad input into usage. */
 public final class ShiftCommands {
   private final Map<String, Subcommand> byName = new LinkedHashMap<>();
+  private final BiConsumer<String, String> counted;
 
   public ShiftCommands(List<Subcommand> subcommands) {
+    this(subcommands, (name, outcome) -> {});
+  }
+
+  /**
+   * As above, telling {@code counted} of each invocation: the subcommand ({@code help} and {@code
+   * unknown} included) and its outcome ({@code ok}, {@code usage}, {@code help}, {@code unknown}).
+   */
+  public ShiftCommands(List<Subcommand> subcommands, BiConsumer<String, String> counted) {
     for (Subcommand s : subcommands) {
       byName.put(s.name(), s);
     }
+    this.counted = counted;
   }
 
   /** Answers one {@code /shift} invocation; never throws for anything a person can type. */
@@ -24,25 +35,34 @@ public final class ShiftCommands {
       String teamId, String userId, String channelId, String channelName, String text) {
     String trimmed = text == null ? "" : text.trim();
     if (trimmed.isEmpty() || trimmed.equalsIgnoreCase("help")) {
+      counted.accept("help", "help");
       return HelpView.help(List.copyOf(byName.values()));
     }
     String[] words = trimmed.split("\\s+");
     String name = words[0].toLowerCase(Locale.ROOT);
     if (name.equals("help")) {
       String topic = trimmed.substring(words[0].length()).trim();
+      counted.accept("help", "help");
       return HelpView.topic(topic, List.copyOf(byName.values()))
           .orElseGet(() -> HelpView.unknown(topic, nearest(topic.toLowerCase(Locale.ROOT))));
     }
     Subcommand sub = byName.get(name);
     if (sub == null) {
+      counted.accept("unknown", "unknown");
       return HelpView.unknown(words[0], nearest(name));
     }
     String rest = trimmed.substring(words[0].length()).trim();
     List<String> args = Arrays.asList(words).subList(1, words.length);
     try {
-      return sub.run(new Invocation(teamId, userId, channelId, channelName, args, rest));
+      Reply reply = sub.run(new Invocation(teamId, userId, channelId, channelName, args, rest));
+      counted.accept(sub.name(), "ok");
+      return reply;
     } catch (UsageException e) {
+      counted.accept(sub.name(), "usage");
       return HelpView.usageError(e.getMessage(), sub.usage());
+    } catch (RuntimeException e) {
+      counted.accept(sub.name(), "error");
+      throw e;
     }
   }
 

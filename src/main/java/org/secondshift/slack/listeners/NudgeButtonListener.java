@@ -6,6 +6,7 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.secondshift.rest.NudgeAnswer;
 import org.secondshift.rest.NudgeAnswers;
@@ -19,9 +20,16 @@ public final class NudgeButtonListener implements BlockActionHandler {
       Pattern.compile(Pattern.quote(NudgeAnswer.ACTION_PREFIX) + "[a-z]+");
 
   private final NudgeAnswers answers;
+  private final Consumer<NudgeAnswer> clicked;
 
   public NudgeButtonListener(NudgeAnswers answers) {
+    this(answers, a -> {});
+  }
+
+  /** As above, telling {@code clicked} of each answer clicked (for the metrics). */
+  public NudgeButtonListener(NudgeAnswers answers, Consumer<NudgeAnswer> clicked) {
     this.answers = answers;
+    this.clicked = clicked;
   }
 
   @Override
@@ -36,6 +44,7 @@ public final class NudgeButtonListener implements BlockActionHandler {
       Optional<NudgeAnswer> answer = NudgeAnswer.ofActionId(action.getActionId());
       Optional<Long> nudgeId = id(action.getValue());
       if (answer.isPresent() && nudgeId.isPresent()) {
+        clicked.accept(answer.get());
         answers.answer(
             p.getTeam().getId(),
             p.getUser().getId(),

@@ -189,6 +189,28 @@ public final class OutboxSender {
     store.releaseSending(claimer);
   }
 
+  /** Told of each message delivered or given up, by kind (for the metrics). */
+  public interface Deliveries {
+    void delivered(OutboxKind kind);
+
+    void givenUp(OutboxKind kind);
+  }
+
+  private volatile Deliveries deliveries =
+      new Deliveries() {
+        @Override
+        public void delivered(OutboxKind kind) {}
+
+        @Override
+        public void givenUp(OutboxKind kind) {}
+      };
+
+  /** From now on tells {@code observer} of each message delivered or given up. */
+  public OutboxSender observedBy(Deliveries observer) {
+    this.deliveries = observer;
+    return this;
+  }
+
   /**
    * Asks a drain in progress to stop after its current message; {@link #stop()} then waits for it.
    */
@@ -203,6 +225,7 @@ public final class OutboxSender {
       words = renderer.render(m);
     } catch (IllegalArgumentException e) {
       log.error("outbox row {} ({}) has no words and is given up: {}", row.id(), m.kind(), e);
+      deliveries.givenUp(m.kind());
       undeliverable.giveUp(row, "unrenderable_notice", clock.instant());
       return;
     }
@@ -239,6 +262,7 @@ public final class OutboxSender {
   private void sent(OutboxRow row, SlackApiTextResponse response) {
     OutboxMessage m = row.message();
     Instant now = clock.instant();
+    deliveries.delivered(m.kind());
     if (m.kind() == OutboxKind.FAREWELL) {
       // Nothing about them may stay: a delivered goodbye is deleted rather than marked sent.
       store.delete(row.id());
@@ -296,6 +320,7 @@ public final class OutboxSender {
         m.teamId(),
         row.attempts() + 1,
         error);
+    deliveries.givenUp(m.kind());
     undeliverable.giveUp(row, error, clock.instant());
   }
 
