@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ import org.secondshift.testing.SlackRequests;
  */
 class GracefulShutdownTest {
   private static final String SECRET = "graceful-secret";
+  private static final String TOKEN = "xoxb-graceful-token";
   private static final Clock CLOCK = Clock.systemUTC();
   private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -70,7 +72,8 @@ class GracefulShutdownTest {
     for (int s = 0; s < senders; s++) {
       slack.addUser("U0BURST" + s, "burst" + s, "UTC");
     }
-    BotProcess bot = start();
+    // Everything the bot's own code logs, at its most talkative.
+    BotProcess bot = start("org.secondshift");
     SlackRequests requests = new SlackRequests(bot.port(), SECRET, CLOCK, slack).within(WAIT);
     CountDownLatch enough = new CountDownLatch(400);
     AtomicInteger acked = new AtomicInteger();
@@ -166,10 +169,10 @@ class GracefulShutdownTest {
   }
 
   /** The bot on the test's SQLite file, its rest check every ten seconds, quiet hours far away. */
-  private BotProcess start() throws Exception {
+  private BotProcess start(String... debugLoggers) throws Exception {
     int hour = CLOCK.instant().atZone(ZoneOffset.UTC).getHour();
     Map<String, String> env = new HashMap<>();
-    env.put("SLACK_BOT_TOKEN", "xoxb-graceful");
+    env.put("SLACK_BOT_TOKEN", TOKEN);
     env.put("SLACK_SIGNING_SECRET", SECRET);
     env.put("SLACK_API_URL", slack.apiUrl());
     env.put("SECOND_SHIFT_DB", db.toString());
@@ -178,7 +181,9 @@ class GracefulShutdownTest {
     env.put(
         "SECOND_SHIFT_REST_QUIET",
         String.format("%02d:00-%02d:00", (hour + 12) % 24, (hour + 13) % 24));
-    BotProcess bot = BotProcess.start(env, RestCheckJob.class.getName());
+    String[] loggers = Arrays.copyOf(debugLoggers, debugLoggers.length + 1);
+    loggers[debugLoggers.length] = RestCheckJob.class.getName();
+    BotProcess bot = BotProcess.start(env, loggers);
     bots.add(bot);
     return bot.awaitUp();
   }

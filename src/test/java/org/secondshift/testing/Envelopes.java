@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Realistic Events API envelopes for behaviour tests. */
 public final class Envelopes {
+  /** What every message envelope says: text the bot must never store or log. */
+  public static final String MESSAGE_TEXT = "a secret the bot must never keep";
+
   public static final String TEAM = "T0SANDBOX";
   private final AtomicLong ids;
   private final String team;
@@ -42,7 +45,7 @@ public final class Envelopes {
     event.addProperty("type", "message");
     event.addProperty("channel", channel);
     event.addProperty("user", user);
-    event.addProperty("text", "a secret the bot must never keep");
+    event.addProperty("text", MESSAGE_TEXT);
     event.addProperty("ts", ts(at));
     event.addProperty("event_ts", ts(at));
     event.addProperty("channel_type", channel.startsWith("G") ? "group" : "channel");
