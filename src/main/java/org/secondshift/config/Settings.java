@@ -88,25 +88,15 @@ public record Settings(
 
   /** The same settings, installed by many workspaces through {@code distribution}. */
   public Settings distributedAs(Distribution distribution) {
-    return new Settings(
-        mode,
-        null,
-        signingSecret,
-        appToken,
-        apiUrl,
-        port,
-        database,
-        sessionGap,
-        sessionTail,
-        lateNightFrom,
-        lateNightTo,
-        rest,
-        distribution,
-        operations);
+    return copy(null, distribution, operations);
   }
 
   /** The same settings, run with {@code operations}. */
   public Settings withOperations(Operations operations) {
+    return copy(botToken, distribution, operations);
+  }
+
+  private Settings copy(String botToken, Distribution distribution, Operations operations) {
     return new Settings(
         mode,
         botToken,
