@@ -126,7 +126,9 @@ public final class Bot implements AutoCloseable {
       SlackEventsServlet events =
           settings.mode() == Mode.HTTP
               ? new SlackEventsServlet(
-                  features.app, new RequestGuard(settings.signingSecret(), clock))
+                  features.app,
+                  new RequestGuard(settings.signingSecret(), clock),
+                  features.fastPath)
               : null;
       Map<String, HttpServlet> servlets = new LinkedHashMap<>(extraServlets);
       if (settings.distributed()) {

@@ -2,10 +2,12 @@ package org.secondshift;
 
 import com.slack.api.Slack;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import org.secondshift.activity.ActivityRecorder;
@@ -19,6 +21,7 @@ import org.secondshift.hours.HourLog;
 import org.secondshift.hours.HourReports;
 import org.secondshift.hours.QuietWindow;
 import org.secondshift.hours.SessionRules;
+import org.secondshift.install.Installation;
 import org.secondshift.install.TokenCipher;
 import org.secondshift.ops.BotMetrics;
 import org.secondshift.rest.NudgeAnswers;
@@ -35,7 +38,10 @@ import org.secondshift.schedule.Schedules;
 import org.secondshift.schedule.SummaryTriggers;
 import org.secondshift.schedule.WeeklySummaryJob;
 import org.secondshift.slack.AckBudget;
+import org.secondshift.slack.BotUsers;
 import org.secondshift.slack.ChannelAccess;
+import org.secondshift.slack.LearnedBotUser;
+import org.secondshift.slack.MessageFastPath;
 import org.secondshift.slack.MessagesTab;
 import org.secondshift.slack.PeopleOfThisWorkspace;
 import org.secondshift.slack.PlausibleTimestamps;
@@ -116,6 +122,7 @@ final class Features {
   final Nudges nudges;
   final RecoveryNudges handoffs;
   final App app;
+  final Optional<MessageFastPath> fastPath;
   final RestStore restStore;
   final SummaryStore summaries;
   private final HandoffTriggers handoffTriggers;
@@ -281,11 +288,27 @@ final class Features {
                 new ForgetMeCommand()),
             metrics::command);
     EphemeralAnswers answers = new EphemeralAnswers(background);
+    // Who the bot is in a workspace, for the message fast path: with one workspace, what Bolt's
+    // auth.test showed and for as long as Bolt trusts it; with many, each installation.
+    LearnedBotUser learned =
+        new LearnedBotUser(
+            clock,
+            Duration.ofMillis(AppConfig.builder().build().getAuthTestCacheExpirationMillis()));
+    BotUsers botUsers =
+        installations == null
+            ? learned
+            : team -> installations.find(team).map(Installation::botUserId);
+    this.fastPath =
+        settings.operations().fastPath()
+            ? Optional.of(
+                new MessageFastPath(botUsers, recorder, db, metrics, clock, System::nanoTime))
+            : Optional.empty();
     this.app =
         SlackApp.app(
             settings,
             slack,
             List.of(
+                learned,
                 new RequestMetrics(metrics, System::nanoTime),
                 new AckBudget(db),
                 new PlausibleTimestamps(clock),

@@ -43,6 +43,7 @@ public final class EnvironmentSettings {
   public static final String REST_CHECK_EVERY = "SECOND_SHIFT_REST_CHECK_EVERY";
   public static final String SHUTDOWN_GRACE = "SECOND_SHIFT_SHUTDOWN_GRACE";
   public static final String RETENTION = "SECOND_SHIFT_RETENTION";
+  public static final String FAST_PATH = "SECOND_SHIFT_FAST_PATH";
   public static final String METRICS_PORT = "SECOND_SHIFT_METRICS_PORT";
   public static final String REST_DAYS_IN_A_ROW = "SECOND_SHIFT_REST_DAYS_IN_A_ROW";
 
@@ -105,7 +106,7 @@ public final class EnvironmentSettings {
         operations);
   }
 
-  /** The bound on a stop, how long rows are kept, and the metrics port. */
+  /** The bound on a stop, how long rows are kept, the metrics port and the fast path. */
   private Operations operations() {
     Operations d = Operations.DEFAULTS;
     Duration grace = duration(SHUTDOWN_GRACE, d.shutdownGrace());
@@ -129,7 +130,16 @@ public final class EnvironmentSettings {
         metrics = 0;
       }
     }
-    return new Operations(grace, retention, metrics);
+    boolean fastPath = d.fastPath();
+    String rawFast = value(FAST_PATH);
+    if (rawFast != null) {
+      switch (rawFast.toLowerCase(Locale.ROOT)) {
+        case "on" -> fastPath = true;
+        case "off" -> fastPath = false;
+        default -> problems.add(FAST_PATH + " must be on or off, not '" + rawFast + "'.");
+      }
+    }
+    return new Operations(grace, retention, metrics, fastPath);
   }
 
   /** A whole number of days, written {@code 400} or {@code 400d}; {@code 0} is allowed. */

@@ -11,11 +11,14 @@ import java.util.Objects;
  * @param retention how long activity, sessions and nudges are kept; {@link Duration#ZERO} keeps
  *     everything
  * @param metricsPort the port that serves {@code /metrics}; 0 serves none
+ * @param fastPath whether channel messages over HTTP are answered beside Bolt's dispatch (the
+ *     answers are the same; off hands every request to Bolt, to rule the shortcut out)
  */
-public record Operations(Duration shutdownGrace, Duration retention, int metricsPort) {
-  /** Twenty seconds to stop, 400 days of rows, no metrics. */
+public record Operations(
+    Duration shutdownGrace, Duration retention, int metricsPort, boolean fastPath) {
+  /** Twenty seconds to stop, 400 days of rows, no metrics, the fast path on. */
   public static final Operations DEFAULTS =
-      new Operations(Duration.ofSeconds(20), Duration.ofDays(400), 0);
+      new Operations(Duration.ofSeconds(20), Duration.ofDays(400), 0, true);
 
   public Operations {
     Objects.requireNonNull(shutdownGrace, "shutdownGrace");
@@ -42,14 +45,18 @@ public record Operations(Duration shutdownGrace, Duration retention, int metrics
   }
 
   public Operations withShutdownGrace(Duration grace) {
-    return new Operations(grace, retention, metricsPort);
+    return new Operations(grace, retention, metricsPort, fastPath);
   }
 
   public Operations withRetention(Duration kept) {
-    return new Operations(shutdownGrace, kept, metricsPort);
+    return new Operations(shutdownGrace, kept, metricsPort, fastPath);
   }
 
   public Operations withMetricsPort(int port) {
-    return new Operations(shutdownGrace, retention, port);
+    return new Operations(shutdownGrace, retention, port, fastPath);
+  }
+
+  public Operations withFastPath(boolean on) {
+    return new Operations(shutdownGrace, retention, metricsPort, on);
   }
 }

@@ -10,6 +10,7 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -46,25 +47,59 @@ public final class PeopleOfThisWorkspace implements Middleware {
       return Optional.empty();
     }
     JsonObject event = e.getAsJsonObject();
-    if (text(event, "bot_id").isPresent()) {
+    Boolean extShared =
+        envelope.has("is_ext_shared_channel")
+                && envelope.get("is_ext_shared_channel").isJsonPrimitive()
+            ? envelope.get("is_ext_shared_channel").getAsBoolean()
+            : null;
+    return notOurs(
+        text(event, "bot_id").orElse(null),
+        text(event, "user").orElse(null),
+        extShared,
+        text(event, "user_team").or(() -> text(event, "team")).orElse(null),
+        installingTeams(envelope));
+  }
+
+  /**
+   * The same decision from the fields alone, blank ones counting as absent.
+   *
+   * @param extShared the envelope's {@code is_ext_shared_channel}, null when absent
+   * @param authorTeam the event's {@code user_team}, else its {@code team}
+   * @param ours the workspaces the event was delivered for (see {@link #installingTeams})
+   */
+  static Optional<String> notOurs(
+      String botId, String user, Boolean extShared, String authorTeam, Set<String> ours) {
+    if (!blank(botId)) {
       return Optional.of("posted by an app");
     }
-    if (text(event, "user").filter(SLACKBOT::equals).isPresent()) {
+    if (SLACKBOT.equals(user)) {
       return Optional.of("posted by Slackbot");
     }
     // Slack says when a channel is not shared with another organisation; a different team there is
     // a sibling workspace of the same Enterprise Grid org, one of ours.
-    if (envelope.has("is_ext_shared_channel")
-        && envelope.get("is_ext_shared_channel").isJsonPrimitive()
-        && !envelope.get("is_ext_shared_channel").getAsBoolean()) {
+    if (Boolean.FALSE.equals(extShared)) {
       return Optional.empty();
     }
-    Optional<String> authorTeam = text(event, "user_team").or(() -> text(event, "team"));
-    Set<String> ours = installingTeams(envelope);
-    if (authorTeam.isPresent() && !ours.isEmpty() && !ours.contains(authorTeam.get())) {
+    if (!blank(authorTeam) && !ours.isEmpty() && !ours.contains(authorTeam)) {
       return Optional.of("author from another organisation");
     }
     return Optional.empty();
+  }
+
+  /** The workspaces an event was delivered for, from its authorizations' teams or its team. */
+  static Set<String> installingTeams(List<String> authorizationTeams, String teamId) {
+    Set<String> teams = new HashSet<>();
+    if (authorizationTeams != null) {
+      authorizationTeams.stream().filter(t -> !blank(t)).forEach(teams::add);
+    }
+    if (teams.isEmpty() && !blank(teamId)) {
+      teams.add(teamId);
+    }
+    return teams;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
   }
 
   /**

@@ -103,17 +103,30 @@ public final class RequestGuard {
    * #checkHeaders} passed for the same header values.
    */
   public Outcome checkBody(String timestamp, String signature, String contentType, byte[] body) {
+    Optional<Rejection> forged = checkSignature(timestamp, signature, body);
+    if (forged.isPresent()) {
+      return forged.get();
+    }
+    return decode(body)
+        .<Outcome>map(text -> checkShape(contentType, text))
+        .orElseGet(() -> new Rejection(400, "body is not valid UTF-8"));
+  }
+
+  /** The signature over the body's bytes exactly as received: empty when it holds. */
+  public Optional<Rejection> checkSignature(String timestamp, String signature, byte[] body) {
     byte[] expected = sign(timestamp.trim(), body).getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.UTF_8))) {
-      return new Rejection(401, "invalid signature");
-    }
-    String text;
+    return MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.UTF_8))
+        ? Optional.empty()
+        : Optional.of(new Rejection(401, "invalid signature"));
+  }
+
+  /** The body as text, empty unless it is strictly valid UTF-8. */
+  static Optional<String> decode(byte[] body) {
     try {
-      text = strictUtf8(body);
+      return Optional.of(strictUtf8(body));
     } catch (CharacterCodingException e) {
-      return new Rejection(400, "body is not valid UTF-8");
+      return Optional.empty();
     }
-    return checkShape(contentType, text);
   }
 
   /** Both steps at once, for callers that hold the whole request already. */

@@ -54,12 +54,18 @@ public final class SlackEventsServlet extends HttpServlet {
   private final transient SlackRequestParser parser;
   private final transient RequestGuard guard;
   private final transient AppRateLimitedNotices rateLimited;
+  private final transient Optional<MessageFastPath> fast;
 
-  public SlackEventsServlet(App app, RequestGuard guard) {
+  /**
+   * @param fast where channel messages are answered beside Bolt's dispatch, or empty to hand every
+   *     request to Bolt
+   */
+  public SlackEventsServlet(App app, RequestGuard guard, Optional<MessageFastPath> fast) {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.guard = guard;
     this.rateLimited = new AppRateLimitedNotices();
+    this.fast = fast;
   }
 
   @Override
@@ -87,7 +93,28 @@ public final class SlackEventsServlet extends HttpServlet {
 
   /** What to do with a whole, size-checked body: the checks that need it, then Bolt. */
   private Response handle(HttpServletRequest req, String timestamp, String signature, byte[] raw) {
-    RequestGuard.Outcome outcome = guard.checkBody(timestamp, signature, req.getContentType(), raw);
+    Optional<RequestGuard.Rejection> forged = guard.checkSignature(timestamp, signature, raw);
+    if (forged.isPresent()) {
+      return plain(forged.get().status(), forged.get().reason());
+    }
+    Optional<String> text = RequestGuard.decode(raw);
+    if (text.isEmpty()) {
+      return plain(400, "body is not valid UTF-8");
+    }
+    if (fast.isPresent()) {
+      try {
+        Optional<Response> answered = fast.get().answer(req.getContentType(), text.get());
+        if (answered.isPresent()) {
+          return answered.get();
+        }
+      } catch (StoreException e) {
+        return unavailable(e);
+      } catch (Exception e) {
+        log.warn("could not record a message event: {}", LogText.cap(e.toString()));
+        return plain(400, "could not process payload");
+      }
+    }
+    RequestGuard.Outcome outcome = RequestGuard.checkShape(req.getContentType(), text.get());
     if (outcome instanceof RequestGuard.Rejection rejection) {
       return plain(rejection.status(), rejection.reason());
     }
@@ -120,12 +147,7 @@ public final class SlackEventsServlet extends HttpServlet {
     try {
       return app.run(slackRequest);
     } catch (StoreException e) {
-      // Without a stack trace: while the database stays locked every event ends here.
-      log.warn(
-          "answered 503 so that Slack retries: {}{}",
-          LogText.cap(e.getMessage()),
-          e.getCause() == null ? "" : " (" + LogText.cap(e.getCause().getMessage()) + ")");
-      return plain(503, "temporarily unable to record; retry");
+      return unavailable(e);
     } catch (Exception e) {
       // Payload fields Bolt or a listener could not make sense of: the request is at fault.
       log.warn(
@@ -134,6 +156,15 @@ public final class SlackEventsServlet extends HttpServlet {
           LogText.cap(e.toString()));
       return plain(400, "could not process payload");
     }
+  }
+
+  private static Response unavailable(StoreException e) {
+    // Without a stack trace: while the database stays locked every event ends here.
+    log.warn(
+        "answered 503 so that Slack retries: {}{}",
+        LogText.cap(e.getMessage()),
+        e.getCause() == null ? "" : " (" + LogText.cap(e.getCause().getMessage()) + ")");
+    return plain(503, "temporarily unable to record; retry");
   }
 
   private static Map<String, List<String>> headers(HttpServletRequest req) {

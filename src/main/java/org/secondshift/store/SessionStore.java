@@ -35,6 +35,9 @@ public final class SessionStore implements ActivityLog, SessionHistory {
   // Who was seen in which channel on which day (epoch day): membership is written once a day per
   // person and channel, not on every event.
   private final Map<String, Long> seenToday = new ConcurrentHashMap<>();
+  // The writer runs a batch of records in one transaction on one handle: its statements are
+  // prepared once for the batch, not once per event, and closed with the handle.
+  private final Map<Handle, ActivityWrites> prepared = new ConcurrentHashMap<>();
 
   public SessionStore(Database db, SessionRules rules) {
     this.db = db;
@@ -72,7 +75,8 @@ public final class SessionStore implements ActivityLog, SessionHistory {
             people,
             h -> {
               Recorded r = new Recorded();
-              try (ActivityWrites writes = new ActivityWrites(h.getConnection(), rules)) {
+              try {
+                ActivityWrites writes = writes(h);
                 for (Activity a : activities) {
                   String key = a.teamId() + "/" + a.channelId() + "/" + a.userId();
                   long day = a.at().getEpochSecond() / 86_400;
@@ -95,6 +99,22 @@ public final class SessionStore implements ActivityLog, SessionHistory {
     // Only after the commit: a failed transaction must not leave presence counted as written.
     recorded.presence.forEach((key, day) -> seenToday.merge(key, day, Math::max));
     return recorded.fresh;
+  }
+
+  /** The statements prepared on {@code h}, prepared now if this is the handle's first record. */
+  private ActivityWrites writes(Handle h) throws SQLException {
+    ActivityWrites writes = prepared.get(h);
+    if (writes == null) {
+      ActivityWrites fresh = new ActivityWrites(h.getConnection(), rules);
+      prepared.put(h, fresh);
+      h.addCleanable(
+          () -> {
+            prepared.remove(h);
+            fresh.close();
+          });
+      writes = fresh;
+    }
+    return writes;
   }
 
   /** The lock held by whoever decides or writes about one person: their sessions, their nudges. */

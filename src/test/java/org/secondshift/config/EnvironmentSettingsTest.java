@@ -247,7 +247,7 @@ class EnvironmentSettingsTest {
                 "SECOND_SHIFT_RETENTION", "90d",
                 "SECOND_SHIFT_METRICS_PORT", "9464"));
     assertThat(s.operations())
-        .isEqualTo(new Operations(Duration.ofSeconds(45), Duration.ofDays(90), 9464));
+        .isEqualTo(new Operations(Duration.ofSeconds(45), Duration.ofDays(90), 9464, true));
     Settings keepAll =
         EnvironmentSettings.read(
             Map.of(
@@ -255,6 +255,20 @@ class EnvironmentSettingsTest {
                 "SLACK_SIGNING_SECRET", "x",
                 "SECOND_SHIFT_RETENTION", "0"));
     assertThat(keepAll.operations().keepsEverything()).isTrue();
+  }
+
+  @Test
+  void theFastPathIsOnUnlessTurnedOffAndTakesOnlyOnOrOff() {
+    Map<String, String> base = Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_SIGNING_SECRET", "x");
+    assertThat(EnvironmentSettings.read(base).operations().fastPath()).isTrue();
+    Map<String, String> off = new java.util.HashMap<>(base);
+    off.put("SECOND_SHIFT_FAST_PATH", "OFF");
+    assertThat(EnvironmentSettings.read(off).operations().fastPath()).isFalse();
+    Map<String, String> wrong = new java.util.HashMap<>(base);
+    wrong.put("SECOND_SHIFT_FAST_PATH", "fast");
+    assertThatThrownBy(() -> EnvironmentSettings.read(wrong))
+        .isInstanceOf(InvalidSettingsException.class)
+        .hasMessageContaining("SECOND_SHIFT_FAST_PATH must be on or off, not 'fast'");
   }
 
   @Test

@@ -360,7 +360,7 @@ class BadInputTest {
   }
 
   /** Fills the blanked ids of Slack's union-of-fields samples with realistic ones. */
-  private static void fillIds(JsonObject object, String path) {
+  static void fillIds(JsonObject object, String path) {
     for (Map.Entry<String, JsonElement> e : object.entrySet()) {
       JsonElement v = e.getValue();
       if (v.isJsonObject()) {

@@ -26,6 +26,26 @@ public final class DbPeek {
     }
   }
 
+  /** Each row of {@code sql}'s result, its columns joined by {@code |}, in the result's order. */
+  public static java.util.List<String> rows(DatabaseLocation at, String sql) {
+    java.util.List<String> rows = new java.util.ArrayList<>();
+    try (Connection c = DriverManager.getConnection(at.jdbcUrl());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      int columns = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(i > 1 ? "|" : "").append(rs.getString(i));
+        }
+        rows.add(row.toString());
+      }
+      return rows;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not read " + at + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Every (table, column) whose values contain {@code text}, across the whole database: the tables
    * from the driver's catalogue, so the same walk covers SQLite and PostgreSQL's public schema.

@@ -176,6 +176,11 @@ public final class RunningBot implements AutoCloseable {
     return DbPeek.count(location, sql);
   }
 
+  /** The rows of {@code sql}, each as its columns joined by {@code |}. */
+  public java.util.List<String> rows(String sql) {
+    return DbPeek.rows(location, sql);
+  }
+
   @Override
   public void close() throws Exception {
     bot.close();

@@ -8,23 +8,36 @@ import org.secondshift.activity.ActivityKind;
 import org.secondshift.slack.SlackTimestamps;
 
 /** Builds an {@link Activity} from an Events API envelope, or nothing when ids are missing. */
-final class ActivityEvents {
+public final class ActivityEvents {
   private ActivityEvents() {}
 
   static Optional<Activity> activity(
       EventsApiPayload<?> envelope, String userId, String channelId, String ts, ActivityKind kind) {
+    return activity(envelope.getTeamId(), envelope.getEventId(), userId, channelId, ts, kind);
+  }
+
+  /**
+   * As {@link #activity(EventsApiPayload, String, String, String, ActivityKind)}, from the
+   * envelope's {@code team_id} and {@code event_id}.
+   */
+  public static Optional<Activity> activity(
+      String teamId,
+      String envelopeEventId,
+      String userId,
+      String channelId,
+      String ts,
+      ActivityKind kind) {
     Optional<Instant> at = SlackTimestamps.toInstant(ts);
-    if (at.isEmpty() || blank(envelope.getTeamId()) || blank(userId) || blank(channelId)) {
+    if (at.isEmpty() || blank(teamId) || blank(userId) || blank(channelId)) {
       return Optional.empty();
     }
     // Without an event id a retry could not be recognised; the message's own coordinates are
     // just as unique for one person's action.
     String eventId =
-        blank(envelope.getEventId())
+        blank(envelopeEventId)
             ? kind.code() + ":" + channelId + ":" + ts + ":" + userId
-            : envelope.getEventId();
-    return Optional.of(
-        new Activity(eventId, envelope.getTeamId(), userId, channelId, at.get(), kind));
+            : envelopeEventId;
+    return Optional.of(new Activity(eventId, teamId, userId, channelId, at.get(), kind));
   }
 
   private static boolean blank(String s) {
