@@ -40,10 +40,12 @@ import org.secondshift.testing.Vendor;
 
 /**
  * Load test of the Events API path, every part in a process of its own: the Slack stand-in, the
- * real bot from its jar, and {@link BareEndpoint} as the reference; wrk sends signed message events
- * to the reference and then to the bot with the same threads, connections and duration, then {@link
- * FixedRateLoad} sends them at a fixed rate to both. Afterwards it counts what reached the bot's
- * database and prints one table.
+ * real bot from its jar, and two references, {@link BareEndpoint} (Jetty and the signature check)
+ * and {@link PlainBolt} (a Bolt app whose message listener only acknowledges). wrk sends signed
+ * message events to the three in rounds, the order rotating from round to round, with the same
+ * threads, connections and duration; the medians give the two ratios. Then {@link FixedRateLoad}
+ * sends them at a fixed rate to the bot and the bare endpoint. Afterwards it counts what reached
+ * the bot's database and prints one table.
  *
  * <p>wrk cannot sign, so before each run this writes a file of freshly signed requests (one {@code
  * timestamp TAB signature TAB body} line each, distinct {@code event_id}s) that {@code
@@ -172,6 +174,21 @@ public final class EventLoadBenchmark {
                 Integer.toString(referencePort),
                 EnvironmentSettings.SIGNING_SECRET,
                 SECRET));
+    int plainPort = BenchProcesses.freePort();
+    Process plain =
+        processes.start(
+            "plain-bolt",
+            processes.java(
+                jvmOptions(), BenchProcesses.main(testClasspath, PlainBolt.class, List.of())),
+            Map.of(
+                EnvironmentSettings.PORT,
+                Integer.toString(plainPort),
+                EnvironmentSettings.SIGNING_SECRET,
+                SECRET,
+                EnvironmentSettings.BOT_TOKEN,
+                TOKEN,
+                EnvironmentSettings.API_URL,
+                apiUrl));
     Process bot =
         processes.start(
             "bot",
@@ -202,6 +219,7 @@ public final class EventLoadBenchmark {
     }
     if (cap != null) {
       cap.hold("reference", reference);
+      cap.hold("plain-bolt", plain);
       if (many != null) {
         cap.hold("bot-many", many);
       }
@@ -216,6 +234,7 @@ public final class EventLoadBenchmark {
           Runtime.getRuntime().availableProcessors());
     }
     processes.awaitHealthy("reference", reference, referencePort, START_LIMIT);
+    processes.awaitHealthy("plain-bolt", plain, plainPort, START_LIMIT);
     processes.awaitHealthy("bot", bot, botPort, START_LIMIT);
     if (many != null) {
       processes.awaitHealthy("bot-many", many, manyPort, START_LIMIT);
@@ -235,8 +254,9 @@ public final class EventLoadBenchmark {
     System.out.printf(
         Locale.ROOT,
         "second-shift event load: wrk -t%d -c%d -d%ds (after %d s warm-up), then %s;%n"
-            + "  bot pid %d on :%d (database %s), reference pid %d on :%d, stand-in pid %d at %s%n"
-            + "  files in %s%n",
+            + "  bot pid %d on :%d (database %s), reference pid %d on :%d, plain Bolt pid %d on"
+            + " :%d, stand-in pid %d at %s%n"
+            + "  %d rounds, each loading the three in turn, the order rotating; files in %s%n",
         options.threads,
         options.connections,
         options.seconds,
@@ -249,11 +269,15 @@ public final class EventLoadBenchmark {
         db,
         reference.pid(),
         referencePort,
+        plain.pid(),
+        plainPort,
         standIn.pid(),
         apiUrl,
+        options.rounds,
         processes.dir());
 
-    Wrk referenceRun = warmAndMeasure("reference", referencePort, REFERENCE_LINES);
+    Wrk referenceWarm = warm("reference", referencePort, REFERENCE_LINES);
+    warm("plain-bolt", plainPort, REFERENCE_LINES);
     Stored afterWarm = new Stored(DbPeek.count(db, COUNT_ACTIVITY), 0);
     double botPace = WARMUP_LINES_PER_SECOND;
     Delivered warmed = null;
@@ -281,10 +305,43 @@ public final class EventLoadBenchmark {
     long botLines =
         Math.max(
             10_000,
-            Math.round(Math.min(3 * botPace, referenceRun.perSecond()) * options.seconds)
+            Math.round(
+                    Math.min(
+                            3 * botPace,
+                            referenceWarm == null ? 3 * botPace : referenceWarm.perSecond())
+                        * options.seconds)
                 + options.connections);
-    Wrk botRun = wrk("bot", botPort, requests("bot", "m", botLines), options.seconds, true);
-    Stored afterRun = settle(bot, afterWarm, botRun.delivered());
+    // Each round loads all three, one after the other, starting one further along each time, so
+    // that neither a warmer JIT nor a busier page cache favours whoever comes last.
+    List<Wrk> referenceRuns = new ArrayList<>();
+    List<Wrk> plainRuns = new ArrayList<>();
+    List<Wrk> botRuns = new ArrayList<>();
+    List<Check> roundChecks = new ArrayList<>();
+    Stored afterRun = afterWarm;
+    for (int round = 0; round < options.rounds; round++) {
+      for (int k = 0; k < 3; k++) {
+        switch ((round + k) % 3) {
+          case 0 -> referenceRuns.add(referenceRound("reference", referencePort, "u", round));
+          case 1 -> plainRuns.add(referenceRound("plain Bolt", plainPort, "p", round));
+          default -> {
+            Wrk run =
+                wrk(
+                    "bot, round " + (round + 1),
+                    botPort,
+                    requests("bot", "m" + round, botLines),
+                    options.seconds,
+                    false);
+            Stored after = settle(bot, afterRun, run.delivered());
+            roundChecks.add(new Check("round " + (round + 1), run.delivered(), after));
+            afterRun = after;
+            botRuns.add(run);
+          }
+        }
+      }
+    }
+    Wrk referenceRun = median(referenceRuns);
+    Wrk plainRun = median(plainRuns);
+    Wrk botRun = median(botRuns);
 
     Wrk manyRun = null;
     Stored afterMany = null;
@@ -353,7 +410,7 @@ public final class EventLoadBenchmark {
     if (warmed != null) {
       checks.add(new Check("wrk warm-up", warmed, afterWarm));
     }
-    checks.add(new Check("wrk run", botRun.delivered(), afterRun));
+    checks.addAll(roundChecks);
     if (pair != null) {
       checks.add(new Check("two nodes", pair.delivered(), afterPair));
     }
@@ -366,7 +423,16 @@ public final class EventLoadBenchmark {
       }
       checks.add(new Check("many run", manyRun.delivered(), afterMany));
     }
-    return report(referenceRun, botRun, pair, manyRun, referenceFixed, botFixed, checks);
+    return report(
+        new Rounds(referenceRuns, plainRuns, botRuns),
+        referenceRun,
+        plainRun,
+        botRun,
+        pair,
+        manyRun,
+        referenceFixed,
+        botFixed,
+        checks);
   }
 
   // ---- the processes ----
@@ -428,6 +494,11 @@ public final class EventLoadBenchmark {
       env.put(EnvironmentSettings.DATABASE_URL, db.jdbcUrl());
     } else {
       env.put(EnvironmentSettings.DATABASE, db.sqliteFile().orElseThrow().toString());
+    }
+    // To watch the bot's own figures while it is under load: BENCH_METRICS_PORT=9400 bin/bench.
+    String metrics = System.getenv("BENCH_METRICS_PORT");
+    if (metrics != null && !metrics.isBlank()) {
+      env.put(EnvironmentSettings.METRICS_PORT, metrics.trim());
     }
     return env;
   }
@@ -500,11 +571,29 @@ public final class EventLoadBenchmark {
 
   // ---- the load ----
 
-  private Wrk warmAndMeasure(String name, int port, int lines) throws Exception {
-    if (options.warmup > 0) {
-      wrk(name + "-warmup", port, requests(name + "-warmup", "v", lines), options.warmup, false);
+  /** Warms a reference up for the warm-up's length; null when there is no warm-up. */
+  private Wrk warm(String name, int port, int lines) throws Exception {
+    if (options.warmup == 0) {
+      return null;
     }
-    return wrk(name, port, requests(name, "u", lines), options.seconds, true);
+    return wrk(
+        name + "-warmup", port, requests(name + "-warmup", "v", lines), options.warmup, false);
+  }
+
+  /** One round's load on a reference, from a file of its own. */
+  private Wrk referenceRound(String name, int port, String tag, int round) throws Exception {
+    return wrk(
+        name + ", round " + (round + 1),
+        port,
+        requests(name.replace(' ', '-'), tag + round, REFERENCE_LINES),
+        options.seconds,
+        false);
+  }
+
+  /** The run whose pace is the median of the rounds' (the lower middle one of an even count). */
+  private static Wrk median(List<Wrk> runs) {
+    List<Wrk> sorted = runs.stream().sorted(Comparator.comparingDouble(Wrk::perSecond)).toList();
+    return sorted.get((sorted.size() - 1) / 2);
   }
 
   private Wrk botWarmup(String name, String tag, int port, int seconds) throws Exception {
@@ -651,25 +740,36 @@ public final class EventLoadBenchmark {
   // ---- the report ----
 
   private int report(
+      Rounds rounds,
       Wrk referenceRun,
+      Wrk plainRun,
       Wrk botRun,
       Pair pair,
       Wrk manyRun,
       Rate referenceFixed,
       Rate botFixed,
       List<Check> checks) {
+    System.out.printf(
+        Locale.ROOT,
+        "%nwrk -t%d -c%d -d%ds per run, signed message events, after %d s of warm-up each%s;"
+            + " requests/s (p99 ms) by round:%n",
+        options.threads,
+        options.connections,
+        options.seconds,
+        options.warmup,
+        cap == null
+            ? ""
+            : String.format(Locale.ROOT, ", each server capped at %.2f cores", cap.cpus()));
+    System.out.print(rounds.render());
+    System.out.printf(
+        Locale.ROOT,
+        "  %-12s %-24s %-24s %-24s%n",
+        "median",
+        paceOf(referenceRun),
+        paceOf(plainRun),
+        paceOf(botRun));
     Table table = new Table();
-    table.section(
-        String.format(
-            Locale.ROOT,
-            "wrk -t%d -c%d -d%ds, signed message events (after %d s of warm-up)%s",
-            options.threads,
-            options.connections,
-            options.seconds,
-            options.warmup,
-            cap == null
-                ? ""
-                : String.format(Locale.ROOT, ", each server capped at %.2f cores", cap.cpus())));
+    table.section("the median rounds, bot against the bare endpoint");
     table.pace("requests/s", botRun, referenceRun);
     table.count("requests", botRun.count("requests"), referenceRun.count("requests"));
     table.count("non-2xx", botRun.count("non2xx"), referenceRun.count("non2xx"));
@@ -717,6 +817,11 @@ public final class EventLoadBenchmark {
       table.count("non-2xx", botFixed.count("non2xx"), referenceFixed.count("non2xx"));
       table.count("failed or unsent", botFixed.failures(), referenceFixed.failures());
     }
+    table.section(
+        "the median rounds, bot against plain Bolt (bot / plain Bolt in the last column)");
+    table.pace("requests/s", botRun, plainRun);
+    table.count("non-2xx", botRun.count("non2xx"), plainRun.count("non2xx"));
+    table.count("socket errors", botRun.socketErrors(), plainRun.socketErrors());
     table.section("bot database: activity rows each part added");
     boolean stored = true;
     for (Check check : checks) {
@@ -739,13 +844,10 @@ public final class EventLoadBenchmark {
                     + " acknowledges those too, but only looks them up, so they are cheaper.",
                 botRun.repeats()));
     System.out.println(
-        "The reference starts its file again when it runs out; it checks a repeat in full, as"
-            + " any other request.");
+        "The bare endpoint and plain Bolt start their files again when they run out; they treat"
+            + " a repeat in full, as any other request.");
     long problems =
-        botRun.count("non2xx")
-            + botRun.socketErrors()
-            + referenceRun.count("non2xx")
-            + referenceRun.socketErrors()
+        rounds.problems()
             + (pair == null ? 0 : pair.problems())
             + (manyRun == null ? 0 : manyRun.count("non2xx") + manyRun.socketErrors())
             + (botFixed == null ? 0 : botFixed.failures() + botFixed.count("non2xx"))
@@ -753,12 +855,19 @@ public final class EventLoadBenchmark {
                 ? 0
                 : referenceFixed.failures() + referenceFixed.count("non2xx"));
     double ratio = botRun.perSecond() / referenceRun.perSecond();
+    double boltRatio = botRun.perSecond() / plainRun.perSecond();
     double fixedP99 = botFixed == null ? Double.NaN : botFixed.ms("p99_us");
     boolean targets =
-        botRun.perSecond() >= 2_000 && (botFixed == null || fixedP99 <= 50) && ratio >= 0.5;
+        botRun.perSecond() >= 2_000 && (botFixed == null || fixedP99 <= 50) && boltRatio >= 1.0;
     System.out.printf(
         Locale.ROOT,
-        "targets (bot >= 2000/s, fixed-rate p99 <= 50 ms, ratio >= 0.5): %s%n",
+        "bot / plain Bolt %.2f, bot / bare endpoint %.2f (medians of %d rounds)%n",
+        boltRatio,
+        ratio,
+        options.rounds);
+    System.out.printf(
+        Locale.ROOT,
+        "targets (bot >= 2000/s, fixed-rate p99 <= 50 ms, bot >= plain Bolt): %s%n",
         targets ? "met" : "MISSED");
     if (pair != null) {
       System.out.printf(
@@ -796,10 +905,12 @@ public final class EventLoadBenchmark {
     }
     System.out.printf(
         Locale.ROOT,
-        "RESULT bot_rps=%.0f reference_rps=%.0f ratio=%.2f bot_p50_ms=%.2f bot_p99_ms=%.2f"
-            + " rate_p99_ms=%.2f problems=%d stored=%s%n",
+        "RESULT bot_rps=%.0f plain_bolt_rps=%.0f reference_rps=%.0f bolt_ratio=%.2f ratio=%.2f"
+            + " bot_p50_ms=%.2f bot_p99_ms=%.2f rate_p99_ms=%.2f problems=%d stored=%s%n",
         botRun.perSecond(),
+        plainRun.perSecond(),
         referenceRun.perSecond(),
+        boltRatio,
         ratio,
         botRun.ms("p50_us"),
         botRun.ms("p99_us"),
@@ -807,6 +918,46 @@ public final class EventLoadBenchmark {
         problems,
         stored ? "OK" : "MISMATCH");
     return problems == 0 && stored ? 0 : 1;
+  }
+
+  private static String paceOf(Wrk run) {
+    return String.format(Locale.ROOT, "%.0f (%.1f)", run.perSecond(), run.ms("p99_us"));
+  }
+
+  /** Each round's run of the bare endpoint, plain Bolt and the bot. */
+  private record Rounds(List<Wrk> reference, List<Wrk> plain, List<Wrk> bot) {
+    String render() {
+      StringBuilder out =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "  %-12s %-24s %-24s %-24s%n",
+                  "",
+                  "bare endpoint",
+                  "plain Bolt",
+                  "bot"));
+      for (int i = 0; i < bot.size(); i++) {
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "  %-12s %-24s %-24s %-24s%n",
+                "round " + (i + 1),
+                paceOf(reference.get(i)),
+                paceOf(plain.get(i)),
+                paceOf(bot.get(i))));
+      }
+      return out.toString();
+    }
+
+    long problems() {
+      long n = 0;
+      for (List<Wrk> runs : List.of(reference, plain, bot)) {
+        for (Wrk w : runs) {
+          n += w.count("non2xx") + w.socketErrors();
+        }
+      }
+      return n;
+    }
   }
 
   /** Acknowledged distinct events (at least this many must be stored) and distinct ones sent. */
@@ -998,7 +1149,7 @@ public final class EventLoadBenchmark {
     static final String USAGE =
         "usage: bin/bench [--seconds N] [--warmup N] [--threads N] [--connections N] [--rate N]"
             + " [--database-url jdbc:postgresql://…] [--nodes 1|2] [--node-cpus CORES]"
-            + " [--workspaces N]";
+            + " [--workspaces N] [--rounds N]";
 
     String databaseUrl;
     int nodes = 1;
@@ -1009,6 +1160,7 @@ public final class EventLoadBenchmark {
     int threads = 2;
     int connections = 32;
     int rate = 500;
+    int rounds = 3;
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -1025,6 +1177,7 @@ public final class EventLoadBenchmark {
           case "--threads" -> o.threads = number(arg, value, 1, 64);
           case "--connections" -> o.connections = number(arg, value, 1, 4_096);
           case "--rate" -> o.rate = number(arg, value, 0, 100_000);
+          case "--rounds" -> o.rounds = number(arg, value, 1, 9);
           case "--nodes" -> o.nodes = number(arg, value, 1, 2);
           case "--node-cpus" -> o.nodeCpus = cores(value);
           case "--workspaces" -> o.workspaces = number(arg, value, 2, 1_000);
