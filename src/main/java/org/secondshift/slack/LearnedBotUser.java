@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * For an app installed in one workspace: the bot user that Bolt's authorization ({@code auth.test}
- * on the configured token) last confirmed, for as long as Bolt itself trusts that answer. Runs as
- * middleware after the authorization, so it only ever holds what a request that passed it showed.
+ * on the configured token) last confirmed, trusted for as long as Bolt caches that answer, counted
+ * from the request that showed it (so up to that long again after Bolt's own cache ran out; a
+ * revoked token also arrives as {@code tokens_revoked}). Runs as middleware after the
+ * authorization, so it only ever holds what a request that passed it showed.
  */
 public final class LearnedBotUser implements Middleware, BotUsers {
   private final Clock clock;
