@@ -44,6 +44,26 @@ record MessageFields(
     String userTeam,
     String team) {
 
+  /** The envelope's fields this reads; any other is skipped unread. */
+  private static final Set<String> ENVELOPE_FIELDS =
+      Set.of("type", "team_id", "event_id", "is_ext_shared_channel", "authorizations", "event");
+
+  /** The event's fields this reads or notes; any other (the text included) is skipped unread. */
+  private static final Set<String> EVENT_FIELDS =
+      Set.of(
+          "type",
+          "user",
+          "channel",
+          "channel_type",
+          "ts",
+          "thread_ts",
+          "event_ts",
+          "user_team",
+          "team",
+          "subtype",
+          "bot_id",
+          "assistant_thread");
+
   /** The fields of {@code json}, or empty when it is not a body this reader vouches for. */
   static Optional<MessageFields> read(String json) {
     try (JsonReader in = new JsonReader(new StringReader(json))) {
@@ -52,20 +72,21 @@ record MessageFields(
       Set<String> seen = new HashSet<>();
       while (in.hasNext()) {
         String name = in.nextName();
-        boolean known =
-            switch (name) {
-              case "type" -> (b.type = string(in)) != null;
-              case "team_id" -> (b.teamId = string(in)) != null;
-              case "event_id" -> (b.eventId = string(in)) != null;
-              case "is_ext_shared_channel" -> (b.extShared = bool(in)) != null;
-              case "authorizations" -> (b.authorizationTeams = teams(in)) != null;
-              case "event" -> event(in, b);
-              default -> {
-                in.skipValue();
-                yield true;
-              }
-            };
-        if (!known || (isRead(name) && !seen.add(name))) {
+        if (!ENVELOPE_FIELDS.contains(name)) {
+          in.skipValue();
+          continue;
+        }
+        boolean fine =
+            seen.add(name)
+                && switch (name) {
+                  case "type" -> (b.type = string(in)) != null;
+                  case "team_id" -> (b.teamId = string(in)) != null;
+                  case "event_id" -> (b.eventId = string(in)) != null;
+                  case "is_ext_shared_channel" -> (b.extShared = bool(in)) != null;
+                  case "authorizations" -> (b.authorizationTeams = teams(in)) != null;
+                  default -> event(in, b);
+                };
+        if (!fine) {
           return Optional.empty();
         }
       }
@@ -80,14 +101,6 @@ record MessageFields(
     }
   }
 
-  private static boolean isRead(String name) {
-    return switch (name) {
-      case "type", "team_id", "event_id", "is_ext_shared_channel", "authorizations", "event" ->
-          true;
-      default -> false;
-    };
-  }
-
   private static boolean event(JsonReader in, Builder b) throws IOException {
     if (in.peek() != JsonToken.BEGIN_OBJECT) {
       return false;
@@ -97,50 +110,32 @@ record MessageFields(
     Set<String> seen = new HashSet<>();
     while (in.hasNext()) {
       String name = in.nextName();
-      boolean ok =
-          switch (name) {
-            case "type" -> (b.eventType = string(in)) != null;
-            case "user" -> (b.user = string(in)) != null;
-            case "channel" -> (b.channel = string(in)) != null;
-            case "channel_type" -> (b.channelType = string(in)) != null;
-            case "ts" -> (b.ts = string(in)) != null;
-            case "thread_ts" -> (b.threadTs = string(in)) != null;
-            case "event_ts" -> (b.eventTs = string(in)) != null;
-            case "user_team" -> (b.userTeam = string(in)) != null;
-            case "team" -> (b.team = string(in)) != null;
-            case "subtype" -> skipped(in, () -> b.subtypePresent = true);
-            case "bot_id" -> skipped(in, () -> b.botIdPresent = true);
-            case "assistant_thread" -> skipped(in, () -> b.assistantThread = true);
-            default -> {
-              in.skipValue();
-              yield true;
-            }
-          };
-      if (!ok || (!isSkippedUnread(name) && !seen.add(name))) {
+      if (!EVENT_FIELDS.contains(name)) {
+        in.skipValue();
+        continue;
+      }
+      boolean fine =
+          seen.add(name)
+              && switch (name) {
+                case "type" -> (b.eventType = string(in)) != null;
+                case "user" -> (b.user = string(in)) != null;
+                case "channel" -> (b.channel = string(in)) != null;
+                case "channel_type" -> (b.channelType = string(in)) != null;
+                case "ts" -> (b.ts = string(in)) != null;
+                case "thread_ts" -> (b.threadTs = string(in)) != null;
+                case "event_ts" -> (b.eventTs = string(in)) != null;
+                case "user_team" -> (b.userTeam = string(in)) != null;
+                case "team" -> (b.team = string(in)) != null;
+                case "subtype" -> skipped(in, () -> b.subtypePresent = true);
+                case "bot_id" -> skipped(in, () -> b.botIdPresent = true);
+                default -> skipped(in, () -> b.assistantThread = true);
+              };
+      if (!fine) {
         return false;
       }
     }
     in.endObject();
     return true;
-  }
-
-  private static boolean isSkippedUnread(String name) {
-    return switch (name) {
-      case "type",
-          "user",
-          "channel",
-          "channel_type",
-          "ts",
-          "thread_ts",
-          "event_ts",
-          "user_team",
-          "team",
-          "subtype",
-          "bot_id",
-          "assistant_thread" ->
-          false;
-      default -> true;
-    };
   }
 
   private static boolean skipped(JsonReader in, Runnable note) throws IOException {

@@ -9,6 +9,7 @@ import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -108,8 +109,8 @@ public final class PeopleOfThisWorkspace implements Middleware {
    * envelope's {@code team_id}.
    */
   private static Set<String> installingTeams(JsonObject envelope) {
-    Set<String> teams = new HashSet<>();
     JsonElement auths = envelope.get("authorizations");
+    List<String> teams = new ArrayList<>();
     if (auths != null && auths.isJsonArray()) {
       for (JsonElement a : (JsonArray) auths) {
         if (a.isJsonObject()) {
@@ -117,10 +118,7 @@ public final class PeopleOfThisWorkspace implements Middleware {
         }
       }
     }
-    if (teams.isEmpty()) {
-      text(envelope, "team_id").ifPresent(teams::add);
-    }
-    return teams;
+    return installingTeams(teams, text(envelope, "team_id").orElse(null));
   }
 
   private static Optional<String> text(JsonObject o, String field) {
